@@ -1,0 +1,104 @@
+using DanVan.Domain.Audit;
+using DanVan.Domain.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    private bool savingAudit;
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<OrgUnitEvent> OrgUnitEvents => Set<OrgUnitEvent>();
+
+    public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>When set, one summary audit entry is written instead of one per row (bulk imports).</summary>
+    public string? BulkAuditSummary { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ModelConfiguration.Apply(builder, IsPostgres);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("DanVan saves asynchronously: use SaveChangesAsync.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (savingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit entries commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var who = actor?.Current ?? AuditActorInfo.System;
+            if (BulkAuditSummary is { } summary)
+            {
+                AuditEntries.Add(AuditRecorder.Summary(pending, summary, who, now));
+                BulkAuditSummary = null;
+            }
+            else
+            {
+                AuditEntries.AddRange(pending.Select(p => p.ToEntry(who, now)));
+            }
+
+            savingAudit = true;
+            try
+            {
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+            finally
+            {
+                savingAudit = false;
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        catch
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.RollbackAsync(CancellationToken.None);
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

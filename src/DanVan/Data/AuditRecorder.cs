@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using DanVan.Domain.Audit;
+using DanVan.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace DanVan.Data;
+
+/// <summary>Who is writing: the signed-in user, or the command line.</summary>
+public sealed record AuditActorInfo(string? UserId, string UserName, int? UnitId)
+{
+    public static readonly AuditActorInfo System = new(null, "hệ thống", null);
+}
+
+public interface IAuditActor
+{
+    AuditActorInfo Current { get; }
+}
+
+/// <summary>Turns tracked changes into audit entries: before and after values of each changed property.</summary>
+internal static class AuditRecorder
+{
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKeyRecord)];
+
+    /// <summary>Secrets never reach the audit trail: only the fact that they changed.</summary>
+    private static readonly HashSet<string> Masked =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "ClaimValue"];
+
+    /// <summary>Derived columns: recomputed from other values, not worth an entry of their own.</summary>
+    private static readonly HashSet<string> Derived = ["SearchText", "NormalizedUserName", "NormalizedEmail", "NormalizedName"];
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var result = new List<PendingAudit>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || NotAudited.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (Derived.Contains(name))
+                {
+                    continue;
+                }
+
+                var changed = entry.State switch
+                {
+                    EntityState.Added => property.CurrentValue is not null,
+                    EntityState.Deleted => property.OriginalValue is not null,
+                    _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+                };
+                if (!changed || property.Metadata.IsPrimaryKey())
+                {
+                    continue;
+                }
+
+                var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+                var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+                changes[name] = [Render(name, before), Render(name, after)];
+            }
+
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Deleted => "delete",
+                _ => "update",
+            };
+            result.Add(new PendingAudit(entry, action, changes));
+        }
+
+        return result;
+    }
+
+    public static AuditEntry Summary(List<PendingAudit> pending, string summary, AuditActorInfo who, DateTime now)
+    {
+        var counts = pending.GroupBy(p => p.Entry.Metadata.ClrType.Name + ":" + p.Action)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new AuditEntry
+        {
+            AtUtc = now,
+            UserId = who.UserId,
+            UserName = who.UserName,
+            ActorUnitId = who.UnitId,
+            UnitId = who.UnitId,
+            Action = "bulk",
+            EntityType = "*",
+            EntityId = "",
+            Changes = JsonSerializer.Serialize(new { summary, counts }, Json),
+        };
+    }
+
+    private static object? Render(string property, object? value) => value switch
+    {
+        not null when Masked.Contains(property) => "***",
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    internal sealed record PendingAudit(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)
+    {
+        public AuditEntry ToEntry(AuditActorInfo who, DateTime now)
+        {
+            if (Action == "create")
+            {
+                // Keys generated by the database (and foreign keys to rows added in the same save) are known only now.
+                foreach (var property in Entry.Properties)
+                {
+                    if (Changes.ContainsKey(property.Metadata.Name))
+                    {
+                        Changes[property.Metadata.Name] = [null, Render(property.Metadata.Name, property.CurrentValue)];
+                    }
+                }
+            }
+
+            var key = Entry.Metadata.FindPrimaryKey();
+            var id = key is null
+                ? ""
+                : string.Join(",", key.Properties.Select(p => Convert.ToString(Entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+            return new AuditEntry
+            {
+                AtUtc = now,
+                UserId = who.UserId,
+                UserName = who.UserName,
+                ActorUnitId = who.UnitId,
+                UnitId = UnitOf(Entry.Entity) ?? who.UnitId,
+                Action = Action,
+                EntityType = Entry.Metadata.ClrType.Name,
+                EntityId = id,
+                Changes = JsonSerializer.Serialize(Changes, Json),
+            };
+        }
+
+        private static int? UnitOf(object entity) => entity switch
+        {
+            OrgUnit u => u.Id,
+            OrgUnitEvent e => e.UnitId,
+            OrgUnitSuccession s => s.SuccessorId,
+            AppUser user => user.OrgUnitId,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using DanVan.Domain.Audit;
+using DanVan.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Data;
+
+/// <summary>The mapping of DanVan's own tables. Identical on both engines except for PostgreSQL index operator classes.</summary>
+internal static class ModelConfiguration
+{
+    public static void Apply(ModelBuilder builder, bool isPostgres)
+    {
+        builder.Entity<OrgUnit>(e =>
+        {
+            e.ToTable("OrgUnits");
+            e.Property(u => u.Code).HasMaxLength(32).IsRequired();
+            e.Property(u => u.Name).HasMaxLength(300).IsRequired();
+            e.Property(u => u.SearchText).HasMaxLength(400).IsRequired();
+            e.Property(u => u.ShortName).HasMaxLength(100);
+            e.Property(u => u.AncestorPath).HasMaxLength(400).IsRequired();
+            e.Property(u => u.LegalBasis).HasMaxLength(300);
+            e.HasIndex(u => u.Code).IsUnique();
+            e.HasIndex(u => new { u.ParentId, u.Kind });
+            var path = e.HasIndex(u => u.AncestorPath);
+            if (isPostgres)
+            {
+                // LIKE 'prefix%' can use a btree index only with the pattern operator class under a non-C collation.
+                path.HasOperators("text_pattern_ops");
+            }
+
+            e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(u => u.SubtreePrefix);
+        });
+
+        builder.Entity<OrgUnitEvent>(e =>
+        {
+            e.ToTable("OrgUnitEvents");
+            e.Property(x => x.OldName).HasMaxLength(300);
+            e.Property(x => x.NewName).HasMaxLength(300);
+            e.Property(x => x.LegalBasis).HasMaxLength(300);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => new { x.UnitId, x.EffectiveDate });
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrgUnitSuccession>(e =>
+        {
+            e.ToTable("OrgUnitSuccessions");
+            e.HasIndex(x => x.PredecessorId);
+            e.HasIndex(x => x.SuccessorId);
+            e.HasOne(x => x.Predecessor).WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Action).HasMaxLength(32).IsRequired();
+            e.Property(x => x.EntityType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.EntityId).HasMaxLength(450).IsRequired();
+            e.Property(x => x.Changes).IsRequired();
+            e.HasIndex(x => x.AtUtc);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.UnitId);
+        });
+
+        builder.Entity<DataProtectionKeyRecord>(e =>
+        {
+            e.ToTable("DataProtectionKeys");
+            e.Property(x => x.FriendlyName).HasMaxLength(200);
+            e.Property(x => x.Xml).IsRequired();
+        });
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200).IsRequired();
+            e.Property(u => u.Position).HasMaxLength(200);
+            e.HasIndex(u => u.OrgUnitId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

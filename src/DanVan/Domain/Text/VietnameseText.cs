@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace DanVan.Domain.Text;
+
+/// <summary>Text rules for Vietnamese input: NFC on the way in, a folded form for searching and sorting.</summary>
+public static class VietnameseText
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Normalises to Unicode NFC (the form Vietnamese keyboards and Word do not always produce).</summary>
+    public static string? Nfc(string? value) =>
+        value is null || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+
+    /// <summary>
+    /// Folds text for diacritic- and case-insensitive search: "Quảng Ngãi" → "quang ngai", "Đ" → "d",
+    /// runs of white space collapse to one space.
+    /// </summary>
+    public static string Fold(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var ch in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(ch))
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(' ');
+                    lastWasSpace = true;
+                }
+
+                continue;
+            }
+
+            lastWasSpace = false;
+            sb.Append(ch switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(ch),
+            });
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    public static string FormatDate(DateOnly? date) =>
+        date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string FormatNumber(long value) => value.ToString("N0", Culture);
+
+    /// <summary>Parses dd/MM/yyyy (also d/M/yyyy); false for impossible dates such as 30/02.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,173 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Units;
+using DanVan.Features.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Demo;
+
+/// <summary>
+/// Demo data: the national unit list, Tây Ninh set up with its agencies, Party and Front bodies, a legacy
+/// district abolished on 1/7/2025, and one account per role. Idempotent: runs only what is missing.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock)
+{
+    public const string DemoPassword = "DanVan@2026";
+    public const string ProvinceCode = "80";
+
+    public sealed record DemoAccount(string UserName, string Role, string UnitCode, string FullName, string Position);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("admin", Roles.Admin, UnitImporter.CountryCode, "Quản trị hệ thống", "Quản trị viên"),
+        new("dieuphoi", Roles.Coordinator, "80.SNV", "Nguyễn Thị Thu Hà", "Chuyên viên Phòng Xây dựng chính quyền"),
+        new("thamdinh", Roles.Reviewer, "80.BTGDV", "Trần Văn Minh", "Chuyên viên Ban Tuyên giáo và Dân vận"),
+        new("lanhdao", Roles.UnitHead, "80.STP", "Lê Hoàng Phúc", "Giám đốc Sở Tư pháp"),
+        new("canbo", Roles.UnitOfficer, "25459", "Phạm Thị Lan", "Công chức Văn phòng - Thống kê"),
+        new("xem", Roles.ReadOnly, "80.STC", "Võ Minh Tuấn", "Chuyên viên Sở Tài chính"),
+    ];
+
+    /// <summary>Agencies of the demo province: code suffix, name, kind, parent code suffix (null: the province).</summary>
+    private static readonly (string Code, string Name, OrgUnitKind Kind, string? Parent)[] Agencies =
+    [
+        ("TU", "Tỉnh ủy Tây Ninh", OrgUnitKind.PartyCommittee, null),
+        ("BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy Tây Ninh", OrgUnitKind.PartyBoard, "TU"),
+        ("BTC", "Ban Tổ chức Tỉnh ủy Tây Ninh", OrgUnitKind.PartyBoard, "TU"),
+        ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh", OrgUnitKind.FrontCommittee, null),
+        ("UBND", "Ủy ban nhân dân tỉnh Tây Ninh", OrgUnitKind.PeoplesCommittee, null),
+        ("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh", OrgUnitKind.CommitteeOffice, null),
+        ("SNV", "Sở Nội vụ tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SNV.VP", "Văn phòng Sở Nội vụ", OrgUnitKind.Division, "SNV"),
+        ("SNV.XDCQ", "Phòng Xây dựng chính quyền và Công tác thanh niên", OrgUnitKind.Division, "SNV"),
+        ("SNV.TCBC", "Phòng Tổ chức, biên chế và Tổ chức phi chính phủ", OrgUnitKind.Division, "SNV"),
+        ("STC", "Sở Tài chính tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("STP", "Sở Tư pháp tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("STP.VP", "Văn phòng Sở Tư pháp", OrgUnitKind.Division, "STP"),
+        ("STP.PBGDPL", "Phòng Phổ biến, giáo dục pháp luật", OrgUnitKind.Division, "STP"),
+        ("SXD", "Sở Xây dựng tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SNNMT", "Sở Nông nghiệp và Môi trường tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SCT", "Sở Công Thương tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SGDDT", "Sở Giáo dục và Đào tạo tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SYT", "Sở Y tế tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SKHCN", "Sở Khoa học và Công nghệ tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("SDTTG", "Sở Dân tộc và Tôn giáo tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("TTR", "Thanh tra tỉnh Tây Ninh", OrgUnitKind.Inspectorate, null),
+        ("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh Tây Ninh", OrgUnitKind.Department, null),
+        ("BPTTH", "Báo và Phát thanh, Truyền hình Tây Ninh", OrgUnitKind.PublicServiceUnit, null),
+        ("TTPVHCC", "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh", OrgUnitKind.PublicServiceUnit, null),
+    ];
+
+    /// <summary>A district abolished with the two-level reform, and the communes that took over its territory.</summary>
+    private static readonly string[] GoDauSuccessors = ["Phường Gò Dầu", "Xã Thạnh Đức", "Xã Phước Thạnh", "Xã Truông Mít"];
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        var changed = false;
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+                changed = true;
+            }
+        }
+
+        if (!await db.OrgUnits.AnyAsync(u => u.Kind == OrgUnitKind.Province, ct))
+        {
+            await using var list = UnitImporter.OpenEmbeddedList();
+            await importer.ImportAsync(list, ct);
+            changed = true;
+        }
+
+        changed |= await SeedProvinceAsync(ct);
+        changed |= await SeedAccountsAsync();
+        return changed;
+    }
+
+    private async Task<bool> SeedProvinceAsync(CancellationToken ct)
+    {
+        if (await db.OrgUnits.AnyAsync(u => u.Code == ProvinceCode + ".UBND", ct))
+        {
+            return false;
+        }
+
+        var province = await db.OrgUnits.SingleAsync(u => u.Code == ProvinceCode, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var byCode = new Dictionary<string, OrgUnit>();
+        foreach (var (code, name, kind, parent) in Agencies)
+        {
+            var unit = new OrgUnit { Code = ProvinceCode + "." + code, Kind = kind, ValidFrom = UnitImporter.ReorganisationDate };
+            unit.SetName(name);
+            unit.PlaceUnder(parent is null ? province : byCode[parent]);
+            byCode[code] = unit;
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync(ct); // ids are needed for the children's paths
+        }
+
+        // Huyện Gò Dầu: abolished on 1/7/2025, its territory split among four new communes and wards.
+        var district = new OrgUnit
+        {
+            Code = ProvinceCode + ".CU.GODAU", Kind = OrgUnitKind.LegacyDistrict,
+            ValidTo = UnitImporter.ReorganisationDate.AddDays(-1), LegalBasis = "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã năm 2025 (dữ liệu minh họa)",
+        };
+        district.SetName("Huyện Gò Dầu");
+        district.PlaceUnder(province);
+        db.OrgUnits.Add(district);
+        var split = new OrgUnitEvent
+        {
+            Kind = OrgUnitEventKind.Split, Unit = district, EffectiveDate = UnitImporter.ReorganisationDate, OldName = district.Name,
+            Note = "Không tổ chức cấp huyện; địa bàn chuyển cho các xã, phường mới.", RecordedAtUtc = now,
+            LegalBasis = district.LegalBasis,
+        };
+        db.OrgUnitEvents.Add(split);
+        var successors = await db.OrgUnits
+            .Where(u => u.ParentId == province.Id && GoDauSuccessors.Contains(u.Name))
+            .ToListAsync(ct);
+        foreach (var successor in successors)
+        {
+            db.OrgUnitSuccessions.Add(new OrgUnitSuccession
+            {
+                Predecessor = district, SuccessorId = successor.Id, EffectiveDate = UnitImporter.ReorganisationDate, Event = split,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<bool> SeedAccountsAsync()
+    {
+        var changed = false;
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null)
+            {
+                continue;
+            }
+
+            var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == account.UnitCode);
+            var user = new AppUser
+            {
+                UserName = account.UserName,
+                Email = account.UserName + "@danvan.local",
+                EmailConfirmed = true,
+                FullName = account.FullName,
+                Position = account.Position,
+                OrgUnitId = unit.Id,
+                LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, account.Role);
+            changed = true;
+        }
+
+        return changed;
+    }
+}

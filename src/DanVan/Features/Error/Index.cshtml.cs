@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Error;
+
+/// <summary>Friendly Vietnamese pages for 403, 404, 500 and other status codes.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class IndexModel(ILogger<IndexModel> logger) : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public string? TraceId { get; private set; }
+
+    public void OnGet(int? code) => Render(code);
+
+    public void OnPost(int? code) => Render(code);
+
+    private void Render(int? code)
+    {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Code = exception is not null ? 500 : code is >= 400 and < 600 ? code.Value : 404;
+        if (exception is not null || reExecuted || code is not null)
+        {
+            Response.StatusCode = Code;
+        }
+
+        TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (exception is not null)
+        {
+            logger.LogError(exception.Error, "Unhandled error on {Path} (trace {TraceId})", exception.Path, TraceId);
+        }
+
+        (Heading, Explanation) = Code switch
+        {
+            400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng hoặc phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."),
+            401 => ("Cần đăng nhập", "Vui lòng đăng nhập để tiếp tục."),
+            403 => ("Không có quyền truy cập", "Bạn không có quyền xem hoặc thay đổi nội dung này. Dữ liệu thuộc phạm vi của đơn vị khác; nếu cần, hãy liên hệ cơ quan điều phối hoặc quản trị hệ thống."),
+            404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc đã bị xóa. Kiểm tra lại đường dẫn."),
+            405 => ("Thao tác không được hỗ trợ", "Thao tác này không được hỗ trợ tại địa chỉ này."),
+            413 => ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),
+            500 => ("Hệ thống gặp sự cố", "Đã có lỗi ngoài ý muốn. Thao tác của bạn chưa được lưu. Vui lòng thử lại; nếu lỗi lặp lại, báo cho quản trị hệ thống kèm mã tra cứu bên dưới."),
+            _ => ("Có lỗi xảy ra", "Yêu cầu không thực hiện được."),
+        };
+    }
+}

@@ -1,0 +1,187 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Features.Demo;
+using DanVan.Features.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>The command-line verbs of the same binary: dotnet run --project src/DanVan -- &lt;verb&gt;.</summary>
+public static class Cli
+{
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "help", "--help"];
+
+    public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args[0].ToLowerInvariant();
+        if (verb is "help" or "--help")
+        {
+            PrintHelp();
+            return 0;
+        }
+
+        var rest = args.Skip(1).ToArray();
+        var builder = WebApplication.CreateBuilder(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        DanVanApp.AddServices(builder);
+        await using var app = builder.Build();
+        try
+        {
+            return verb switch
+            {
+                "migrate" => await MigrateAsync(app.Services),
+                "seed-demo" => await SeedDemoAsync(app.Services),
+                "create-admin" => await CreateAdminAsync(app.Services, rest),
+                "import-units" => await ImportUnitsAsync(app.Services, rest),
+                "schema-script" => await SchemaScriptAsync(app.Services),
+                _ => 2,
+            };
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or DbUpdateException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
+            return 1;
+        }
+    }
+
+    public static void PrintDemoLogins(IEnumerable<string> urls)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"DanVan đang chạy tại: {string.Join(", ", urls)}");
+        Console.WriteLine($"Tài khoản demo (mật khẩu chung: {DemoSeeder.DemoPassword}):");
+        foreach (var a in DemoSeeder.Accounts)
+        {
+            Console.WriteLine($"  {a.UserName,-10} {Roles.Label(a.Role)} — {a.FullName}");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void PrintHelp()
+    {
+        Console.WriteLine("""
+            DanVan — các lệnh dòng lệnh (dotnet run --project src/DanVan -- <lệnh>):
+              migrate                     tạo hoặc nâng cấp cơ sở dữ liệu
+              seed-demo                   nạp dữ liệu minh họa (danh mục đơn vị, tỉnh Tây Ninh, tài khoản demo)
+              create-admin --username U --password P [--name "Họ tên"] [--unit MÃ]
+                                          tạo tài khoản quản trị hệ thống
+              import-units <tệp.json>     nhập danh mục tỉnh và xã, phường (định dạng data/vn-admin-units)
+              schema-script               in lệnh SQL tạo lược đồ từ mô hình (dùng khi viết migration)
+            Cấu hình cơ sở dữ liệu: --Database:Provider=Postgres --ConnectionStrings:Postgres="Host=...;..."
+            """);
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var applied = await SchemaMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        Console.WriteLine(applied.Count == 0
+            ? "Cơ sở dữ liệu đã ở phiên bản mới nhất."
+            : $"Đã áp dụng {applied.Count} bản nâng cấp: {string.Join(", ", applied)}.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services)
+    {
+        await DanVanApp.PrepareDatabaseAsync(services, seedDemo: true);
+        Console.WriteLine("Đã nạp dữ liệu minh họa.");
+        PrintDemoLogins([]);
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    {
+        var userName = Option(args, "--username");
+        var password = Option(args, "--password");
+        if (userName is null || password is null)
+        {
+            await Console.Error.WriteLineAsync("Cần --username và --password. Ví dụ: create-admin --username quantri --password 'MatKhau@2026'");
+            return 2;
+        }
+
+        await DanVanApp.PrepareDatabaseAsync(services, seedDemo: false);
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        if (!await roles.RoleExistsAsync(Roles.Admin))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.Admin));
+        }
+
+        var unitCode = Option(args, "--unit") ?? UnitImporter.CountryCode;
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode);
+        if (unit is null && unitCode == UnitImporter.CountryCode)
+        {
+            unit = new Domain.Units.OrgUnit { Code = UnitImporter.CountryCode, Kind = Domain.Units.OrgUnitKind.Country };
+            unit.SetName("Việt Nam");
+            unit.PlaceUnder(null);
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync();
+        }
+
+        if (unit is null)
+        {
+            await Console.Error.WriteLineAsync($"Không tìm thấy đơn vị có mã \"{unitCode}\".");
+            return 1;
+        }
+
+        var user = new AppUser
+        {
+            UserName = userName,
+            FullName = Option(args, "--name") ?? "Quản trị hệ thống",
+            OrgUnitId = unit.Id,
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("Không tạo được tài khoản: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await users.AddToRoleAsync(user, Roles.Admin);
+        Console.WriteLine($"Đã tạo tài khoản quản trị \"{userName}\" thuộc {unit.Name}.");
+        return 0;
+    }
+
+    private static async Task<int> ImportUnitsAsync(IServiceProvider services, string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (file is null)
+        {
+            await Console.Error.WriteLineAsync("Cần đường dẫn tệp: import-units <tệp.json>");
+            return 2;
+        }
+
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Không tìm thấy tệp \"{file}\".");
+            return 1;
+        }
+
+        await DanVanApp.PrepareDatabaseAsync(services, seedDemo: false);
+        using var scope = services.CreateScope();
+        await using var stream = File.OpenRead(file);
+        var summary = await scope.ServiceProvider.GetRequiredService<UnitImporter>().ImportAsync(stream);
+        Console.WriteLine($"Đã đọc {summary.Provinces} tỉnh, thành phố và {summary.Communes} xã, phường, đặc khu: thêm mới {summary.Added}, đổi tên {summary.Renamed}.");
+        return 0;
+    }
+
+    private static Task<int> SchemaScriptAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+        return Task.FromResult(0);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

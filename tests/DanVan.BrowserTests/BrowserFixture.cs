@@ -1,0 +1,88 @@
+using DanVan.Data;
+using DanVan.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DanVan.BrowserTests;
+
+/// <summary>
+/// The real app on a Kestrel port, a seeded database, and Debian's Chromium driven by Playwright (never a
+/// downloaded browser). Screenshots go to $DANVAN_ARTIFACTS/screenshots/&lt;engine&gt;/.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public DanVanAppFactory App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ScreenshotFolder { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("DANVAN_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "danvan-artifacts"),
+        "screenshots", TestDatabase.ProviderName.ToLowerInvariant());
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateSeededAsync();
+        App = new DanVanAppFactory(Database, realServer: true);
+        BaseAddress = App.ServerAddress;
+        Directory.CreateDirectory(ScreenshotFolder);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("DANVAN_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies), Vietnamese locale, signed in through the login page.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(Features.Demo.DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public async Task<int> UnitIdAsync(string code)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.OrgUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
+}
+
+[CollectionDefinition("Browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

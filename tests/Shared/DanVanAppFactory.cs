@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DanVan.Testing;
+
+/// <summary>The real app (Program) against a <see cref="TestDatabase"/>; optionally on a real Kestrel port for browsers.</summary>
+public sealed partial class DanVanAppFactory(TestDatabase database, bool realServer = false) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseEnvironment("Testing");
+        if (realServer)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    /// <summary>The address of the real server (after <see cref="WebApplicationFactory{T}.StartServer"/>).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login form; returns a client that carries the cookie.</summary>
+    public async Task<HttpClient> LoginAsync(string userName, string password = Features.Demo.DemoSeeder.DemoPassword)
+    {
+        var client = CreateBrowserlikeClient();
+        var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the page for its antiforgery token, then POSTs the form with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken(html)
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} ({(int)page.StatusCode})");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static string? AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
