@@ -38,7 +38,7 @@ public static class DanVanApp
             builder.Logging.AddJsonConsole(o =>
             {
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
             });
         }
@@ -50,6 +50,7 @@ public static class DanVanApp
         services.AddScoped<CurrentUser>();
         services.AddScoped<UnitCommands>();
         services.AddScoped<UnitImporter>();
+        services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IAuthorizationHandler, UnitAuthorizationHandler>();
 
@@ -141,6 +142,11 @@ public static class DanVanApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
         UnitsApi.Map(app);
+        if (app.Environment.IsEnvironment("Testing"))
+        {
+            // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.
+            app.MapGet("/_test/fail", (HttpContext _) => throw new InvalidOperationException("Lỗi thử nghiệm"));
+        }
     }
 
     /// <summary>Creates or upgrades the database and, when configured, seeds the demo data.</summary>

@@ -25,7 +25,7 @@ public static class PageResults
             default:
                 foreach (var (field, messages) in result.Errors)
                 {
-                    var key = field.Length == 0 ? "" : prefix + "." + field;
+                    var key = field.Length == 0 ? "" : prefix.Length == 0 ? field : prefix + "." + field;
                     if (key.Length > 0 && page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
                     {
                         continue; // the form already explains this field (e.g. text typed into a list)

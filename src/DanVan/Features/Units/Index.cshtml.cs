@@ -48,6 +48,23 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, IAuthorization
         }
     }
 
+    /// <summary>The units in scope (matching the search, if any) as an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        Scope = (await currentUser.GetScopeAsync(ct))!;
+        var today = VietnamClock.Today(clock);
+        var rows = await db.OrgUnits.AsNoTracking()
+            .InScope(Scope).Current(IncludeHistory, today).Matching(Query).Ordered()
+            .Select(u => new { u.Code, u.Name, u.Kind, Parent = u.Parent != null ? u.Parent.Name : null, u.ValidFrom, u.ValidTo, u.LegalBasis })
+            .ToListAsync(ct);
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Danh mục đơn vị",
+            ["Mã", "Tên đơn vị", "Loại", "Trực thuộc", "Hoạt động từ", "Ngừng hoạt động từ", "Căn cứ"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, OrgUnitKinds.Label(r.Kind), r.Parent, r.ValidFrom, r.ValidTo?.AddDays(1), r.LegalBasis]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"danh-muc-don-vi-{today:yyyyMMdd}.xlsx");
+    }
+
     /// <summary>htmx: the children of one node of the tree.</summary>
     public async Task<IActionResult> OnGetChildrenAsync(int id, CancellationToken ct)
     {

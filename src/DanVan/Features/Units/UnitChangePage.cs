@@ -37,22 +37,4 @@ public abstract class UnitChangePage(AppDbContext db, CurrentUser currentUser) :
         Unit = unit;
         return null;
     }
-
-    /// <summary>htmx: units in the user's scope matching a typed name, to pick a new parent or a merge target.</summary>
-    public async Task<IActionResult> OnGetLookupAsync(string? q, string? field, [FromServices] TimeProvider clock, CancellationToken ct)
-    {
-        if (await LoadAsync(UnitOperation.Read, ct) is { } failed)
-        {
-            return failed;
-        }
-
-        var today = VietnamClock.Today(clock);
-        var rows = string.IsNullOrWhiteSpace(q)
-            ? []
-            : await db.OrgUnits.AsNoTracking().InScope(Scope).Current(false, today).Matching(q)
-                .Where(u => u.Id != Id).Ordered().Take(20).ToRows(db, false, today).ToListAsync(ct);
-        return Partial("_LookupResults", new LookupModel(rows, field == "TargetId" ? "Input.TargetId" : "Input.NewParentId", q));
-    }
 }
-
-public sealed record LookupModel(IReadOnlyList<UnitRow> Rows, string FieldName, string? Query);

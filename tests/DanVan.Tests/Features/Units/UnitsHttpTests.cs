@@ -175,3 +175,121 @@ public class UnitsHttpTests(AppFixture app)
         Assert.Contains("Xã Truông Mít", district, StringComparison.Ordinal);
     }
 }
+
+[Collection("App")]
+public class UnitFormsHttpTests(AppFixture app)
+{
+    [Fact]
+    public async Task UnexpectedError_ShowsTheVietnamese500PageWithATraceId()
+    {
+        var client = await app.As("canbo");
+        using var response = await client.GetAsync("/_test/fail");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Hệ thống gặp sự cố", html, StringComparison.Ordinal);
+        Assert.Contains("Mã tra cứu", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoveForm_PicksANewParentFromTheLookup_AndMovesTheUnit()
+    {
+        var client = await app.As("dieuphoi");
+        var parent = await app.UnitIdAsync("80.SYT");
+        var code = "80.SYT.T" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await client.PostAsJsonAsync("/api/units", new { parentId = parent, code, name = "Phòng Nghiệp vụ Dược", kind = "Division" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var lookup = await client.GetStringAsync($"/Units/Lookup?field=Input.NewParentId&exclude={id}&q=so%20giao%20duc");
+        Assert.Contains("Sở Giáo dục và Đào tạo tỉnh Tây Ninh", lookup, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.NewParentId\"", lookup, StringComparison.Ordinal);
+
+        var target = await app.UnitIdAsync("80.SGDDT");
+        using var bad = await DanVanAppFactory.PostFormAsync(client, $"/Units/Move/{id}", new Dictionary<string, string>
+        {
+            ["Input.EffectiveDate"] = "31/04/2026",
+        });
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Ngày hiệu lực không hợp lệ", badHtml, StringComparison.Ordinal);
+
+        using var moved = await DanVanAppFactory.PostFormAsync(client, $"/Units/Move/{id}", new Dictionary<string, string>
+        {
+            ["Input.NewParentId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.EffectiveDate"] = "01/12/2026",
+            ["Input.LegalBasis"] = "Quyết định 5/QĐ-UBND",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var details = await client.GetStringAsync($"/Units/Details/{id}");
+        Assert.Contains("Chuyển đơn vị quản lý", details, StringComparison.Ordinal);
+        Assert.Contains("Sở Y tế tỉnh Tây Ninh → Sở Giáo dục và Đào tạo tỉnh Tây Ninh", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MergeForm_WithoutTarget_Explains_ThenMerges()
+    {
+        var client = await app.As("dieuphoi");
+        var parent = await app.UnitIdAsync("80.SCT");
+        var a = await CreateAsync(client, parent, "Phòng Quản lý thương mại");
+        var b = await CreateAsync(client, parent, "Phòng Quản lý công nghiệp");
+
+        using var missing = await DanVanAppFactory.PostFormAsync(client, $"/Units/Merge/{a}", new Dictionary<string, string>
+        {
+            ["Input.EffectiveDate"] = "01/01/2027",
+        });
+        Assert.Contains("Vui lòng chọn đơn vị nhận sáp nhập.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var merged = await DanVanAppFactory.PostFormAsync(client, $"/Units/Merge/{a}", new Dictionary<string, string>
+        {
+            ["Input.TargetId"] = b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.EffectiveDate"] = "01/01/2027",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var old = await client.GetStringAsync($"/Units/Details/{a}");
+        Assert.Contains("Ngừng hoạt động từ 01/01/2027", old, StringComparison.Ordinal);
+        Assert.Contains("Phòng Quản lý công nghiệp", old, StringComparison.Ordinal); // successor shown
+    }
+
+    private static async Task<int> CreateAsync(HttpClient client, int parent, string name)
+    {
+        using var created = await client.PostAsJsonAsync("/api/units", new
+        {
+            parentId = parent, code = "80.T" + Guid.NewGuid().ToString("N")[..8], name, kind = "Division", validFrom = "2026-01-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+}
+
+[Collection("App")]
+public class UnitExportTests(AppFixture app)
+{
+    [Fact]
+    public async Task Export_IsAWorkbookOfTheUnitsInScope_ThatReopens()
+    {
+        var client = await app.As("dieuphoi");
+        using var response = await client.GetAsync("/Units?handler=Export&q=go+dau&history=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DanVan.Infrastructure.XlsxExport.ContentType, response.Content.Headers.ContentType!.MediaType);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(["Mã", "Tên đơn vị", "Loại", "Trực thuộc", "Hoạt động từ", "Ngừng hoạt động từ", "Căn cứ"], rows[0]);
+        var district = rows.Single(r => r[1] == "Huyện Gò Dầu");
+        Assert.Equal("01/07/2025", district[5]);
+        Assert.Contains(rows, r => r[1] == "Phường Gò Dầu" && r[3] == "Tỉnh Tây Ninh");
+        Assert.DoesNotContain(rows, r => r[3] == "Thành phố Hà Nội");
+    }
+
+    [Fact]
+    public async Task Export_OfAnOfficer_HoldsOnlyTheirUnit()
+    {
+        var client = await app.As("canbo");
+        var bytes = await client.GetByteArrayAsync("/Units?handler=Export");
+        await using var stream = new MemoryStream(bytes);
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(2, rows.Count); // header + Phường Tân Ninh
+        Assert.Contains("Phường Tân Ninh", rows[1].InnerText, StringComparison.Ordinal);
+    }
+}
