@@ -102,3 +102,36 @@ public class UnitDirectoryTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection("Browser")]
+public class UnitHistoryTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task Coordinator_SplitsADivision_PickingSuccessorsAcrossSearches()
+    {
+        var page = await fx.SignInAsync("dieuphoi");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync($"/Units/Details/{await fx.UnitIdAsync("80.STP.PBGDPL")}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chia tách" }).ClickAsync();
+
+        var search = page.GetByPlaceholder("Gõ tên hoặc mã để tìm");
+        await search.PressSequentiallyAsync("van phong so tu phap");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Văn phòng Sở Tư pháp" }).CheckAsync();
+        await search.FillAsync("");
+        await search.PressSequentiallyAsync("phong xay dung chinh quyen");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Phòng Xây dựng chính quyền và Công tác thanh niên" }).CheckAsync();
+        await Assertions.Expect(page.GetByTestId("picked").GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(2);
+
+        await page.GetByLabel("Ngày hiệu lực").FillAsync("01/01/2027");
+        await page.GetByLabel("Căn cứ").FillAsync("Quyết định 12/QĐ-UBND");
+        await fx.ScreenshotAsync(page, "07-split-unit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chia tách", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("unit-ended")).ToHaveTextAsync("Ngừng hoạt động từ 01/01/2027");
+        var successors = page.GetByTestId("successors");
+        await Assertions.Expect(successors).ToContainTextAsync("Văn phòng Sở Tư pháp");
+        await Assertions.Expect(successors).ToContainTextAsync("Phòng Xây dựng chính quyền và Công tác thanh niên");
+        await Assertions.Expect(page.GetByTestId("unit-events")).ToContainTextAsync("Chia tách");
+        await page.Context.CloseAsync();
+    }
+}

@@ -15,8 +15,12 @@ public class LookupModel(AppDbContext db, CurrentUser currentUser, TimeProvider 
 
     public string? Query { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? field, int? exclude, CancellationToken ct)
+    /// <summary>Checkboxes (several units) instead of radio buttons.</summary>
+    public bool Multiple { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? q, string? field, int? exclude, bool? multi, CancellationToken ct)
     {
+        Multiple = multi ?? false;
         var scope = (await currentUser.GetScopeAsync(ct))!;
         Query = q;
         FieldName = field is { Length: > 0 and <= 60 } && field.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') ? field : "UnitId";

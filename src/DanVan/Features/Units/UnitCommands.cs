@@ -17,6 +17,8 @@ public sealed record MoveUnitCommand(int UnitId, int? NewParentId, DateOnly? Eff
 
 public sealed record MergeUnitsCommand(IReadOnlyList<int> SourceIds, int? TargetId, DateOnly? EffectiveDate, string? LegalBasis);
 
+public sealed record SplitUnitCommand(int UnitId, IReadOnlyList<int> SuccessorIds, DateOnly? EffectiveDate, string? LegalBasis);
+
 /// <summary>The use cases that change the directory. Pages, the JSON API, the command line and tests all call these.</summary>
 public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
 {
@@ -317,6 +319,88 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<OrgUnit>.Ok(target!);
+    }
+
+    /// <summary>
+    /// Chia tách: the unit ends and its territory or duties pass to two or more existing units, which old records
+    /// then map to. Sub-units and accounts must be moved first, so that nothing is left hanging under a dead unit.
+    /// </summary>
+    public async Task<Result<OrgUnit>> SplitAsync(UserScope user, SplitUnitCommand cmd, CancellationToken ct = default)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == cmd.UnitId, ct);
+        if (unit is null)
+        {
+            return Result<OrgUnit>.NotFound();
+        }
+
+        if (!UnitAccessRules.Allows(user, UnitOperation.Merge, unit.AncestorPath, unit.Id))
+        {
+            return Result<OrgUnit>.Forbidden();
+        }
+
+        var errors = new FieldErrors();
+        var ids = cmd.SuccessorIds.Distinct().Where(id => id != unit.Id).ToList();
+        var successors = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(ct);
+        if (ids.Count < 2)
+        {
+            errors.Add(nameof(cmd.SuccessorIds), "Chia tách cần ít nhất hai đơn vị kế thừa; nếu chỉ có một, hãy dùng chức năng Sáp nhập.");
+        }
+        else if (successors.Count != ids.Count || successors.Any(s => !user.CanSee(s.AncestorPath, s.Id)))
+        {
+            errors.Add(nameof(cmd.SuccessorIds), "Có đơn vị kế thừa không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.");
+        }
+        else if (successors.Any(s => s.ValidTo is not null))
+        {
+            errors.Add(nameof(cmd.SuccessorIds), "Đơn vị kế thừa phải đang hoạt động.");
+        }
+        else if (successors.Any(s => UnitPaths.IsWithin(s.AncestorPath, s.Id, unit.SubtreePrefix)))
+        {
+            errors.Add(nameof(cmd.SuccessorIds), "Đơn vị kế thừa không thể là đơn vị trực thuộc của đơn vị bị chia tách.");
+        }
+
+        var effective = ValidateEffectiveDate(errors, unit, cmd.EffectiveDate);
+        if (unit.ValidFrom is { } from && effective <= from)
+        {
+            errors.Add(nameof(cmd.EffectiveDate), $"Ngày hiệu lực phải sau ngày đơn vị bắt đầu hoạt động ({VietnameseText.FormatDate(from)}).");
+        }
+
+        var activeChildren = await db.OrgUnits.CountAsync(c => c.ParentId == unit.Id && c.ValidTo == null, ct);
+        if (activeChildren > 0)
+        {
+            errors.Add("", $"Đơn vị còn {activeChildren} đơn vị trực thuộc đang hoạt động: hãy chuyển chúng sang đơn vị kế thừa trước khi chia tách.");
+        }
+
+        var staff = await db.Users.CountAsync(u => u.OrgUnitId == unit.Id, ct);
+        if (staff > 0)
+        {
+            errors.Add("", $"Đơn vị còn {staff} tài khoản người dùng: hãy chuyển họ sang đơn vị kế thừa trước khi chia tách.");
+        }
+
+        ValidateText(errors, nameof(cmd.LegalBasis), cmd.LegalBasis, 300, "Căn cứ pháp lý");
+        if (errors.Any)
+        {
+            return Result<OrgUnit>.Invalid(errors.ToDictionary());
+        }
+
+        unit.ValidTo = effective.AddDays(-1);
+        var split = new OrgUnitEvent
+        {
+            Kind = OrgUnitEventKind.Split,
+            UnitId = unit.Id,
+            EffectiveDate = effective,
+            OldName = unit.Name,
+            LegalBasis = Blank(cmd.LegalBasis),
+            Note = "Kế thừa: " + string.Join("; ", successors.Select(s => s.Name)),
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.OrgUnitEvents.Add(split);
+        foreach (var successor in successors)
+        {
+            db.OrgUnitSuccessions.Add(new OrgUnitSuccession { PredecessorId = unit.Id, SuccessorId = successor.Id, EffectiveDate = effective, Event = split });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Result<OrgUnit>.Ok(unit);
     }
 
     /// <summary>Re-parents a unit and rewrites the paths of its whole subtree in one statement.</summary>

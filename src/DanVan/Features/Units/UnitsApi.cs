@@ -24,6 +24,8 @@ public sealed record MoveUnitRequest(int? NewParentId, DateOnly? EffectiveDate, 
 
 public sealed record MergeUnitsRequest(int? TargetId, DateOnly? EffectiveDate, string? LegalBasis);
 
+public sealed record SplitUnitRequest(IReadOnlyList<int>? SuccessorIds, DateOnly? EffectiveDate, string? LegalBasis);
+
 /// <summary>The JSON API of the directory: same scope rules and same use-case handlers as the pages.</summary>
 public static class UnitsApi
 {
@@ -37,6 +39,7 @@ public static class UnitsApi
         group.MapPost("/{id:int}/rename", RenameAsync).WithName("RenameUnit").WithSummary("Đổi tên đơn vị (ghi lịch sử).");
         group.MapPost("/{id:int}/move", MoveAsync).WithName("MoveUnit").WithSummary("Chuyển đơn vị sang đơn vị cấp trên khác.");
         group.MapPost("/{id:int}/merge", MergeAsync).WithName("MergeUnit").WithSummary("Sáp nhập đơn vị vào đơn vị khác.");
+        group.MapPost("/{id:int}/split", SplitAsync).WithName("SplitUnit").WithSummary("Chia tách đơn vị cho các đơn vị kế thừa.");
     }
 
     private static async Task<Results<Ok<UnitPageDto>, UnauthorizedHttpResult>> ListAsync(
@@ -102,7 +105,24 @@ public static class UnitsApi
         return TypedResults.Ok(rows.Select(UnitDto.From).ToList());
     }
 
-    private static async Task<IResult> CreateAsync(CreateUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> CreateAsync(CreateUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(currentUser, db, clock, created: true, user => commands.CreateAsync(user, new CreateUnitCommand(body.ParentId, body.Code, body.Name, body.Kind, body.ShortName, body.ValidFrom, body.LegalBasis), ct), ct);
+
+    private static Task<IResult> RenameAsync(int id, RenameUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(currentUser, db, clock, created: false, user => commands.RenameAsync(user, new RenameUnitCommand(id, body.Name, body.EffectiveDate, body.LegalBasis), ct), ct);
+
+    private static Task<IResult> MoveAsync(int id, MoveUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(currentUser, db, clock, created: false, user => commands.MoveAsync(user, new MoveUnitCommand(id, body.NewParentId, body.EffectiveDate, body.LegalBasis), ct), ct);
+
+    private static Task<IResult> MergeAsync(int id, MergeUnitsRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(currentUser, db, clock, created: false, user => commands.MergeAsync(user, new MergeUnitsCommand([id], body.TargetId, body.EffectiveDate, body.LegalBasis), ct), ct);
+
+    private static Task<IResult> SplitAsync(int id, SplitUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(currentUser, db, clock, created: false, user => commands.SplitAsync(user, new SplitUnitCommand(id, body.SuccessorIds ?? [], body.EffectiveDate, body.LegalBasis), ct), ct);
+
+    /// <summary>Runs a write use case for the signed-in user and answers 201/200 with the unit, or 400/403/404.</summary>
+    private static async Task<IResult> RunAsync(
+        CurrentUser currentUser, AppDbContext db, TimeProvider clock, bool created, Func<Domain.Access.UserScope, Task<Result<OrgUnit>>> run, CancellationToken ct)
     {
         var user = await currentUser.GetScopeAsync(ct);
         if (user is null)
@@ -110,44 +130,8 @@ public static class UnitsApi
             return TypedResults.Unauthorized();
         }
 
-        var result = await commands.CreateAsync(user, new CreateUnitCommand(body.ParentId, body.Code, body.Name, body.Kind, body.ShortName, body.ValidFrom, body.LegalBasis), ct);
-        return await ToHttpAsync(result, db, clock, created: true, ct);
-    }
-
-    private static async Task<IResult> RenameAsync(int id, RenameUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await currentUser.GetScopeAsync(ct);
-        if (user is null)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        var result = await commands.RenameAsync(user, new RenameUnitCommand(id, body.Name, body.EffectiveDate, body.LegalBasis), ct);
-        return await ToHttpAsync(result, db, clock, created: false, ct);
-    }
-
-    private static async Task<IResult> MoveAsync(int id, MoveUnitRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await currentUser.GetScopeAsync(ct);
-        if (user is null)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        var result = await commands.MoveAsync(user, new MoveUnitCommand(id, body.NewParentId, body.EffectiveDate, body.LegalBasis), ct);
-        return await ToHttpAsync(result, db, clock, created: false, ct);
-    }
-
-    private static async Task<IResult> MergeAsync(int id, MergeUnitsRequest body, CurrentUser currentUser, UnitCommands commands, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await currentUser.GetScopeAsync(ct);
-        if (user is null)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        var result = await commands.MergeAsync(user, new MergeUnitsCommand([id], body.TargetId, body.EffectiveDate, body.LegalBasis), ct);
-        return await ToHttpAsync(result, db, clock, created: false, ct);
+        var result = await run(user);
+        return await ToHttpAsync(result, db, clock, created, ct);
     }
 
     private static async Task<IResult> ToHttpAsync(Result<OrgUnit> result, AppDbContext db, TimeProvider clock, bool created, CancellationToken ct)

@@ -32,6 +32,10 @@ public partial class AccessMatrixTests(AppFixture app)
         { "canbo", "API-POST", "/api/units/{80.SNV.VP}/rename", HttpStatusCode.Forbidden },
         { "canbo", "API-POST", "/api/units/{80.SNV.VP}/move", HttpStatusCode.Forbidden },
         { "canbo", "API-POST", "/api/units/{80.SNV.VP}/merge", HttpStatusCode.Forbidden },
+        { "canbo", "API-POST", "/api/units/{80.SNV.VP}/split", HttpStatusCode.Forbidden },
+        { "canbo", "GET", "/Units/Split/{80.SNV.VP}", HttpStatusCode.Forbidden },
+        { "canbo", "GET", "/Units?handler=Export", HttpStatusCode.OK },
+        { "canbo", "GET", "/Users/Edit/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound },
         { "canbo", "GET", "/Audit", HttpStatusCode.Forbidden },
         { "lanhdao", "GET", "/Units/Details/{80.STP.VP}", HttpStatusCode.OK },
         { "lanhdao", "GET", "/Units/Details/{80.SNV}", HttpStatusCode.Forbidden },
@@ -48,6 +52,8 @@ public partial class AccessMatrixTests(AppFixture app)
         { "dieuphoi", "GET", "/Units/Rename/{80}", HttpStatusCode.Forbidden },
         { "dieuphoi", "POST", "/Units/Rename/{01}", HttpStatusCode.Forbidden },
         { "dieuphoi", "GET", "/Audit", HttpStatusCode.Forbidden },
+        { "dieuphoi", "GET", "/Units/Split/{80.SNV.VP}", HttpStatusCode.OK },
+        { "dieuphoi", "API-POST", "/api/units/{01}/split", HttpStatusCode.Forbidden },
         { "thamdinh", "GET", "/Units/Details/{25459}", HttpStatusCode.OK },
         { "thamdinh", "GET", "/Units/Create?parentId={80}", HttpStatusCode.Forbidden },
         { "thamdinh", "API-POST", "/api/units/{80.SNV.VP}/rename", HttpStatusCode.Forbidden },
@@ -76,7 +82,7 @@ public partial class AccessMatrixTests(AppFixture app)
                 ["Input.NewName"] = "Tên bị đổi trái phép",
                 ["Input.TargetId"] = "1",
             })),
-            _ => await client.PostAsJsonAsync(resolved, new { name = "Tên bị đổi trái phép", newParentId = 1, targetId = 1 }),
+            _ => await client.PostAsJsonAsync(resolved, new { name = "Tên bị đổi trái phép", newParentId = 1, targetId = 1, successorIds = new[] { 1, 2 } }),
         };
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.Forbidden && method != "API-POST" && !resolved.StartsWith("/api", StringComparison.Ordinal) && !resolved.Contains("handler=", StringComparison.Ordinal))

@@ -197,6 +197,33 @@ public class UnitCommandsTests(SeededDatabaseFixture fx) : IClassFixture<SeededD
     }
 
     [Fact]
+    public async Task Split_EndsTheUnitAndMapsItToEverySuccessor()
+    {
+        var admin = await fx.ScopeOfAsync("admin");
+        var old = await CreateAsync("80", "Trung tâm cũ");
+        var keptChild = await CreateAsync(old, "Tổ còn hoạt động");
+        var first = await CreateAsync("80", "Trung tâm thứ nhất");
+        var second = await CreateAsync("80", "Trung tâm thứ hai");
+        var commands = Commands(out var db, "admin");
+        await using (db)
+        {
+            var tooFew = await commands.SplitAsync(admin, new SplitUnitCommand(old, [first], new DateOnly(2027, 1, 1), null));
+            Assert.Contains(tooFew.Errors["SuccessorIds"], m => m.Contains("ít nhất hai", StringComparison.Ordinal));
+            var withChild = await commands.SplitAsync(admin, new SplitUnitCommand(old, [first, second], new DateOnly(2027, 1, 1), null));
+            Assert.Contains(withChild.Errors[""], m => m.Contains("đơn vị trực thuộc đang hoạt động", StringComparison.Ordinal));
+            Assert.True((await commands.MoveAsync(admin, new MoveUnitCommand(keptChild, first, null, null))).IsOk);
+            var ok = await commands.SplitAsync(admin, new SplitUnitCommand(old, [first, second], new DateOnly(2027, 1, 1), "NQ 2/NQ-HĐND"));
+            Assert.True(ok.IsOk, string.Join(" ", ok.Errors.SelectMany(e => e.Value)));
+        }
+
+        await using var check = fx.Context();
+        Assert.Equal(new DateOnly(2026, 12, 31), (await check.OrgUnits.SingleAsync(u => u.Id == old)).ValidTo);
+        var successors = await check.OrgUnitSuccessions.Where(s => s.PredecessorId == old).Select(s => s.SuccessorId).ToListAsync();
+        Assert.Equal(new[] { first, second }.Order(), successors.Order());
+        Assert.Single(await check.OrgUnitEvents.Where(e => e.UnitId == old && e.Kind == OrgUnitEventKind.Split).ToListAsync());
+    }
+
+    [Fact]
     public async Task LegacyDistrict_StaysReadableAndMapsToItsSuccessors()
     {
         await using var db = fx.Context();
