@@ -10,6 +10,7 @@ public class VietnameseTextTests
     [InlineData("ĐẮK LẮK", "dak lak")]
     [InlineData("  Thành   phố  Hồ Chí Minh ", "thanh pho ho chi minh")]
     [InlineData("Sở Nội vụ", "so noi vu")]
+    [InlineData("Tây\tNinh\u0000\u200B", "tay ninh")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Fold_RemovesDiacriticsCaseAndExtraSpaces(string? input, string expected) =>
@@ -21,6 +22,9 @@ public class VietnameseTextTests
         var nfd = "Quảng Ngãi".Normalize(NormalizationForm.FormD);
         Assert.Equal(VietnameseText.Fold("Quảng Ngãi"), VietnameseText.Fold(nfd));
     }
+
+    [Fact]
+    public void Nfc_DropsNulCharacters() => Assert.Equal("Tây Ninh", VietnameseText.Nfc("Tây\0 Ninh"));
 
     [Fact]
     public void Nfc_ComposesDecomposedInput()

@@ -8,9 +8,24 @@ public static class VietnameseText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Normalises to Unicode NFC (the form Vietnamese keyboards and Word do not always produce).</summary>
-    public static string? Nfc(string? value) =>
-        value is null || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// Normalises to Unicode NFC (the form Vietnamese keyboards and Word do not always produce) and drops NUL
+    /// characters, which PostgreSQL cannot store in text and no user means to type.
+    /// </summary>
+    public static string? Nfc(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            value = value.Replace("\0", "", StringComparison.Ordinal);
+        }
+
+        return value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+    }
 
     /// <summary>
     /// Folds text for diacritic- and case-insensitive search: "Quảng Ngãi" → "quang ngai", "Đ" → "d",
@@ -28,12 +43,6 @@ public static class VietnameseText
         var lastWasSpace = true;
         foreach (var ch in decomposed)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
-
             if (char.IsWhiteSpace(ch))
             {
                 if (!lastWasSpace)
@@ -42,6 +51,13 @@ public static class VietnameseText
                     lastWasSpace = true;
                 }
 
+                continue;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.Control or UnicodeCategory.Format)
+            {
                 continue;
             }
 

@@ -18,19 +18,22 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
 
     public string? TraceId { get; private set; }
 
-    public void OnGet(int? code) => Render(code);
+    // The code is read from the route, not model-bound: when the original request's form could not be read
+    // (the reason for a 400), binding would fail here too.
+    public void OnGet() => Render();
 
-    public void OnPost(int? code) => Render(code);
+    public void OnPost() => Render();
 
-    private void Render(int? code)
+    private void Render()
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        Code = exception is not null ? 500 : code is >= 400 and < 600 ? code.Value : 404;
-        if (exception is not null || reExecuted || code is not null)
-        {
-            Response.StatusCode = Code;
-        }
+        var routeCode = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : (int?)null;
+        Code = exception is not null ? 500
+            : reExecuted && Response.StatusCode >= 400 ? Response.StatusCode
+            : routeCode is >= 400 and < 600 ? routeCode.Value
+            : 404;
+        Response.StatusCode = Code;
 
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (exception is not null)
