@@ -1,4 +1,5 @@
 using DanVan.Domain.Audit;
+using DanVan.Domain.Calendar;
 using DanVan.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -1,4 +1,5 @@
 using DanVan.Domain.Audit;
+using DanVan.Domain.Calendar;
 using DanVan.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,14 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.EntityType, x.EntityId });
             e.HasIndex(x => x.UserId);
             e.HasIndex(x => x.UnitId);
+        });
+
+        builder.Entity<CalendarDay>(e =>
+        {
+            e.ToTable("CalendarDays");
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Source).HasMaxLength(300);
+            e.HasIndex(x => x.Date).IsUnique();
         });
 
         builder.Entity<DataProtectionKeyRecord>(e =>

@@ -34,8 +34,8 @@ public static class SchemaMigrator
             .ToList();
     }
 
-    /// <summary>Applies the scripts not yet applied; returns the versions it applied.</summary>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    /// <summary>Applies the scripts not yet applied (up to <paramref name="upTo"/> when given); returns the versions it applied.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(AppDbContext db, CancellationToken ct = default, string? upTo = null)
     {
         var postgres = db.IsPostgres;
         var applied = new List<string>();
@@ -50,7 +50,7 @@ public static class SchemaMigrator
         {
             await ExecuteAsync(connection, null,
                 $"CREATE TABLE IF NOT EXISTS {HistoryTable} (version varchar(50) NOT NULL PRIMARY KEY, name varchar(200) NOT NULL, applied_at varchar(40) NOT NULL)", ct);
-            foreach (var script in ScriptsFor(postgres))
+            foreach (var script in ScriptsFor(postgres).Where(s => upTo is null || string.CompareOrdinal(s.Version, upTo) <= 0))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 if (postgres)

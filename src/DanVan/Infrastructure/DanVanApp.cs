@@ -51,6 +51,7 @@ public static class DanVanApp
         services.AddScoped<UnitCommands>();
         services.AddScoped<UnitImporter>();
         services.AddScoped<Features.Users.UserCommands>();
+        services.AddScoped<Features.Calendar.CalendarCommands>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IAuthorizationHandler, UnitAuthorizationHandler>();
 

@@ -126,3 +126,31 @@ public class SchemaTests
         }
     }
 }
+
+public class MigrationUpgradeTests
+{
+    [Fact]
+    public async Task A0001Database_WithData_UpgradesToTheLatestSchemaAndKeepsItsData()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(["0001"], await SchemaMigrator.MigrateAsync(db, upTo: "0001"));
+            var country = new DanVan.Domain.Units.OrgUnit { Code = "VN", Kind = DanVan.Domain.Units.OrgUnitKind.Country };
+            country.SetName("Việt Nam");
+            db.OrgUnits.Add(country);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var applied = await SchemaMigrator.MigrateAsync(db);
+            Assert.Contains("0002", applied);
+            Assert.DoesNotContain("0001", applied);
+            Assert.Equal("Việt Nam", (await db.OrgUnits.SingleAsync()).Name);
+            Assert.Equal(1, await db.AuditEntries.CountAsync());
+            db.CalendarDays.Add(new DanVan.Domain.Calendar.CalendarDay { Date = new DateOnly(2026, 9, 2), Kind = DanVan.Domain.Calendar.CalendarDayKind.Holiday, Name = "Quốc khánh" });
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -82,6 +82,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         }
 
         changed |= await SeedProvinceAsync(ct);
+        changed |= await SeedCalendarAsync(ct);
         changed |= await SeedAccountsAsync();
         return changed;
     }
@@ -135,6 +136,31 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>The Labour Code's default holidays for last year, this year and next, where a year has none yet.</summary>
+    private async Task<bool> SeedCalendarAsync(CancellationToken ct)
+    {
+        var year = Infrastructure.VietnamClock.Today(clock).Year;
+        var changed = false;
+        for (var y = year - 1; y <= year + 1; y++)
+        {
+            var start = new DateOnly(y, 1, 1);
+            var end = new DateOnly(y, 12, 31);
+            if (!await db.CalendarDays.AnyAsync(d => d.Date >= start && d.Date <= end, ct))
+            {
+                db.CalendarDays.AddRange(Domain.Calendar.PublicHolidays.DefaultsFor(y));
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            db.BulkAuditSummary = "Tạo lịch nghỉ lễ mặc định";
+            await db.SaveChangesAsync(ct);
+        }
+
+        return changed;
     }
 
     private async Task<bool> SeedAccountsAsync()
