@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Documents;
 using DanVan.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentCitation> DocumentCitations => Set<DocumentCitation>();
+
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -113,6 +113,7 @@ internal static class AuditRecorder
     private static object? Render(string property, object? value) => value switch
     {
         not null when Masked.Contains(property) => "***",
+        byte[] bytes => $"({bytes.Length} byte)",
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
@@ -161,6 +162,7 @@ internal static class AuditRecorder
             OrgUnit u => u.Id,
             OrgUnitEvent e => e.UnitId,
             OrgUnitSuccession s => s.SuccessorId,
+            Domain.Documents.Document d => d.OwnerUnitId,
             AppUser user => user.OrgUnitId,
             _ => null,
         };

@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Documents;
 using DanVan.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,58 @@ internal static class ModelConfiguration
             e.Property(x => x.Name).HasMaxLength(200).IsRequired();
             e.Property(x => x.Source).HasMaxLength(300);
             e.HasIndex(x => x.Date).IsUnique();
+        });
+
+        builder.Entity<DocumentType>(e =>
+        {
+            e.ToTable("DocumentTypes");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(10);
+            e.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        });
+
+        builder.Entity<Document>(e =>
+        {
+            e.ToTable("Documents");
+            e.Property(x => x.IssuerName).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Code).HasMaxLength(100).IsRequired();
+            e.Property(x => x.TypeCode).HasMaxLength(10);
+            e.Property(x => x.IssuerSymbol).HasMaxLength(100).IsRequired();
+            e.Property(x => x.TypeName).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.SignerAuthority).HasMaxLength(10);
+            e.Property(x => x.SignerPosition).HasMaxLength(200);
+            e.Property(x => x.SignerName).HasMaxLength(200);
+            e.Property(x => x.Recipients).HasMaxLength(4000);
+            e.Property(x => x.SearchText).HasMaxLength(1600).IsRequired();
+            e.HasIndex(x => new { x.OwnerUnitId, x.IssuedOn });
+            e.HasIndex(x => x.Code);
+            e.HasIndex(x => x.IssuingUnitId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DocumentCitation>(e =>
+        {
+            e.ToTable("DocumentCitations");
+            e.Property(x => x.CitedCode).HasMaxLength(100);
+            e.Property(x => x.Description).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => x.DocumentId);
+            e.HasIndex(x => x.CitedDocumentId);
+            e.HasIndex(x => x.CitedCode);
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.CitedDocumentId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<DocumentFile>(e =>
+        {
+            e.ToTable("DocumentFiles");
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Content).IsRequired();
+            e.HasIndex(x => x.DocumentId).IsUnique();
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DataProtectionKeyRecord>(e =>

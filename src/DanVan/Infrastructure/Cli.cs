@@ -77,7 +77,9 @@ public static class Cli
     private static async Task<int> MigrateAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        var applied = await SchemaMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var applied = await SchemaMigrator.MigrateAsync(db);
+        await ReferenceData.EnsureAsync(db);
         Console.WriteLine(applied.Count == 0
             ? "Cơ sở dữ liệu đã ở phiên bản mới nhất."
             : $"Đã áp dụng {applied.Count} bản nâng cấp: {string.Join(", ", applied)}.");

@@ -52,6 +52,7 @@ public static class DanVanApp
         services.AddScoped<UnitImporter>();
         services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<Features.Calendar.CalendarCommands>();
+        services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IAuthorizationHandler, UnitAuthorizationHandler>();
 
@@ -143,6 +144,7 @@ public static class DanVanApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
         UnitsApi.Map(app);
+        Features.Documents.DocumentsApi.Map(app);
         if (app.Environment.IsEnvironment("Testing"))
         {
             // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.
@@ -156,6 +158,7 @@ public static class DanVanApp
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await SchemaMigrator.MigrateAsync(db, ct);
+        await ReferenceData.EnsureAsync(db, ct);
         if (seedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -74,6 +74,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             }
         }
 
+        await Infrastructure.ReferenceData.EnsureAsync(db, ct);
         if (!await db.OrgUnits.AnyAsync(u => u.Kind == OrgUnitKind.Province, ct))
         {
             await using var list = UnitImporter.OpenEmbeddedList();

@@ -1,0 +1,75 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Documents;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Documents;
+
+public sealed record CitationRow(CitationRelation Relation, string Description, int? DocumentId, string? Code);
+
+public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
+{
+    public Document Document { get; private set; } = null!;
+
+    public string OwnerName { get; private set; } = "";
+
+    public DocumentFile? FileInfo { get; private set; }
+
+    public List<CitationRow> Cites { get; private set; } = [];
+
+    public List<DocumentRow> CitedBy { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        FileInfo = await db.DocumentFiles.AsNoTracking().Where(f => f.DocumentId == id)
+            .Select(f => new DocumentFile { Id = f.Id, FileName = f.FileName, ContentType = f.ContentType, Size = f.Size }).FirstOrDefaultAsync(ct);
+        var visible = db.Documents.AsNoTracking().VisibleTo(db, scope);
+        Cites = await db.DocumentCitations.AsNoTracking().Where(c => c.DocumentId == id).OrderBy(c => c.Relation).ThenBy(c => c.Id)
+            .Select(c => new CitationRow(c.Relation, c.Description, visible.Any(v => v.Id == c.CitedDocumentId) ? c.CitedDocumentId : null, c.CitedCode))
+            .ToListAsync(ct);
+        var citingIds = db.DocumentCitations.Where(c => c.CitedDocumentId == id).Select(c => c.DocumentId);
+        CitedBy = await visible.Where(d => citingIds.Contains(d.Id)).OrderByDescending(d => d.IssuedOn).ToRows(db).Take(200).ToListAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var file = await db.DocumentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.DocumentId == id, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var found = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Join(db.OrgUnits, d => d.OwnerUnitId, o => o.Id, (d, o) => new { d, o.Name, o.AncestorPath })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        if (!DocumentAccessRules.CanRead(scope, found.AncestorPath, found.d.OwnerUnitId))
+        {
+            return Forbid();
+        }
+
+        Document = found.d;
+        OwnerName = found.Name;
+        return null;
+    }
+}

@@ -1,0 +1,270 @@
+using System.IO.Compression;
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Documents;
+using DanVan.Domain.Text;
+using DanVan.Domain.Units;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Documents;
+
+public sealed record CitationInput(CitationRelation Relation, string? Description);
+
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+public sealed record RegisterDocumentCommand(
+    int? OwnerUnitId, string? Code, string? IssuerName, int? IssuingUnitId, string? Place, DateOnly? IssuedOn, string? Title,
+    string? SignerAuthority, string? SignerPosition, string? SignerName, string? Recipients,
+    IReadOnlyList<CitationInput> Citations, UploadedFile? File);
+
+/// <summary>Registers documents: number parsed and checked, citations linked both ways, original file checked.</summary>
+public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfiguration configuration)
+{
+    public const long DefaultMaxFileBytes = 20 * 1024 * 1024;
+
+    public long MaxFileBytes => configuration.GetValue("Documents:MaxFileBytes", DefaultMaxFileBytes);
+
+    public async Task<IReadOnlySet<string>> TypeCodesAsync(CancellationToken ct) =>
+        (await db.DocumentTypes.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<Result<Document>> RegisterAsync(UserScope user, RegisterDocumentCommand cmd, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var ownerId = cmd.OwnerUnitId ?? user.UnitId;
+        var owner = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == ownerId, ct);
+        if (owner is null)
+        {
+            return Result<Document>.NotFound();
+        }
+
+        if (!DocumentAccessRules.CanWrite(user, owner.AncestorPath, owner.Id))
+        {
+            return Result<Document>.Forbidden();
+        }
+
+        var types = await db.DocumentTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, StringComparer.Ordinal, ct);
+        DocumentNumber? number = null;
+        if (!DocumentNumber.TryParse(cmd.Code, types.Keys.ToHashSet(StringComparer.Ordinal), out number, out var numberError))
+        {
+            errors.Add(nameof(cmd.Code), numberError!);
+        }
+
+        Required(errors, nameof(cmd.IssuerName), cmd.IssuerName, 300, "cơ quan ban hành");
+        Required(errors, nameof(cmd.Title), cmd.Title, 1000, "trích yếu");
+        Optional(errors, nameof(cmd.Place), cmd.Place, 100, "Địa danh");
+        Optional(errors, nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
+        Optional(errors, nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
+        Optional(errors, nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
+        var authority = Blank(cmd.SignerAuthority);
+        if (authority is not null && !Document.SignerAuthorities.Contains(authority))
+        {
+            errors.Add(nameof(cmd.SignerAuthority), "Thẩm quyền ký chỉ là TM., KT., TL., TUQ. hoặc Q. (để trống nếu người đứng đầu ký).");
+        }
+
+        var today = VietnamClock.Today(clock);
+        if (cmd.IssuedOn is { } issued)
+        {
+            if (issued > today.AddDays(31))
+            {
+                errors.Add(nameof(cmd.IssuedOn), "Ngày ban hành không thể ở quá xa trong tương lai.");
+            }
+            else if (number?.Year is { } year && year != issued.Year)
+            {
+                errors.Add(nameof(cmd.IssuedOn), $"Ngày ban hành phải thuộc năm {year} ghi trong số, ký hiệu.");
+            }
+        }
+        else if (number?.Number is not null)
+        {
+            errors.Add(nameof(cmd.IssuedOn), "Văn bản đã có số cần có ngày ban hành.");
+        }
+
+        OrgUnit? issuing = null;
+        if (cmd.IssuingUnitId is { } issuingId)
+        {
+            issuing = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == issuingId, ct);
+            if (issuing is null)
+            {
+                errors.Add(nameof(cmd.IssuingUnitId), "Không tìm thấy cơ quan ban hành trong danh mục đơn vị.");
+            }
+        }
+
+        foreach (var citation in cmd.Citations.Where(c => !string.IsNullOrWhiteSpace(c.Description)))
+        {
+            if (citation.Description!.Trim().Length > 500)
+            {
+                errors.Add("Citations", "Mỗi văn bản được dẫn không quá 500 ký tự.");
+                break;
+            }
+        }
+
+        byte[]? content = null;
+        string? contentType = null;
+        if (cmd.File is { } file)
+        {
+            (content, contentType) = CheckFile(errors, file);
+        }
+
+        if (errors.Any)
+        {
+            return Result<Document>.Invalid(errors.ToDictionary());
+        }
+
+        var issuerName = VietnameseText.Nfc(cmd.IssuerName!.Trim())!;
+        var foldedIssuer = VietnameseText.Fold(issuerName);
+        if (number!.Number is not null
+            && (await db.Documents.AsNoTracking().Where(d => d.Code == number.Code && d.IssuedOn == cmd.IssuedOn).Select(d => d.IssuerName).ToListAsync(ct))
+                .Any(n => VietnameseText.Fold(n) == foldedIssuer))
+        {
+            return Result<Document>.Invalid(nameof(cmd.Code), $"Văn bản số {number.Code} ngày {VietnameseText.FormatDate(cmd.IssuedOn)} của {issuerName} đã được đăng ký.");
+        }
+
+        var document = new Document
+        {
+            OwnerUnitId = owner.Id,
+            IssuingUnitId = issuing?.Id,
+            IssuerName = issuerName,
+            Code = number.Code,
+            Style = number.Style,
+            Number = number.Number,
+            Year = number.Year,
+            TypeCode = number.TypeCode,
+            IssuerSymbol = number.Issuer,
+            TypeName = number.TypeCode is { } code && types.TryGetValue(code, out var typeName) ? typeName : "Công văn",
+            Place = Blank(cmd.Place),
+            IssuedOn = cmd.IssuedOn,
+            Title = VietnameseText.Nfc(cmd.Title!.Trim())!,
+            SignerAuthority = authority,
+            SignerPosition = Blank(cmd.SignerPosition),
+            SignerName = Blank(cmd.SignerName),
+            Recipients = Blank(cmd.Recipients),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        document.Index();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var c in cmd.Citations.Where(c => !string.IsNullOrWhiteSpace(c.Description)))
+        {
+            var description = VietnameseText.Nfc(c.Description!.Trim())!;
+            var citedCode = CitationText.FindCode(description);
+            db.DocumentCitations.Add(new DocumentCitation
+            {
+                DocumentId = document.Id,
+                Relation = Enum.IsDefined(c.Relation) ? c.Relation : CitationRelation.Reference,
+                Description = description,
+                CitedCode = citedCode,
+                CitedDocumentId = await FindCitedAsync(citedCode, CitationText.FindDate(description), document.Id, ct),
+            });
+        }
+
+        // Documents registered earlier that cite this one now point to it.
+        if (number.Number is not null)
+        {
+            var waiting = await db.DocumentCitations.Where(c => c.CitedCode == document.Code && c.CitedDocumentId == null).ToListAsync(ct);
+            foreach (var c in waiting.Where(c => CitationText.FindDate(c.Description) is not { } d || d == document.IssuedOn))
+            {
+                c.CitedDocumentId = document.Id;
+            }
+        }
+
+        if (content is not null)
+        {
+            db.DocumentFiles.Add(new DocumentFile
+            {
+                DocumentId = document.Id,
+                FileName = Path.GetFileName(cmd.File!.FileName),
+                ContentType = contentType!,
+                Size = content.Length,
+                Content = content,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<Document>.Ok(document);
+    }
+
+    /// <summary>The registered document a citation names: by code, and by date when the citation gives one.</summary>
+    private async Task<int?> FindCitedAsync(string? code, DateOnly? date, int citingId, CancellationToken ct)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        var candidates = await db.Documents.AsNoTracking()
+            .Where(d => d.Code == code && d.Id != citingId && (date == null || d.IssuedOn == date))
+            .Select(d => d.Id).Take(2).ToListAsync(ct);
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private (byte[]? Content, string? ContentType) CheckFile(FieldErrors errors, UploadedFile file)
+    {
+        if (file.Content.Length == 0)
+        {
+            errors.Add("File", "Tệp đính kèm rỗng.");
+            return (null, null);
+        }
+
+        if (file.Content.Length > MaxFileBytes)
+        {
+            errors.Add("File", $"Tệp quá lớn: tối đa {VietnameseText.FormatNumber(MaxFileBytes / (1024 * 1024))} MB.");
+            return (null, null);
+        }
+
+        if (file.Content.AsSpan().StartsWith("%PDF-"u8))
+        {
+            return (file.Content, "application/pdf");
+        }
+
+        if (file.Content.AsSpan().StartsWith("PK\u0003\u0004"u8) && IsWordDocument(file.Content))
+        {
+            return (file.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }
+
+        errors.Add("File", "Chỉ nhận tệp Word (.docx) hoặc PDF. Tệp này không phải DOCX hay PDF (kể cả khi đổi đuôi tệp).");
+        return (null, null);
+    }
+
+    private static bool IsWordDocument(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null && zip.GetEntry("[Content_Types].xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static void Required(FieldErrors errors, string field, string? value, int max, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"Vui lòng nhập {label}.");
+        }
+        else
+        {
+            Optional(errors, field, value, max, char.ToUpper(label[0], VietnameseText.Culture) + label[1..]);
+        }
+    }
+
+    private static void Optional(FieldErrors errors, string field, string? value, int max, string label)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            errors.Add(field, $"{label} không quá {VietnameseText.FormatNumber(max)} ký tự.");
+        }
+        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(field, $"{label} chứa ký tự không hợp lệ.");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Nfc(value.Trim());
+}
