@@ -1,6 +1,7 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
+using DanVan.Domain.WorkItems;
 using DanVan.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<DocumentCitation> DocumentCitations => Set<DocumentCitation>();
 
     public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<WorkItemCoUnit> WorkItemCoUnits => Set<WorkItemCoUnit>();
+
+    public DbSet<WorkItemDeadline> WorkItemDeadlines => Set<WorkItemDeadline>();
+
+    public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -163,6 +163,8 @@ internal static class AuditRecorder
             OrgUnitEvent e => e.UnitId,
             OrgUnitSuccession s => s.SuccessorId,
             Domain.Documents.Document d => d.OwnerUnitId,
+            Domain.WorkItems.WorkItem w => w.LeadUnitId,
+            Domain.WorkItems.WorkItemDeadline wd => wd.LeadUnitId,
             AppUser user => user.OrgUnitId,
             _ => null,
         };

@@ -1,6 +1,7 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
+using DanVan.Domain.WorkItems;
 using DanVan.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,6 +128,48 @@ internal static class ModelConfiguration
             e.Property(x => x.Content).IsRequired();
             e.HasIndex(x => x.DocumentId).IsUnique();
             e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WorkItem>(e =>
+        {
+            e.ToTable("WorkItems");
+            e.Property(x => x.Title).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.SearchText).HasMaxLength(600).IsRequired();
+            e.Ignore(x => x.Schedule);
+            e.HasIndex(x => x.LeadUnitId);
+            e.HasIndex(x => x.AssignedByUnitId);
+            e.HasIndex(x => x.SourceDocumentId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.AssignedByUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.SourceDocumentId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<WorkItemCoUnit>(e =>
+        {
+            e.ToTable("WorkItemCoUnits");
+            e.HasKey(x => new { x.WorkItemId, x.UnitId });
+            e.HasIndex(x => x.UnitId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<WorkItemDeadline>(e =>
+        {
+            e.ToTable("WorkItemDeadlines");
+            e.HasIndex(x => new { x.LeadUnitId, x.DueOn });
+            e.HasIndex(x => new { x.DueOn, x.CompletedOn });
+            e.HasIndex(x => x.WorkItemId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WorkItemUpdate>(e =>
+        {
+            e.ToTable("WorkItemUpdates");
+            e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(2000).IsRequired();
+            e.HasIndex(x => x.DeadlineId);
+            e.HasOne<WorkItemDeadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DataProtectionKeyRecord>(e =>

@@ -53,6 +53,7 @@ public static class DanVanApp
         services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<Features.Calendar.CalendarCommands>();
         services.AddScoped<Features.Documents.DocumentCommands>();
+        services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IAuthorizationHandler, UnitAuthorizationHandler>();
 

@@ -1,0 +1,89 @@
+namespace DanVan.Domain.WorkItems;
+
+/// <summary>Nhiệm vụ: a task assigned by a unit to a lead unit (and coordinating units) on a schedule.</summary>
+public class WorkItem
+{
+    public int Id { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>The unit that assigned the task: it follows up and decides on extensions.</summary>
+    public int AssignedByUnitId { get; set; }
+
+    /// <summary>Đơn vị chủ trì.</summary>
+    public int LeadUnitId { get; set; }
+
+    /// <summary>The plan or directive the task comes from, when registered.</summary>
+    public int? SourceDocumentId { get; set; }
+
+    public RecurrenceKind Recurrence { get; set; }
+
+    public int RecurDay { get; set; }
+
+    public int RecurMonth { get; set; }
+
+    public DateOnly? RecurAnchor { get; set; }
+
+    /// <summary>The period whose deadlines were generated (a recurring task within a plan's years).</summary>
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string SearchText { get; set; } = "";
+
+    public Schedule Schedule => Recurrence == RecurrenceKind.Once
+        ? Schedule.Once(PeriodEnd)
+        : new Schedule(Recurrence, RecurDay, RecurMonth, RecurAnchor);
+}
+
+/// <summary>Đơn vị phối hợp.</summary>
+public class WorkItemCoUnit
+{
+    public int WorkItemId { get; set; }
+
+    public int UnitId { get; set; }
+}
+
+/// <summary>One deadline of a task (a recurring task has one per occurrence), with its progress.</summary>
+public class WorkItemDeadline
+{
+    public int Id { get; set; }
+
+    public int WorkItemId { get; set; }
+
+    /// <summary>Copied from the task so that lists by unit and date use one index.</summary>
+    public int LeadUnitId { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>The due date first set, kept when an extension moves <see cref="DueOn"/>.</summary>
+    public DateOnly OriginalDueOn { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+
+    public int Progress { get; set; }
+
+    public DateTime LastUpdatedAtUtc { get; set; }
+}
+
+/// <summary>A progress report on a deadline: percentage, what was done, optionally completion.</summary>
+public class WorkItemUpdate
+{
+    public int Id { get; set; }
+
+    public int DeadlineId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public int Progress { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public bool Completes { get; set; }
+}

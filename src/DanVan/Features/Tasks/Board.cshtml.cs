@@ -1,0 +1,99 @@
+using DanVan.Data;
+using DanVan.Domain.Units;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Tasks;
+
+public sealed record BoardLine(int? UnitId, string Name, int ChildCount, int Overdue, int DueSoon, int Open, int OnTime, int Late)
+{
+    public int Done => OnTime + Late;
+
+    public int OnTimePercent => Done == 0 ? 0 : (int)Math.Round(100.0 * OnTime / Done);
+}
+
+/// <summary>The coordinator's board: overdue and due-soon deadlines per unit, drilling down the tree.</summary>
+public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorizationService authorization, TimeProvider clock, IConfiguration configuration) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "unitId")]
+    public int? UnitId { get; set; }
+
+    public OrgUnit Root { get; private set; } = null!;
+
+    public List<OrgUnit> Ancestors { get; private set; } = [];
+
+    public List<BoardLine> Lines { get; private set; } = [];
+
+    public BoardLine Total { get; private set; } = null!;
+
+    public List<DeadlineRow> Overdue { get; private set; } = [];
+
+    public List<DeadlineRow> DueSoon { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public DateTime NowUtc { get; private set; }
+
+    public int SoonDays => configuration.GetValue("Tasks:DueSoonDays", 7);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var root = UnitId is { } id
+            ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
+            : await UnitQueries.ScopeRootAsync(db, scope, ct);
+        if (root is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, new UnitResource(root.Id, root.AncestorPath), UnitOperations.Read)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Root = root;
+        Today = VietnamClock.Today(clock);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
+        Ancestors = await UnitQueries.AncestorsAsync(db, root, ct);
+        var soonEnd = Today.AddDays(SoonDays);
+        var within = db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope).LedWithin(db, root.Id, root.SubtreePrefix);
+
+        // One grouped query for the whole subtree, then buckets by child in memory: no query per unit.
+        var byUnit = await within.GroupBy(d => d.LeadUnitId).Select(g => new
+        {
+            UnitId = g.Key,
+            Overdue = g.Count(d => d.CompletedOn == null && d.DueOn < Today),
+            Soon = g.Count(d => d.CompletedOn == null && d.DueOn >= Today && d.DueOn <= soonEnd),
+            Open = g.Count(d => d.CompletedOn == null),
+            OnTime = g.Count(d => d.CompletedOn != null && d.CompletedOn <= d.DueOn),
+            Late = g.Count(d => d.CompletedOn != null && d.CompletedOn > d.DueOn),
+        }).ToListAsync(ct);
+        var ids = byUnit.Select(b => b.UnitId).ToList();
+        var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.AncestorPath, ct);
+        var children = await UnitQueries.ChildrenAsync(db, root.Id, includeHistory: false, Today, ct);
+
+        BoardLine Sum(int? unitId, string name, int childCount, Func<int, bool> belongs)
+        {
+            var rows = byUnit.Where(b => belongs(b.UnitId)).ToList();
+            return new BoardLine(unitId, name, childCount, rows.Sum(r => r.Overdue), rows.Sum(r => r.Soon), rows.Sum(r => r.Open), rows.Sum(r => r.OnTime), rows.Sum(r => r.Late));
+        }
+
+        var own = Sum(null, root.Name + " (trực tiếp chủ trì)", 0, u => u == root.Id);
+        Lines = children
+            .Select(c => Sum(c.Id, c.Name, c.ChildCount, u => u == c.Id || paths[u].StartsWith(UnitPaths.SubtreePrefix(c.AncestorPath, c.Id), StringComparison.Ordinal)))
+            .Where(l => l.Open + l.Done > 0)
+            .Prepend(own).Where(l => l.Open + l.Done > 0)
+            .OrderByDescending(l => l.Overdue).ThenByDescending(l => l.DueSoon).ThenBy(l => l.Name, StringComparer.Ordinal)
+            .ToList();
+        Total = Sum(root.Id, "Tổng cộng", 0, _ => true);
+
+        Overdue = await within.Where(d => d.CompletedOn == null && d.DueOn < Today).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(50).ToListAsync(ct);
+        DueSoon = await within.Where(d => d.CompletedOn == null && d.DueOn >= Today && d.DueOn <= soonEnd).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(50).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.WorkItems;
+using DanVan.Features.Shared;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static DanVan.Domain.Access.WorkItemAccessRules;
+
+namespace DanVan.Features.Tasks;
+
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock) : PageModel
+{
+    public sealed class ReportInput
+    {
+        [Display(Name = "Tiến độ (%)")]
+        public int? Progress { get; set; }
+
+        [Display(Name = "Kết quả thực hiện")]
+        public string? Note { get; set; }
+
+        [Display(Name = "Đã hoàn thành")]
+        public bool Completes { get; set; }
+
+        [Display(Name = "Ngày hoàn thành")]
+        public string? CompletedOn { get; set; }
+    }
+
+    [BindProperty]
+    public ReportInput Input { get; set; } = new();
+
+    public WorkItem Item { get; private set; } = null!;
+
+    public WorkItemDeadline Deadline { get; private set; } = null!;
+
+    public string LeadName { get; private set; } = "";
+
+    public string AssignedByName { get; private set; } = "";
+
+    public List<string> CoUnitNames { get; private set; } = [];
+
+    public List<WorkItemDeadline> Siblings { get; private set; } = [];
+
+    public List<WorkItemUpdate> Updates { get; private set; } = [];
+
+    public (int Id, string Code, string Title)? Source { get; private set; }
+
+    public bool CanReport { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var completedOn = PageResults.ParseDate(ModelState, "Input.CompletedOn", Input.CompletedOn, "ngày hoàn thành");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.ReportAsync(scope, new ReportProgressCommand(id, Input.Progress, Input.Note, Input.Completes, completedOn), ct);
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = Input.Completes ? "Đã báo cáo hoàn thành nhiệm vụ." : "Đã cập nhật tiến độ.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var deadline = await db.WorkItemDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (deadline is null)
+        {
+            return NotFound();
+        }
+
+        var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == deadline.WorkItemId, ct);
+        var coIds = await db.WorkItemCoUnits.AsNoTracking().Where(c => c.WorkItemId == item.Id).Select(c => c.UnitId).ToListAsync(ct);
+        var unitIds = coIds.Append(item.LeadUnitId).Append(item.AssignedByUnitId).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        UnitRef Ref(int unitId) => new(unitId, units[unitId].AncestorPath);
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        if (!CanRead(scope, Ref(item.LeadUnitId), Ref(item.AssignedByUnitId), coIds.Select(Ref)))
+        {
+            return Forbid();
+        }
+
+        Item = item;
+        Deadline = deadline;
+        Today = VietnamClock.Today(clock);
+        LeadName = units[item.LeadUnitId].Name;
+        AssignedByName = units[item.AssignedByUnitId].Name;
+        CoUnitNames = coIds.Select(c => units[c].Name).ToList();
+        CanReport = WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId)) && deadline.CompletedOn is null;
+        Siblings = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
+        Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
+        if (item.SourceDocumentId is { } docId)
+        {
+            var doc = await db.Documents.AsNoTracking().Where(d => d.Id == docId).Select(d => new { d.Id, d.Code, d.Title }).FirstOrDefaultAsync(ct);
+            Source = doc is null ? null : (doc.Id, doc.Code, doc.Title);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.WorkItems;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Tasks;
+
+/// <summary>Nhiệm vụ: my unit's deadlines, or all I can see; filtered by state; exported to Excel.</summary>
+public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, IConfiguration configuration) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public string? View { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public DeadlineFilter State { get; set; } = DeadlineFilter.Open;
+
+    [BindProperty(SupportsGet = true, Name = "unitId")]
+    public int? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedList<DeadlineRow> Deadlines { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public DateTime NowUtc { get; private set; }
+
+    public bool CanAssign { get; private set; }
+
+    public int SoonDays => configuration.GetValue("Tasks:DueSoonDays", 7);
+
+    public bool Mine => View != "all" && UnitId is null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        Today = VietnamClock.Today(clock);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
+        CanAssign = scope.Role is Roles.Admin or Roles.Coordinator or Roles.UnitHead;
+        Deadlines = await (await QueryAsync(scope, ct))
+            .OrderBy(d => d.CompletedOn != null).ThenBy(d => d.DueOn).ThenBy(d => d.Id)
+            .ToRows(db).ToPagedListAsync(PageNumber, 50, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        Today = VietnamClock.Today(clock);
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            (await QueryAsync(scope, ct)).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(100_000), ct);
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Nhiệm vụ", ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Hạn ban đầu", "Trạng thái", "Tiến độ (%)", "Ngày hoàn thành"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.LeadUnitName, r.DueOn, r.OriginalDueOn, WorkItemStates.Label(r.StateOn(Today)), r.Progress, r.CompletedOn]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"nhiem-vu-{Today:yyyyMMdd}.xlsx");
+    }
+
+    private async Task<IQueryable<WorkItemDeadline>> QueryAsync(UserScope scope, CancellationToken ct)
+    {
+        var query = db.WorkItemDeadlines.AsQueryable().VisibleTo(db, scope);
+        if (UnitId is { } unitId)
+        {
+            var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.OrgUnits, u => u.Id == unitId, ct);
+            query = unit is null ? query.Where(_ => false) : query.LedWithin(db, unit.Id, unit.SubtreePrefix);
+        }
+        else if (Mine)
+        {
+            query = query.LedWithin(db, scope.UnitId, scope.OwnSubtreePrefix);
+        }
+
+        return query.Filter(State, Today, SoonDays).Matching(db, Query);
+    }
+
+    public string PageUrl(int page) =>
+        $"/Tasks?view={View}&state={State}&unitId={UnitId}&q={Uri.EscapeDataString(Query ?? "")}&page={page}";
+
+    public static string Age(DateTime utc, DateTime nowUtc)
+    {
+        var days = (int)(nowUtc - utc).TotalDays;
+        return days switch { < 1 => "hôm nay", 1 => "hôm qua", _ => $"{days} ngày trước" };
+    }
+}

@@ -1,0 +1,221 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Text;
+using DanVan.Domain.WorkItems;
+using DanVan.Features.Calendar;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static DanVan.Domain.Access.WorkItemAccessRules;
+
+namespace DanVan.Features.Tasks;
+
+public sealed record CreateWorkItemCommand(
+    string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int> CoUnitIds,
+    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+public sealed record ReportProgressCommand(int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn);
+
+/// <summary>Assigning tasks (deadlines generated from the schedule) and reporting on them.</summary>
+public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar, TimeProvider clock)
+{
+    /// <summary>Recurring tasks get their deadlines for at most this many years at once.</summary>
+    public const int MaxPeriodYears = 5;
+
+    public async Task<Result<WorkItem>> CreateAsync(UserScope user, CreateWorkItemCommand cmd, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var assignedById = cmd.AssignedByUnitId ?? user.UnitId;
+        var unitIds = new[] { assignedById }.Concat(cmd.LeadUnitId is { } l ? [l] : []).Concat(cmd.CoUnitIds).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        if (!units.TryGetValue(assignedById, out var assignedBy))
+        {
+            return Result<WorkItem>.NotFound();
+        }
+
+        if (cmd.LeadUnitId is null || !units.TryGetValue(cmd.LeadUnitId.Value, out var lead))
+        {
+            errors.Add("LeadUnitId", "Vui lòng chọn đơn vị chủ trì.");
+            lead = null;
+        }
+        else if (!CanAssign(user, new UnitRef(assignedBy.Id, assignedBy.AncestorPath), new UnitRef(lead.Id, lead.AncestorPath)))
+        {
+            return Result<WorkItem>.Forbidden();
+        }
+        else if (lead.ValidTo is not null)
+        {
+            errors.Add("LeadUnitId", "Đơn vị chủ trì đã ngừng hoạt động.");
+        }
+
+        var coUnits = cmd.CoUnitIds.Distinct().Where(id => id != cmd.LeadUnitId).ToList();
+        if (coUnits.Any(id => !units.TryGetValue(id, out var u) || !(user.IsAdmin || user.CanSee(u.AncestorPath, u.Id))))
+        {
+            errors.Add("CoUnitIds", "Có đơn vị phối hợp không tồn tại hoặc ngoài phạm vi của bạn.");
+        }
+
+        var title = VietnameseText.Nfc(cmd.Title?.Trim());
+        if (string.IsNullOrEmpty(title))
+        {
+            errors.Add("Title", "Vui lòng nhập nội dung nhiệm vụ.");
+        }
+        else if (title.Length > 500)
+        {
+            errors.Add("Title", "Nội dung nhiệm vụ không quá 500 ký tự (chi tiết ghi ở phần mô tả).");
+        }
+
+        if (cmd.Description is { Length: > 4000 })
+        {
+            errors.Add("Description", "Mô tả không quá 4.000 ký tự.");
+        }
+
+        DateOnly? issuedOn = null;
+        if (cmd.SourceDocumentId is { } docId)
+        {
+            var doc = await db.Documents.AsNoTracking().Where(d => d.Id == docId).Select(d => new { d.IssuedOn }).FirstOrDefaultAsync(ct);
+            if (doc is null)
+            {
+                errors.Add("SourceDocumentId", "Không tìm thấy văn bản giao nhiệm vụ.");
+            }
+
+            issuedOn = doc?.IssuedOn;
+        }
+
+        var today = VietnamClock.Today(clock);
+        var start = cmd.PeriodStart ?? issuedOn ?? today;
+        List<DateOnly> dueDates = [];
+        if (cmd.Schedule is not { } schedule)
+        {
+            errors.Add("Schedule", "Vui lòng chọn thời hạn.");
+        }
+        else if (schedule.Validate() is { } scheduleError)
+        {
+            errors.Add("Schedule", scheduleError);
+        }
+        else
+        {
+            var end = schedule.Kind switch
+            {
+                RecurrenceKind.Once => schedule.Date!.Value,
+                RecurrenceKind.WorkingDaysAfter => start.AddYears(2),
+                _ => cmd.PeriodEnd ?? new DateOnly(start.Year, 12, 31),
+            };
+            if (end < start)
+            {
+                errors.Add("PeriodEnd", issuedOn is not null && end < issuedOn
+                    ? $"Hạn hoàn thành không thể trước ngày ban hành văn bản ({VietnameseText.FormatDate(issuedOn)})."
+                    : "Hạn hoàn thành không thể trước ngày bắt đầu.");
+            }
+            else if (end.Year - start.Year >= MaxPeriodYears)
+            {
+                errors.Add("PeriodEnd", $"Mỗi lần giao chỉ tạo hạn cho tối đa {MaxPeriodYears} năm.");
+            }
+            else
+            {
+                var cal = await calendar.LoadAsync(start, end.AddYears(1), ct);
+                dueDates = schedule.Occurrences(start, schedule.Kind == RecurrenceKind.WorkingDaysAfter ? end.AddYears(1) : end, cal).ToList();
+                if (dueDates.Count == 0)
+                {
+                    errors.Add("Schedule", "Không có hạn nào rơi vào khoảng thời gian đã chọn.");
+                }
+                else if (issuedOn is { } issued && dueDates[0] < issued)
+                {
+                    errors.Add("Schedule", $"Hạn hoàn thành không thể trước ngày ban hành văn bản ({VietnameseText.FormatDate(issued)}).");
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Result<WorkItem>.Invalid(errors.ToDictionary());
+        }
+
+        var s = cmd.Schedule!;
+        var item = new WorkItem
+        {
+            Title = title!,
+            Description = string.IsNullOrWhiteSpace(cmd.Description) ? null : VietnameseText.Nfc(cmd.Description.Trim()),
+            AssignedByUnitId = assignedBy.Id,
+            LeadUnitId = lead!.Id,
+            SourceDocumentId = cmd.SourceDocumentId,
+            Recurrence = s.Kind,
+            RecurDay = s.Day,
+            RecurMonth = s.Month,
+            RecurAnchor = s.Anchor,
+            PeriodStart = start < dueDates[0] ? start : dueDates[0],
+            PeriodEnd = dueDates[^1],
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            SearchText = VietnameseText.Fold(title),
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));
+        db.WorkItemDeadlines.AddRange(dueDates.Select(d => new WorkItemDeadline
+        {
+            WorkItemId = item.Id, LeadUnitId = item.LeadUnitId, DueOn = d, OriginalDueOn = d, LastUpdatedAtUtc = item.CreatedAtUtc,
+        }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<WorkItem>.Ok(item);
+    }
+
+    public async Task<Result<WorkItemDeadline>> ReportAsync(UserScope user, ReportProgressCommand cmd, CancellationToken ct = default)
+    {
+        var deadline = await db.WorkItemDeadlines.FirstOrDefaultAsync(d => d.Id == cmd.DeadlineId, ct);
+        if (deadline is null)
+        {
+            return Result<WorkItemDeadline>.NotFound();
+        }
+
+        var lead = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == deadline.LeadUnitId, ct);
+        if (!CanReport(user, new UnitRef(lead.Id, lead.AncestorPath)))
+        {
+            return Result<WorkItemDeadline>.Forbidden();
+        }
+
+        var errors = new FieldErrors();
+        var today = VietnamClock.Today(clock);
+        var progress = cmd.Completes ? 100 : cmd.Progress;
+        if (progress is not (>= 0 and <= 100))
+        {
+            errors.Add("Progress", "Tiến độ là số phần trăm từ 0 đến 100.");
+        }
+
+        var note = VietnameseText.Nfc(cmd.Note?.Trim());
+        if (string.IsNullOrEmpty(note))
+        {
+            errors.Add("Note", "Vui lòng ghi kết quả đã thực hiện.");
+        }
+        else if (note.Length > 2000)
+        {
+            errors.Add("Note", "Nội dung báo cáo không quá 2.000 ký tự.");
+        }
+
+        var completedOn = cmd.Completes ? cmd.CompletedOn ?? today : (DateOnly?)null;
+        if (completedOn > today)
+        {
+            errors.Add("CompletedOn", "Ngày hoàn thành không thể sau hôm nay.");
+        }
+
+        if (deadline.CompletedOn is not null)
+        {
+            errors.Add("", $"Hạn này đã hoàn thành ngày {VietnameseText.FormatDate(deadline.CompletedOn)}.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<WorkItemDeadline>.Invalid(errors.ToDictionary());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        deadline.Progress = progress!.Value;
+        deadline.CompletedOn = completedOn;
+        deadline.LastUpdatedAtUtc = now;
+        db.WorkItemUpdates.Add(new WorkItemUpdate
+        {
+            DeadlineId = deadline.Id, AtUtc = now, UserName = user.UserName, Progress = progress.Value, Note = note!, Completes = cmd.Completes,
+        });
+        await db.SaveChangesAsync(ct);
+        return Result<WorkItemDeadline>.Ok(deadline);
+    }
+}
