@@ -40,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
 
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

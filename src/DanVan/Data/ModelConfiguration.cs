@@ -172,6 +172,17 @@ internal static class ModelConfiguration
             e.HasOne<WorkItemDeadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<ExtensionRequest>(e =>
+        {
+            e.ToTable("ExtensionRequests");
+            e.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.RequestedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.DecisionNote).HasMaxLength(2000);
+            e.HasIndex(x => new { x.DeadlineId, x.Status });
+            e.HasOne<WorkItemDeadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<DataProtectionKeyRecord>(e =>
         {
             e.ToTable("DataProtectionKeys");

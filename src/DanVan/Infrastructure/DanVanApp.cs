@@ -106,6 +106,7 @@ public static class DanVanApp
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToFolder("/Error");
+                o.Conventions.AllowAnonymousToPage("/Tasks/Feed"); // the .ics handler is found by token; the page handlers check the user
             })
             .AddMvcOptions(o =>
             {
@@ -146,6 +147,7 @@ public static class DanVanApp
         app.MapRazorPages();
         UnitsApi.Map(app);
         Features.Documents.DocumentsApi.Map(app);
+        Features.Tasks.TasksApi.Map(app);
         if (app.Environment.IsEnvironment("Testing"))
         {
             // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.

@@ -23,4 +23,8 @@ public static class WorkItemAccessRules
     public static bool CanReport(UserScope user, UnitRef lead) =>
         user.IsAdmin
         || ((user.Role is Roles.Coordinator or Roles.UnitHead or Roles.UnitOfficer) && user.CanSee(lead.AncestorPath, lead.Id));
+
+    /// <summary>The assigning unit's managers decide on extension requests.</summary>
+    public static bool CanDecide(UserScope user, UnitRef assignedBy) =>
+        user.IsAdmin || ((user.Role is Roles.Coordinator or Roles.UnitHead) && user.CanSee(assignedBy.AncestorPath, assignedBy.Id));
 }

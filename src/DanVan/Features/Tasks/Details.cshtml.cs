@@ -49,6 +49,19 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
 
     public bool CanReport { get; private set; }
 
+    public bool CanDecide { get; private set; }
+
+    public List<ExtensionRequest> Extensions { get; private set; } = [];
+
+    [BindProperty]
+    public string? RequestedDueOn { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? DecisionNote { get; set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -74,6 +87,48 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         }
 
         TempData["Message"] = Input.Completes ? "Đã báo cáo hoàn thành nhiệm vụ." : "Đã cập nhật tiến độ.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostExtensionAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var until = PageResults.ParseDate(ModelState, "RequestedDueOn", RequestedDueOn, "hạn mới", required: true);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.RequestExtensionAsync(scope, id, until, Reason, ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = "Đã gửi đề nghị gia hạn tới đơn vị giao nhiệm vụ.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, int requestId, bool approve, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.DecideExtensionAsync(scope, requestId, approve, DecisionNote, ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = approve ? "Đã đồng ý gia hạn." : "Đã không đồng ý gia hạn.";
         return Redirect($"/Tasks/Details/{id}");
     }
 
@@ -103,6 +158,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         AssignedByName = units[item.AssignedByUnitId].Name;
         CoUnitNames = coIds.Select(c => units[c].Name).ToList();
         CanReport = WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId)) && deadline.CompletedOn is null;
+        CanDecide = WorkItemAccessRules.CanDecide(scope, Ref(item.AssignedByUnitId));
+        Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.DeadlineId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Siblings = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
         Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
         if (item.SourceDocumentId is { } docId)

@@ -218,4 +218,108 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         await db.SaveChangesAsync(ct);
         return Result<WorkItemDeadline>.Ok(deadline);
     }
+
+    public async Task<Result<ExtensionRequest>> RequestExtensionAsync(UserScope user, int deadlineId, DateOnly? requestedDueOn, string? reason, CancellationToken ct = default)
+    {
+        var deadline = await db.WorkItemDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deadlineId, ct);
+        if (deadline is null)
+        {
+            return Result<ExtensionRequest>.NotFound();
+        }
+
+        var lead = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == deadline.LeadUnitId, ct);
+        if (!CanReport(user, new UnitRef(lead.Id, lead.AncestorPath)))
+        {
+            return Result<ExtensionRequest>.Forbidden();
+        }
+
+        var errors = new FieldErrors();
+        if (deadline.CompletedOn is not null)
+        {
+            errors.Add("", "Nhiệm vụ đã hoàn thành, không cần gia hạn.");
+        }
+        else if (await db.ExtensionRequests.AnyAsync(r => r.DeadlineId == deadlineId && r.Status == ExtensionStatus.Pending, ct))
+        {
+            errors.Add("", "Đã có một đề nghị gia hạn đang chờ quyết định.");
+        }
+
+        if (requestedDueOn is not { } until)
+        {
+            errors.Add("RequestedDueOn", "Vui lòng nhập hạn mới đề nghị.");
+        }
+        else if (until <= deadline.DueOn)
+        {
+            errors.Add("RequestedDueOn", $"Hạn mới phải sau hạn hiện tại ({VietnameseText.FormatDate(deadline.DueOn)}).");
+        }
+        else if (until > deadline.DueOn.AddYears(1))
+        {
+            errors.Add("RequestedDueOn", "Chỉ đề nghị gia hạn tối đa một năm.");
+        }
+
+        var text = VietnameseText.Nfc(reason?.Trim());
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add("Reason", "Vui lòng nêu lý do xin gia hạn.");
+        }
+        else if (text.Length > 2000)
+        {
+            errors.Add("Reason", "Lý do không quá 2.000 ký tự.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<ExtensionRequest>.Invalid(errors.ToDictionary());
+        }
+
+        var request = new ExtensionRequest
+        {
+            DeadlineId = deadlineId, RequestedDueOn = requestedDueOn!.Value, Reason = text!, RequestedBy = user.UserName,
+            RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ExtensionRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return Result<ExtensionRequest>.Ok(request);
+    }
+
+    /// <summary>The assigning unit approves (the deadline moves) or refuses a pending request.</summary>
+    public async Task<Result<ExtensionRequest>> DecideExtensionAsync(UserScope user, int requestId, bool approve, string? note, CancellationToken ct = default)
+    {
+        var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return Result<ExtensionRequest>.NotFound();
+        }
+
+        var deadline = await db.WorkItemDeadlines.FirstAsync(d => d.Id == request.DeadlineId, ct);
+        var assignedById = await db.WorkItems.Where(w => w.Id == deadline.WorkItemId).Select(w => w.AssignedByUnitId).FirstAsync(ct);
+        var assignedBy = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == assignedById, ct);
+        if (!CanDecide(user, new UnitRef(assignedBy.Id, assignedBy.AncestorPath)))
+        {
+            return Result<ExtensionRequest>.Forbidden();
+        }
+
+        if (request.Status != ExtensionStatus.Pending)
+        {
+            return Result<ExtensionRequest>.Invalid("", $"Đề nghị này đã được quyết định ({ExtensionRequest.Label(request.Status)}).");
+        }
+
+        if (note is { Length: > 2000 })
+        {
+            return Result<ExtensionRequest>.Invalid("DecisionNote", "Ý kiến không quá 2.000 ký tự.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
+        request.DecidedBy = user.UserName;
+        request.DecidedAtUtc = now;
+        request.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : VietnameseText.Nfc(note.Trim());
+        if (approve)
+        {
+            deadline.DueOn = request.RequestedDueOn;
+            deadline.LastUpdatedAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Result<ExtensionRequest>.Ok(request);
+    }
 }

@@ -127,4 +127,38 @@ public class WorkItemCommandsTests(SeededDatabaseFixture fx) : IClassFixture<See
             Assert.Equal(ResultStatus.Forbidden, (await other.ReportAsync(stranger, new ReportProgressCommand(deadlineId, 50, "Không phải việc của tôi", false, null))).Status);
         }
     }
+
+    [Fact]
+    public async Task Extension_AskedByTheLeadUnit_DecidedByTheAssigningUnit_MovesTheDeadline()
+    {
+        var coordinator = await fx.ScopeOfAsync("dieuphoi");
+        var officer = await fx.ScopeOfAsync("canbo");
+        var commands = Commands(out var db);
+        await using (db)
+        {
+            var task = await commands.CreateAsync(coordinator, new CreateWorkItemCommand(
+                "Rà soát hương ước, quy ước", null, null, await fx.UnitIdAsync("25459"), [], null, Schedule.Once(new DateOnly(2026, 4, 10)), null, null));
+            var deadlineId = await db.WorkItemDeadlines.Where(d => d.WorkItemId == task.Value!.Id).Select(d => d.Id).SingleAsync();
+
+            var early = await commands.RequestExtensionAsync(officer, deadlineId, new DateOnly(2026, 4, 1), "Thiếu người");
+            Assert.Contains(early.Errors["RequestedDueOn"], m => m.Contains("phải sau hạn hiện tại", StringComparison.Ordinal));
+            var noReason = await commands.RequestExtensionAsync(officer, deadlineId, new DateOnly(2026, 4, 30), " ");
+            Assert.True(noReason.Errors.ContainsKey("Reason"));
+
+            var asked = await commands.RequestExtensionAsync(officer, deadlineId, new DateOnly(2026, 4, 30), "Chờ hướng dẫn của tỉnh về mẫu hương ước.");
+            Assert.True(asked.IsOk, Errors(asked));
+            var twice = await commands.RequestExtensionAsync(officer, deadlineId, new DateOnly(2026, 5, 5), "Lần hai");
+            Assert.True(twice.Errors.ContainsKey(""));
+
+            Assert.Equal(ResultStatus.Forbidden, (await commands.DecideExtensionAsync(officer, asked.Value!.Id, true, null)).Status);
+            var approved = await commands.DecideExtensionAsync(coordinator, asked.Value.Id, true, "Đồng ý");
+            Assert.True(approved.IsOk, Errors(approved));
+
+            await using var check = fx.Context();
+            var deadline = await check.WorkItemDeadlines.SingleAsync(d => d.Id == deadlineId);
+            Assert.Equal(new DateOnly(2026, 4, 30), deadline.DueOn);
+            Assert.Equal(new DateOnly(2026, 4, 10), deadline.OriginalDueOn);
+            Assert.True((await commands.DecideExtensionAsync(coordinator, asked.Value.Id, false, null)).Errors.ContainsKey(""));
+        }
+    }
 }

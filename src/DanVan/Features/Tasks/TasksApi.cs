@@ -1,0 +1,124 @@
+using DanVan.Data;
+using DanVan.Domain.WorkItems;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Tasks;
+
+public sealed record DeadlineDto(
+    int Id, int WorkItemId, string Title, int LeadUnitId, string LeadUnitName, DateOnly DueOn, DateOnly OriginalDueOn,
+    DateOnly? CompletedOn, int Progress, string State, string StateLabel, DateTime LastUpdatedAtUtc)
+{
+    public static DeadlineDto From(DeadlineRow r, DateOnly today)
+    {
+        var state = r.StateOn(today);
+        return new(r.Id, r.WorkItemId, r.Title, r.LeadUnitId, r.LeadUnitName, r.DueOn, r.OriginalDueOn, r.CompletedOn, r.Progress,
+            state.ToString(), WorkItemStates.Label(state), r.LastUpdatedAtUtc);
+    }
+}
+
+public sealed record DeadlinePageDto(IReadOnlyList<DeadlineDto> Items, int Page, int PageSize, int TotalCount);
+
+public sealed record ScheduleRequest(RecurrenceKind Kind, DateOnly? Date, int? Day, int? Month, DateOnly? Anchor);
+
+public sealed record CreateTaskRequest(
+    string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int>? CoUnitIds, int? SourceDocumentId,
+    ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+public sealed record ProgressRequest(int? Progress, string? Note, bool Completes, DateOnly? CompletedOn);
+
+/// <summary>The JSON API of tasks: the same handlers and rules as the pages.</summary>
+public static class TasksApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ").RequireAuthorization();
+        group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done; mine: đơn vị tôi chủ trì).");
+        group.MapGet("/{id:int}", GetAsync).WithName("GetTaskDeadline").WithSummary("Một hạn nhiệm vụ.");
+        group.MapPost("/", CreateAsync).WithName("AssignTask").WithSummary("Giao nhiệm vụ: tạo các hạn theo lịch.");
+        group.MapPost("/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress").WithSummary("Báo cáo tiến độ hoặc hoàn thành một hạn.");
+    }
+
+    private static async Task<Results<Ok<DeadlinePageDto>, UnauthorizedHttpResult>> ListAsync(
+        CurrentUser currentUser, AppDbContext db, TimeProvider clock, IConfiguration configuration,
+        string? q, DeadlineFilter? state, bool? mine, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var today = VietnamClock.Today(clock);
+        var query = db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, user);
+        if (mine ?? false)
+        {
+            query = query.LedWithin(db, user.UnitId, user.OwnSubtreePrefix);
+        }
+
+        var paged = await query.Filter(state ?? DeadlineFilter.All, today, configuration.GetValue("Tasks:DueSoonDays", 7)).Matching(db, q)
+            .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).ToPagedListAsync(page, pageSize, ct);
+        return TypedResults.Ok(new DeadlinePageDto(paged.Items.Select(r => DeadlineDto.From(r, today)).ToList(), paged.Page, paged.PageSize, paged.TotalCount));
+    }
+
+    private static async Task<Results<Ok<DeadlineDto>, NotFound, ForbidHttpResult, UnauthorizedHttpResult>> GetAsync(
+        int id, CurrentUser currentUser, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!await db.WorkItemDeadlines.AnyAsync(d => d.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var row = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.Id == id).VisibleTo(db, user).ToRows(db).FirstOrDefaultAsync(ct);
+        return row is null ? TypedResults.Forbid() : TypedResults.Ok(DeadlineDto.From(row, VietnamClock.Today(clock)));
+    }
+
+    private static async Task<IResult> CreateAsync(CreateTaskRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        Schedule? schedule = body.Schedule switch
+        {
+            null => null,
+            { Kind: RecurrenceKind.Once, Date: { } date } => Schedule.Once(date),
+            { Kind: RecurrenceKind.Once } => new Schedule(RecurrenceKind.Once, 0, 0),
+            { Kind: RecurrenceKind.WorkingDaysAfter } s => new Schedule(s.Kind, s.Day ?? 0, 0, s.Anchor),
+            var s => new Schedule(s.Kind, s.Day ?? 0, s.Month ?? (s.Kind == RecurrenceKind.Monthly ? 1 : 0)),
+        };
+        var result = await commands.CreateAsync(user, new CreateWorkItemCommand(
+            body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitId, body.CoUnitIds ?? [], body.SourceDocumentId,
+            schedule, body.PeriodStart, body.PeriodEnd), ct);
+        return result.Status switch
+        {
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Forbidden => TypedResults.Forbid(),
+            ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
+            _ => TypedResults.Created($"/api/tasks?q=", new { workItemId = result.Value!.Id, title = result.Value.Title }),
+        };
+    }
+
+    private static async Task<IResult> ProgressAsync(int id, ProgressRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.ReportAsync(user, new ReportProgressCommand(id, body.Progress, body.Note, body.Completes, body.CompletedOn), ct);
+        return result.Status switch
+        {
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Forbidden => TypedResults.Forbid(),
+            ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
+            _ => TypedResults.Ok(new { id = result.Value!.Id, progress = result.Value.Progress, completedOn = result.Value.CompletedOn }),
+        };
+    }
+}
