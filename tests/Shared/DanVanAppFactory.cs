@@ -18,6 +18,7 @@ public sealed partial class DanVanAppFactory(TestDatabase database, bool realSer
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("FollowUp:Enabled", "false"); // tests run the digest job explicitly
         builder.UseEnvironment("Testing");
         if (realServer)
         {

@@ -23,7 +23,9 @@ public interface IAuditActor
 /// <summary>Turns tracked changes into audit entries: before and after values of each changed property.</summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKeyRecord)];
+    /// <summary>System bookkeeping, not user data: key ring, job leases, generated digests.</summary>
+    private static readonly HashSet<Type> NotAudited =
+        [typeof(AuditEntry), typeof(DataProtectionKeyRecord), typeof(Features.FollowUp.JobLease), typeof(Features.FollowUp.Notification)];
 
     /// <summary>Secrets never reach the audit trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Masked =

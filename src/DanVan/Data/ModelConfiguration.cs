@@ -183,6 +183,25 @@ internal static class ModelConfiguration
             e.HasOne<WorkItemDeadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<Features.FollowUp.Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            e.Property(x => x.Title).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Body).IsRequired();
+            e.HasIndex(x => new { x.UserId, x.Day }).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.ReadAtUtc });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.FollowUp.JobLease>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Holder).HasMaxLength(200);
+        });
+
         builder.Entity<DataProtectionKeyRecord>(e =>
         {
             e.ToTable("DataProtectionKeys");

@@ -54,6 +54,9 @@ public static class DanVanApp
         services.AddScoped<Features.Calendar.CalendarCommands>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
+        services.AddScoped<Features.FollowUp.DigestJob>();
+        services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();
+        services.AddHostedService<Features.FollowUp.FollowUpService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IAuthorizationHandler, UnitAuthorizationHandler>();
 
