@@ -2,6 +2,7 @@ using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
+using DanVan.Domain.Plans;
 using DanVan.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
 
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

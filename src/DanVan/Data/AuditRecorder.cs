@@ -166,6 +166,7 @@ internal static class AuditRecorder
             OrgUnitSuccession s => s.SuccessorId,
             Domain.Documents.Document d => d.OwnerUnitId,
             Domain.WorkItems.WorkItem w => w.LeadUnitId,
+            Domain.Plans.Plan p => p.OwnerUnitId,
             Domain.WorkItems.WorkItemDeadline wd => wd.LeadUnitId,
             AppUser user => user.OrgUnitId,
             _ => null,

@@ -2,6 +2,7 @@ using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
+using DanVan.Domain.Plans;
 using DanVan.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -200,6 +201,29 @@ internal static class ModelConfiguration
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Holder).HasMaxLength(200);
+        });
+
+        builder.Entity<Plan>(e =>
+        {
+            e.ToTable("Plans");
+            e.Property(x => x.Purposes).HasMaxLength(8000).IsRequired();
+            e.Property(x => x.Body).IsRequired();
+            e.HasIndex(x => x.DocumentId).IsUnique();
+            e.HasIndex(x => x.OwnerUnitId);
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PlanTarget>(e =>
+        {
+            e.ToTable("PlanTargets");
+            e.Property(x => x.Description).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Comparison).HasMaxLength(2).IsRequired();
+            e.Property(x => x.Unit).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Measure).HasMaxLength(300);
+            e.HasIndex(x => x.PlanId);
+            e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DataProtectionKeyRecord>(e =>

@@ -54,6 +54,7 @@ public static class DanVanApp
         services.AddScoped<Features.Calendar.CalendarCommands>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
+        services.AddScoped<Features.Plans.PlanCommands>();
         services.AddScoped<Features.FollowUp.DigestJob>();
         services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();
         services.AddHostedService<Features.FollowUp.FollowUpService>();

@@ -16,11 +16,17 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
 
     public string OwnerName { get; private set; } = "";
 
+    private string OwnerPath { get; set; } = "/";
+
     public DocumentFile? FileInfo { get; private set; }
 
     public List<CitationRow> Cites { get; private set; } = [];
 
     public List<DocumentRow> CitedBy { get; private set; } = [];
+
+    public int? PlanId { get; private set; }
+
+    public bool CanWrite { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +36,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
+        PlanId = await db.Plans.AsNoTracking().Where(p => p.DocumentId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        CanWrite = DocumentAccessRules.CanWrite(scope, OwnerPath, Document.OwnerUnitId);
         FileInfo = await db.DocumentFiles.AsNoTracking().Where(f => f.DocumentId == id)
             .Select(f => new DocumentFile { Id = f.Id, FileName = f.FileName, ContentType = f.ContentType, Size = f.Size }).FirstOrDefaultAsync(ct);
         var visible = db.Documents.AsNoTracking().VisibleTo(db, scope);
@@ -70,6 +78,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
 
         Document = found.d;
         OwnerName = found.Name;
+        OwnerPath = found.AncestorPath;
         return null;
     }
 }

@@ -52,8 +52,9 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? source, CancellationToken ct)
     {
+        Input.SourceCode = source;
         var scope = (await currentUser.GetScopeAsync(ct))!;
         return scope.Role is Domain.Access.Roles.Admin or Domain.Access.Roles.Coordinator or Domain.Access.Roles.UnitHead ? Page() : Forbid();
     }

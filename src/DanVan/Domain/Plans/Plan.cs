@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DanVan.Domain.Plans;
+
+/// <summary>Kế hoạch: the structured content of a registered plan document.</summary>
+public class Plan
+{
+    public int Id { get; set; }
+
+    /// <summary>The registered document (type KH) this plan is the content of.</summary>
+    public int DocumentId { get; set; }
+
+    public int OwnerUnitId { get; set; }
+
+    /// <summary>I. Mục đích, yêu cầu.</summary>
+    public string Purposes { get; set; } = "";
+
+    /// <summary>II. Nội dung (and further sections), as paragraphs; "I.", "1.", "a)" lines are kept as written.</summary>
+    public string Body { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>Chỉ tiêu: a numeric target ("trên 90% …"), with who answers for it and how it is measured.</summary>
+public class PlanTarget
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public string Description { get; set; } = "";
+
+    /// <summary>One of &gt;, &gt;=, =, &lt;, &lt;=.</summary>
+    public string Comparison { get; set; } = "=";
+
+    public int Value { get; set; }
+
+    public string Unit { get; set; } = "%";
+
+    public int? ResponsibleUnitId { get; set; }
+
+    public string? Measure { get; set; }
+}
+
+/// <summary>Reads a target as officials write it: "100% …", "trên 90% …", "ít nhất 80%", "không quá 5%".</summary>
+public static partial class TargetText
+{
+    public sealed record Parsed(string Comparison, int Value, string Unit);
+
+    public static Parsed? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var m = Pattern().Match(Text.VietnameseText.Nfc(text)!);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var word = Text.VietnameseText.Fold(m.Groups["op"].Value);
+        var comparison = word switch
+        {
+            "tren" or "hon" or "cao hon" or "vuot" => ">",
+            "it nhat" or "toi thieu" or "tu" or "dat tu" or "khong duoi" or "khong it hon" => ">=",
+            "duoi" or "thap hon" => "<",
+            "khong qua" or "toi da" or "khong vuot qua" => "<=",
+            _ => "=",
+        };
+        return new Parsed(comparison, int.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture), m.Groups["unit"].Value);
+    }
+
+    [GeneratedRegex(@"(?:(?<op>trên|hơn|cao hơn|vượt|ít nhất|tối thiểu|đạt từ|từ|không dưới|không ít hơn|dưới|thấp hơn|không quá|không vượt quá|tối đa)\s+)?(?<value>\d{1,6})\s*(?<unit>%)", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}

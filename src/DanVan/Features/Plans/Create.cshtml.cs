@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Features.Shared;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Plans;
+
+public class CreateModel(AppDbContext db, CurrentUser currentUser, PlanCommands commands) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int DocumentId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "I. Mục đích, yêu cầu")]
+    public string? Purposes { get; set; }
+
+    [BindProperty]
+    [Display(Name = "II. Nội dung và các phần tiếp theo")]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Chỉ tiêu (mỗi dòng một chỉ tiêu có con số)")]
+    public string? Targets { get; set; }
+
+    public string DocumentLabel { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.CreateAsync(scope, new CreatePlanCommand(DocumentId, Purposes, Body, Targets), ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = "Đã lưu nội dung kế hoạch.";
+        return Redirect($"/Plans/Details/{result.Value!.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var doc = await db.Documents.AsNoTracking().Where(d => d.Id == DocumentId).Select(d => new { d.Code, d.Title }).FirstOrDefaultAsync(ct);
+        if (doc is null)
+        {
+            return NotFound();
+        }
+
+        DocumentLabel = $"Kế hoạch số {doc.Code}: {doc.Title}";
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Documents;
+using DanVan.Domain.Plans;
+using DanVan.Domain.WorkItems;
+using DanVan.Features.Tasks;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Plans;
+
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+
+    public Document Document { get; private set; } = null!;
+
+    public List<PlanTarget> Targets { get; private set; } = [];
+
+    public List<DeadlineRow> Tasks { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var items = await db.WorkItems.AsNoTracking().Where(w => w.SourceDocumentId == Document.Id)
+            .Join(db.OrgUnits, w => w.LeadUnitId, u => u.Id, (w, u) => new { w, u.Name }).OrderBy(x => x.Name).ThenBy(x => x.w.Id).ToListAsync(ct);
+        var stream = new MemoryStream();
+        PlanDocx.Write(stream, Document, Plan, Targets, items.Select(x => new PlanDocx.TaskLine(x.Name, x.w.Title, x.w.Schedule.Describe())).ToList(),
+            parentBody: null); // the body above the issuer is not recorded yet: left blank rather than guessed
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"ke-hoach-{Document.Code.Replace('/', '-')}.docx");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        var found = await db.Documents.AsNoTracking().Where(d => d.Id == plan.DocumentId)
+            .Join(db.OrgUnits, d => d.OwnerUnitId, o => o.Id, (d, o) => new { d, o.AncestorPath }).FirstAsync(ct);
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        if (!DocumentAccessRules.CanRead(scope, found.AncestorPath, found.d.OwnerUnitId))
+        {
+            return Forbid();
+        }
+
+        Plan = plan;
+        Document = found.d;
+        Today = VietnamClock.Today(clock);
+        Targets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        Tasks = await db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope)
+            .Where(d => db.WorkItems.Any(w => w.Id == d.WorkItemId && w.SourceDocumentId == found.d.Id))
+            .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(500).ToListAsync(ct);
+        return null;
+    }
+}
