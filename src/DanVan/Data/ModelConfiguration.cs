@@ -210,6 +210,10 @@ internal static class ModelConfiguration
             e.Property(x => x.Body).IsRequired();
             e.HasIndex(x => x.DocumentId).IsUnique();
             e.HasIndex(x => x.OwnerUnitId);
+            e.HasIndex(x => x.ParentPlanId);
+            e.Property(x => x.AdoptionKinds).HasMaxLength(300);
+            e.Ignore(x => x.AdoptionKindList);
+            e.HasOne<Plan>().WithMany().HasForeignKey(x => x.ParentPlanId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -221,6 +225,7 @@ internal static class ModelConfiguration
             e.Property(x => x.Comparison).HasMaxLength(2).IsRequired();
             e.Property(x => x.Unit).HasMaxLength(20).IsRequired();
             e.Property(x => x.Measure).HasMaxLength(300);
+            e.Property(x => x.DroppedReason).HasMaxLength(500);
             e.HasIndex(x => x.PlanId);
             e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);

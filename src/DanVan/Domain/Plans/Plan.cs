@@ -20,6 +20,22 @@ public class Plan
     public string Body { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The plan this one implements (cascade), when it was adopted from a higher unit's plan.</summary>
+    public int? ParentPlanId { get; set; }
+
+    /// <summary>Subordinate units must adopt their own plan (kinds in <see cref="AdoptionKinds"/>) by <see cref="AdoptionDueOn"/>.</summary>
+    public bool RequiresAdoption { get; set; }
+
+    public DateOnly? AdoptionDueOn { get; set; }
+
+    /// <summary>Comma-separated <see cref="Units.OrgUnitKind"/> names; empty means every kind.</summary>
+    public string? AdoptionKinds { get; set; }
+
+    public IReadOnlyList<Units.OrgUnitKind> AdoptionKindList =>
+        (AdoptionKinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => Enum.TryParse<Units.OrgUnitKind>(k, out var kind) ? kind : (Units.OrgUnitKind?)null)
+            .Where(k => k is not null).Select(k => k!.Value).ToList();
 }
 
 /// <summary>Chỉ tiêu: a numeric target ("trên 90% …"), with who answers for it and how it is measured.</summary>
@@ -41,6 +57,12 @@ public class PlanTarget
     public int? ResponsibleUnitId { get; set; }
 
     public string? Measure { get; set; }
+
+    /// <summary>The parent plan's target this one was inherited from.</summary>
+    public int? InheritedFromTargetId { get; set; }
+
+    /// <summary>Set when an adopting unit drops an inherited target: the reason is required and kept.</summary>
+    public string? DroppedReason { get; set; }
 }
 
 /// <summary>Reads a target as officials write it: "100% …", "trên 90% …", "ít nhất 80%", "không quá 5%".</summary>

@@ -142,7 +142,7 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         };
         document.Index();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
 

@@ -25,6 +25,24 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, PlanCommands 
     [Display(Name = "Chỉ tiêu (mỗi dòng một chỉ tiêu có con số)")]
     public string? Targets { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Yêu cầu các đơn vị cấp dưới xây dựng kế hoạch thực hiện")]
+    public bool RequiresAdoption { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Thời hạn xây dựng kế hoạch")]
+    public string? AdoptionDueOn { get; set; }
+
+    [BindProperty]
+    public List<Domain.Units.OrgUnitKind> AdoptionKinds { get; set; } = [];
+
+    public static readonly Domain.Units.OrgUnitKind[] KindChoices =
+    [
+        Domain.Units.OrgUnitKind.Department, Domain.Units.OrgUnitKind.Commune, Domain.Units.OrgUnitKind.Ward,
+        Domain.Units.OrgUnitKind.SpecialZone, Domain.Units.OrgUnitKind.PublicServiceUnit, Domain.Units.OrgUnitKind.Inspectorate,
+        Domain.Units.OrgUnitKind.Division,
+    ];
+
     public string DocumentLabel { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -36,8 +54,14 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, PlanCommands 
             return failed;
         }
 
+        var due = PageResults.ParseDate(ModelState, "AdoptionDueOn", AdoptionDueOn, "thời hạn xây dựng kế hoạch");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await commands.CreateAsync(scope, new CreatePlanCommand(DocumentId, Purposes, Body, Targets), ct);
+        var result = await commands.CreateAsync(scope, new CreatePlanCommand(DocumentId, Purposes, Body, Targets, RequiresAdoption, due, AdoptionKinds), ct);
         if (this.Failure(result, prefix: "") is { } failure)
         {
             return failure;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Plans;
 
-public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, PlanCommands commands) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
@@ -22,6 +22,28 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
     public List<DeadlineRow> Tasks { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    public List<AdoptionRow> Adoption { get; private set; } = [];
+
+    public (int Id, string Code)? Parent { get; private set; }
+
+    public async Task<IActionResult> OnGetAdoptionExportAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Xây dựng kế hoạch", ["Đơn vị", "Trạng thái", "Số, ký hiệu", "Ngày ban hành", "Chỉ tiêu bỏ", "Chỉ tiêu thêm"],
+            Adoption.Select(a => (IReadOnlyList<object?>)[a.UnitName, AdoptionLabel(a), a.Code, a.AdoptedOn, a.Dropped, a.Added]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"tinh-hinh-xay-dung-ke-hoach-{Document.Code.Replace('/', '-')}.xlsx");
+    }
+
+    public string AdoptionLabel(AdoptionRow a) => a.PlanId is null
+        ? (Plan.AdoptionDueOn < Today ? "Chưa xây dựng (quá hạn)" : "Chưa xây dựng")
+        : a.Late ? "Đã xây dựng (trễ hạn)" : "Đã xây dựng đúng hạn";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -61,8 +83,21 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         Document = found.d;
         Today = VietnamClock.Today(clock);
         Targets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        // A plan's tasks: those assigned from it, and for an adopted plan those of the parent led by this unit.
+        var parentDocumentId = plan.ParentPlanId is { } pp ? await db.Plans.Where(p => p.Id == pp).Select(p => (int?)p.DocumentId).FirstOrDefaultAsync(ct) : null;
+        if (plan.ParentPlanId is { } parentPlanId && parentDocumentId is not null)
+        {
+            Parent = (parentPlanId, await db.Documents.Where(d => d.Id == parentDocumentId).Select(d => d.Code).FirstAsync(ct));
+        }
+
+        if (plan.RequiresAdoption)
+        {
+            Adoption = await commands.AdoptionAsync(plan, ct);
+        }
+
         Tasks = await db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope)
-            .Where(d => db.WorkItems.Any(w => w.Id == d.WorkItemId && w.SourceDocumentId == found.d.Id))
+            .Where(d => db.WorkItems.Any(w => w.Id == d.WorkItemId
+                && (w.SourceDocumentId == found.d.Id || (parentDocumentId != null && w.SourceDocumentId == parentDocumentId && w.LeadUnitId == plan.OwnerUnitId))))
             .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(500).ToListAsync(ct);
         return null;
     }
