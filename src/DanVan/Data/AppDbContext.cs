@@ -43,6 +43,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
 
+    public DbSet<WorkItemEvidence> WorkItemEvidence => Set<WorkItemEvidence>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();

@@ -173,6 +173,16 @@ internal static class ModelConfiguration
             e.HasOne<WorkItemDeadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<WorkItemEvidence>(e =>
+        {
+            e.ToTable("WorkItemEvidence");
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Content).IsRequired();
+            e.HasIndex(x => x.UpdateId);
+            e.HasOne<WorkItemUpdate>().WithMany().HasForeignKey(x => x.UpdateId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<ExtensionRequest>(e =>
         {
             e.ToTable("ExtensionRequests");

@@ -152,6 +152,7 @@ public static class DanVanApp
         UnitsApi.Map(app);
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
+        Features.Plans.PlansApi.Map(app);
         if (app.Environment.IsEnvironment("Testing"))
         {
             // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.

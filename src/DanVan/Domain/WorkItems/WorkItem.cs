@@ -87,3 +87,19 @@ public class WorkItemUpdate
 
     public bool Completes { get; set; }
 }
+
+/// <summary>Minh chứng: a file attached to a progress report (PDF, Word, or a photo).</summary>
+public class WorkItemEvidence
+{
+    public int Id { get; set; }
+
+    public int UpdateId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public byte[] Content { get; set; } = [];
+}

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Documents;
@@ -215,31 +214,13 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
             return (null, null);
         }
 
-        if (file.Content.AsSpan().StartsWith("%PDF-"u8))
+        if (FileKinds.Detect(file.Content) is FileKinds.Pdf or FileKinds.Docx)
         {
-            return (file.Content, "application/pdf");
-        }
-
-        if (file.Content.AsSpan().StartsWith("PK\u0003\u0004"u8) && IsWordDocument(file.Content))
-        {
-            return (file.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            return (file.Content, FileKinds.Detect(file.Content));
         }
 
         errors.Add("File", "Chỉ nhận tệp Word (.docx) hoặc PDF. Tệp này không phải DOCX hay PDF (kể cả khi đổi đuôi tệp).");
         return (null, null);
-    }
-
-    private static bool IsWordDocument(byte[] content)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            return zip.GetEntry("word/document.xml") is not null && zip.GetEntry("[Content_Types].xml") is not null;
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
     }
 
     private static void Required(FieldErrors errors, string field, string? value, int max, string label)

@@ -31,6 +31,12 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
     [BindProperty]
     public ReportInput Input { get; set; } = new();
 
+    [BindProperty]
+    [Display(Name = "Minh chứng (PDF, Word, ảnh)")]
+    public IFormFile? Evidence { get; set; }
+
+    public Dictionary<int, (int Id, string FileName)> EvidenceByUpdate { get; private set; } = [];
+
     public WorkItem Item { get; private set; } = null!;
 
     public WorkItemDeadline Deadline { get; private set; } = null!;
@@ -79,8 +85,27 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
             return Page();
         }
 
+        Documents.UploadedFile? evidence = null;
+        if (Evidence is { Length: > 0 })
+        {
+            if (Evidence.Length > commands.MaxEvidenceBytes)
+            {
+                ModelState.AddModelError("Evidence", $"Tệp minh chứng quá lớn: tối đa {commands.MaxEvidenceBytes / (1024 * 1024)} MB.");
+                return Page();
+            }
+
+            using var buffer = new MemoryStream();
+            await Evidence.CopyToAsync(buffer, ct);
+            evidence = new Documents.UploadedFile(Evidence.FileName, buffer.ToArray());
+        }
+
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await commands.ReportAsync(scope, new ReportProgressCommand(id, Input.Progress, Input.Note, Input.Completes, completedOn), ct);
+        var result = await commands.ReportAsync(scope, new ReportProgressCommand(id, Input.Progress, Input.Note, Input.Completes, completedOn, evidence), ct);
+        if (result.Errors.TryGetValue("Evidence", out var evidenceErrors))
+        {
+            ModelState.AddModelError("Evidence", string.Join(" ", evidenceErrors));
+        }
+
         if (this.Failure(result) is { } failure)
         {
             return failure;
@@ -132,6 +157,18 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         return Redirect($"/Tasks/Details/{id}");
     }
 
+    public async Task<IActionResult> OnGetEvidenceAsync(int id, int evidenceId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var file = await db.WorkItemEvidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && db.WorkItemUpdates.Any(u => u.Id == e.UpdateId && u.DeadlineId == id)).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var deadline = await db.WorkItemDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
@@ -162,6 +199,10 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.DeadlineId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Siblings = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
         Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
+        var updateIds = Updates.Select(u => u.Id).ToList();
+        EvidenceByUpdate = (await db.WorkItemEvidence.AsNoTracking().Where(e => updateIds.Contains(e.UpdateId))
+                .Select(e => new { e.Id, e.UpdateId, e.FileName }).ToListAsync(ct))
+            .ToDictionary(e => e.UpdateId, e => (e.Id, e.FileName));
         if (item.SourceDocumentId is { } docId)
         {
             var doc = await db.Documents.AsNoTracking().Where(d => d.Id == docId).Select(d => new { d.Id, d.Code, d.Title }).FirstOrDefaultAsync(ct);

@@ -13,11 +13,14 @@ public sealed record CreateWorkItemCommand(
     string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int> CoUnitIds,
     int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
 
-public sealed record ReportProgressCommand(int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn);
+public sealed record ReportProgressCommand(
+    int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn, Documents.UploadedFile? Evidence = null);
 
 /// <summary>Assigning tasks (deadlines generated from the schedule) and reporting on them.</summary>
-public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar, TimeProvider clock)
+public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar, TimeProvider clock, IConfiguration? configuration = null)
 {
+    public long MaxEvidenceBytes => configuration?.GetValue("Tasks:MaxEvidenceBytes", 10L * 1024 * 1024) ?? 10L * 1024 * 1024;
+
     /// <summary>Recurring tasks get their deadlines for at most this many years at once.</summary>
     public const int MaxPeriodYears = 5;
 
@@ -202,6 +205,20 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add("", $"Hạn này đã hoàn thành ngày {VietnameseText.FormatDate(deadline.CompletedOn)}.");
         }
 
+        string? evidenceType = null;
+        if (cmd.Evidence is { } file)
+        {
+            evidenceType = file.Content.Length == 0 ? null : FileKinds.Detect(file.Content);
+            if (file.Content.Length > MaxEvidenceBytes)
+            {
+                errors.Add("Evidence", $"Tệp minh chứng quá lớn: tối đa {MaxEvidenceBytes / (1024 * 1024)} MB.");
+            }
+            else if (evidenceType is null)
+            {
+                errors.Add("Evidence", "Minh chứng phải là tệp PDF, Word (.docx) hoặc ảnh JPEG, PNG.");
+            }
+        }
+
         if (errors.Any)
         {
             return Result<WorkItemDeadline>.Invalid(errors.ToDictionary());
@@ -211,11 +228,23 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         deadline.Progress = progress!.Value;
         deadline.CompletedOn = completedOn;
         deadline.LastUpdatedAtUtc = now;
-        db.WorkItemUpdates.Add(new WorkItemUpdate
+        var update = new WorkItemUpdate
         {
             DeadlineId = deadline.Id, AtUtc = now, UserName = user.UserName, Progress = progress.Value, Note = note!, Completes = cmd.Completes,
-        });
+        };
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        db.WorkItemUpdates.Add(update);
         await db.SaveChangesAsync(ct);
+        if (cmd.Evidence is { } evidence)
+        {
+            db.WorkItemEvidence.Add(new WorkItemEvidence
+            {
+                UpdateId = update.Id, FileName = Path.GetFileName(evidence.FileName), ContentType = evidenceType!, Size = evidence.Content.Length, Content = evidence.Content,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
         return Result<WorkItemDeadline>.Ok(deadline);
     }
 

@@ -106,4 +106,27 @@ public class PlansHttpTests(AppFixture app)
         }, "/");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task PlansApi_CreatesAndReadsContent_UnderTheDocumentRules()
+    {
+        var coordinator = await app.As("dieuphoi");
+        using var registered = await coordinator.PostAsJsonAsync("/api/documents", new
+        {
+            code = $"{Random.Shared.Next(1000, 99999)}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-03-03", title = "Kế hoạch kiểm tra công tác dân vận",
+        });
+        var documentId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using var invalid = await coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "", targets = new[] { "không có số" } });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("Chỉ tiêu dòng 1 chưa có con số", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var created = await coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "Kiểm tra việc thực hiện.", targets = new[] { "ít nhất 80% đơn vị được kiểm tra" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var plan = await coordinator.GetFromJsonAsync<JsonElement>(created.Headers.Location!.ToString());
+        Assert.Equal(">=", plan.GetProperty("targets")[0].GetProperty("comparison").GetString());
+        Assert.Equal(80, plan.GetProperty("targets")[0].GetProperty("value").GetInt32());
+
+        using var outsider = await (await app.As("canbo")).GetAsync(created.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode); // owned by Sở Nội vụ, not above the ward
+    }
 }

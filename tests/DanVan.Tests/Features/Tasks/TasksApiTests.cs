@@ -92,6 +92,50 @@ public partial class TasksApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, page2.StatusCode);
     }
 
+    [Fact]
+    public async Task ProgressReport_WithEvidence_KeepsTheFile_AndRefusesARenamedOne()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var title = "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở " + Guid.NewGuid().ToString("N")[..6];
+        using var created = await coordinator.PostAsJsonAsync("/api/tasks", new
+        {
+            title, leadUnitId = await app.UnitIdAsync("25459"),
+            schedule = new { kind = "Once", date = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+        });
+        var officer = await app.As("canbo");
+        var list = await officer.GetFromJsonAsync<JsonElement>($"/api/tasks?q={Uri.EscapeDataString(title)}");
+        var id = list.GetProperty("items")[0].GetProperty("id").GetInt32();
+
+        async Task<HttpResponseMessage> ReportAsync(string fileName, byte[] content)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(await AppFixture.TokenAsync(officer)), "__RequestVerificationToken" },
+                { new StringContent("30"), "Input.Progress" },
+                { new StringContent("Đã tổ chức 2 buổi tuyên truyền."), "Input.Note" },
+                { new ByteArrayContent(content), "Evidence", fileName },
+            };
+            return await officer.PostAsync($"/Tasks/Details/{id}", form);
+        }
+
+        using var renamed = await ReportAsync("anh.jpg", "không phải ảnh"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Contains("Minh chứng phải là tệp PDF, Word (.docx) hoặc ảnh JPEG, PNG.", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var ok = await ReportAsync("bien-ban.pdf", TestFiles.Pdf());
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var page = await officer.GetStringAsync($"/Tasks/Details/{id}");
+        var link = EvidenceLink().Match(page).Groups[1].Value;
+        Assert.Contains("Minh chứng: bien-ban.pdf", page, StringComparison.Ordinal);
+        var bytes = await officer.GetByteArrayAsync(System.Net.WebUtility.HtmlDecode(link));
+        Assert.Equal(TestFiles.Pdf(), bytes);
+        using var outsider = await (await app.As("lanhdao")).GetAsync(System.Net.WebUtility.HtmlDecode(link));
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+    }
+
+    [GeneratedRegex("href=\"(/Tasks/Details/\\d+\\?handler=Evidence[^\"]+)\"")]
+    private static partial Regex EvidenceLink();
+
     [GeneratedRegex("data-testid=\"feed-url\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*data-testid=\"feed-url\"")]
     private static partial Regex FeedUrl();
 }
