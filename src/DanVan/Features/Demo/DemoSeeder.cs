@@ -11,7 +11,9 @@ namespace DanVan.Features.Demo;
 /// Demo data: the national unit list, Tây Ninh set up with its agencies, Party and Front bodies, a legacy
 /// district abolished on 1/7/2025, and one account per role. Idempotent: runs only what is missing.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock)
+public sealed class DemoSeeder(
+    AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
+    Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -85,6 +87,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         changed |= await SeedProvinceAsync(ct);
         changed |= await SeedCalendarAsync(ct);
         changed |= await SeedAccountsAsync();
+        changed |= await SeedWorkAsync(ct);
         return changed;
     }
 
@@ -162,6 +165,67 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         }
 
         return changed;
+    }
+
+    /// <summary>A province plan (cascaded to departments and communes) with targets and tasks in every state.</summary>
+    private async Task<bool> SeedWorkAsync(CancellationToken ct)
+    {
+        if (await db.Documents.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var adminId = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync(ct);
+        var admin = (await Infrastructure.CurrentUser.LoadScopeAsync(db, adminId, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        var issued = today.AddDays(-60);
+        var province = await db.OrgUnits.SingleAsync(u => u.Code == ProvinceCode, ct);
+        async Task<int> Unit(string code) => await db.OrgUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(ct);
+
+        var doc = await documents.RegisterAsync(admin, new Documents.RegisterDocumentCommand(
+            province.Id, "80/KH-UBND", "Ủy ban nhân dân tỉnh Tây Ninh", await Unit(ProvinceCode + ".UBND"), "Tây Ninh", issued,
+            $"Thực hiện công tác dân vận chính quyền năm {issued.Year} (dữ liệu minh họa)", "KT.", "Phó Chủ tịch", "Nguyễn Văn A",
+            "Sở, ban, ngành tỉnh;\nUBND các xã, phường;\nLưu: VT.",
+            [
+                new Documents.CitationInput(Domain.Documents.CitationRelation.Basis, "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư"),
+                new Documents.CitationInput(Domain.Documents.CitationRelation.Basis, "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022"),
+            ], null), ct);
+        if (!doc.IsOk)
+        {
+            throw new InvalidOperationException("Demo document: " + string.Join(" ", doc.Errors.SelectMany(e => e.Value)));
+        }
+
+        var plan = await plans.CreateAsync(admin, new Plans.CreatePlanCommand(
+            doc.Value!.Id,
+            "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức về công tác dân vận chính quyền; phát huy quyền làm chủ của Nhân dân.",
+            "II. NỘI DUNG\n1. Tuyên truyền, phổ biến pháp luật về dân chủ ở cơ sở.\n2. Xây dựng và nhân rộng mô hình “Dân vận khéo”.\nIII. TỔ CHỨC THỰC HIỆN",
+            "100% cơ quan, đơn vị xây dựng kế hoạch thực hiện\nMức độ hài lòng của người dân đạt trên 90%",
+            RequiresAdoption: true, AdoptionDueOn: issued.AddDays(30),
+            AdoptionKinds: [OrgUnitKind.Department, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone]), ct);
+        if (!plan.IsOk)
+        {
+            throw new InvalidOperationException("Demo plan: " + string.Join(" ", plan.Errors.SelectMany(e => e.Value)));
+        }
+
+        var ward = await Unit("25459");
+        (string Title, int Lead, Domain.WorkItems.Schedule Schedule)[] work =
+        [
+            ("Báo cáo kết quả công tác dân vận chính quyền (6 tháng, năm)", await Unit(ProvinceCode + ".STP"), Domain.WorkItems.Schedule.HalfYearly(15, 6)),
+            ("Xây dựng mô hình “Dân vận khéo” trong cải cách hành chính", ward, Domain.WorkItems.Schedule.Once(today.AddDays(3))),
+            ("Tổ chức hội nghị đối thoại giữa người đứng đầu với Nhân dân", ward, Domain.WorkItems.Schedule.Once(today.AddDays(-5))),
+            ("Rà soát, công khai thủ tục hành chính tại bộ phận một cửa", ward, Domain.WorkItems.Schedule.Once(today.AddDays(20))),
+        ];
+        foreach (var (title, lead, schedule) in work)
+        {
+            var created = await tasks.CreateAsync(admin, new Tasks.CreateWorkItemCommand(
+                title, null, await Unit(ProvinceCode + ".SNV"), lead, [], doc.Value.Id, schedule, issued, new DateOnly(today.Year, 12, 31)), ct);
+            if (!created.IsOk)
+            {
+                throw new InvalidOperationException("Demo task: " + string.Join(" ", created.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        return true;
     }
 
     private async Task<bool> SeedAccountsAsync()

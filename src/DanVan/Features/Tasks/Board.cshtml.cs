@@ -59,7 +59,7 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
         Root = root;
         Today = VietnamClock.Today(clock);
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        Ancestors = await UnitQueries.AncestorsAsync(db, root, ct);
+        Ancestors = (await UnitQueries.AncestorsAsync(db, root, ct)).Where(a => scope.CanSee(a.AncestorPath, a.Id)).ToList();
         var soonEnd = Today.AddDays(SoonDays);
         var within = db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope).LedWithin(db, root.Id, root.SubtreePrefix);
 

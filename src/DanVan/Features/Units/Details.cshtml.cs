@@ -27,6 +27,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, IAuthorizati
 
     public int StaffCount { get; private set; }
 
+    public string? ParentUnitName { get; private set; }
+
     public HashSet<UnitOperation> Allowed { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -53,7 +55,10 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, IAuthorizati
             }
         }
 
-        Ancestors = await UnitQueries.AncestorsAsync(db, unit, ct);
+        // Breadcrumb links only to what the user may open.
+        var ancestors = await UnitQueries.AncestorsAsync(db, unit, ct);
+        ParentUnitName = ancestors.LastOrDefault()?.Name;
+        Ancestors = ancestors.Where(a => scope.CanSee(a.AncestorPath, a.Id)).ToList();
         Children = await UnitQueries.ChildrenAsync(db, unit.Id, includeHistory: true, VietnamClock.Today(clock), ct);
         Events = await db.OrgUnitEvents.AsNoTracking().Where(e => e.UnitId == id).OrderByDescending(e => e.EffectiveDate).ThenByDescending(e => e.Id).ToListAsync(ct);
         Successors = (await db.OrgUnitSuccessions.AsNoTracking().Where(s => s.PredecessorId == id)
