@@ -10,8 +10,11 @@ namespace DanVan.BrowserTests;
 /// The real app on a Kestrel port, a seeded database, and Debian's Chromium driven by Playwright (never a
 /// downloaded browser). Screenshots go to $DANVAN_ARTIFACTS/screenshots/&lt;engine&gt;/.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>When set, the app runs on this clock instead of the system's.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     private IPlaywright? playwright;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -29,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateSeededAsync();
-        App = new DanVanAppFactory(Database, realServer: true);
+        App = new DanVanAppFactory(Database, realServer: true, Clock);
         BaseAddress = App.ServerAddress;
         Directory.CreateDirectory(ScreenshotFolder);
         playwright = await Playwright.CreateAsync();
@@ -41,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -54,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), Vietnamese locale, signed in through the login page.</summary>
-    public async Task<IPage> SignInAsync(string userName)
+    public async Task<IPage> SignInAsync(string userName, string password = Features.Demo.DemoSeeder.DemoPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -67,7 +70,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(Features.Demo.DemoSeeder.DemoPassword);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;

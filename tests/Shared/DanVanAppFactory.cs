@@ -2,11 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DanVan.Testing;
 
 /// <summary>The real app (Program) against a <see cref="TestDatabase"/>; optionally on a real Kestrel port for browsers.</summary>
-public sealed partial class DanVanAppFactory(TestDatabase database, bool realServer = false) : WebApplicationFactory<Program>
+public sealed partial class DanVanAppFactory(TestDatabase database, bool realServer = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -23,6 +26,15 @@ public sealed partial class DanVanAppFactory(TestDatabase database, bool realSer
         if (realServer)
         {
             UseKestrel(0);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
         }
     }
 
