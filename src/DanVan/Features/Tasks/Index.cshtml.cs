@@ -63,15 +63,22 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
 
     private async Task<IQueryable<WorkItemDeadline>> QueryAsync(UserScope scope, CancellationToken ct)
     {
-        var query = db.WorkItemDeadlines.AsQueryable().VisibleTo(db, scope);
+        var query = db.WorkItemDeadlines.AsQueryable();
         if (UnitId is { } unitId)
         {
+            // A unit's subtree: within the scope it is all visible; outside it, only what the scope rules allow.
             var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.OrgUnits, u => u.Id == unitId, ct);
-            query = unit is null ? query.Where(_ => false) : query.LedWithin(db, unit.Id, unit.SubtreePrefix);
+            query = unit is null ? query.Where(_ => false)
+                : scope.IsAdmin || scope.CanSee(unit.AncestorPath, unit.Id) ? query.LedWithin(db, unit.Id, unit.SubtreePrefix)
+                : query.VisibleTo(db, scope).LedWithin(db, unit.Id, unit.SubtreePrefix);
         }
         else if (Mine)
         {
-            query = query.LedWithin(db, scope.UnitId, scope.OwnSubtreePrefix);
+            query = query.LedWithin(db, scope.UnitId, scope.OwnSubtreePrefix); // the own subtree is always in scope
+        }
+        else
+        {
+            query = query.VisibleTo(db, scope);
         }
 
         return query.Filter(State, Today, SoonDays).Matching(db, Query);
