@@ -233,19 +233,22 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = VietnameseText.Nfc(lines[i].TrimStart('-', '+', '•', ' '))!;
+            // "mô tả | cách đo": the part after a bar says how the target is measured.
+            var parts = VietnameseText.Nfc(lines[i].TrimStart('-', '+', '•', ' '))!.Split('|', 2, StringSplitOptions.TrimEntries);
+            var line = parts[0];
+            var measure = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
             var parsed = TargetText.Parse(line);
             if (parsed is null)
             {
                 errors.Add(field, $"Chỉ tiêu dòng {i + 1} chưa có con số (ví dụ: “trên 90% người dân hài lòng”).");
             }
-            else if (line.Length > 500)
+            else if (line.Length > 500 || measure?.Length > 300)
             {
-                errors.Add(field, $"Chỉ tiêu dòng {i + 1} quá dài (tối đa 500 ký tự).");
+                errors.Add(field, $"Chỉ tiêu dòng {i + 1} quá dài (tối đa 500 ký tự, cách đo 300 ký tự).");
             }
             else
             {
-                targets.Add(new PlanTarget { Description = line, Comparison = parsed.Comparison, Value = parsed.Value, Unit = parsed.Unit });
+                targets.Add(new PlanTarget { Description = line, Comparison = parsed.Comparison, Value = parsed.Value, Unit = parsed.Unit, Measure = measure });
             }
         }
 

@@ -43,13 +43,14 @@ public class PlansHttpTests(AppFixture app)
             ["DocumentId"] = documentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Purposes"] = "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức về công tác dân vận chính quyền.",
             ["Body"] = "II. NỘI DUNG\n1. Đẩy mạnh tuyên truyền, phổ biến pháp luật.",
-            ["Targets"] = "- 100% cơ quan, đơn vị xây dựng kế hoạch\n- Mức độ hài lòng của người dân đạt trên 90%",
+            ["Targets"] = "- 100% cơ quan, đơn vị xây dựng kế hoạch\n- Mức độ hài lòng của người dân đạt trên 90% | theo kết quả khảo sát SIPAS",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var planUrl = saved.Headers.Location!.ToString();
         var planHtml = await coordinator.GetStringAsync(planUrl);
         Assert.Contains("Mức độ hài lòng của người dân đạt trên 90%", planHtml, StringComparison.Ordinal);
         Assert.Contains("<code>&gt;</code>", planHtml, StringComparison.Ordinal);
+        Assert.Contains("theo kết quả khảo sát SIPAS", planHtml, StringComparison.Ordinal);
 
         var taskForm = await coordinator.GetStringAsync($"/Tasks/Create?source={Uri.EscapeDataString($"{n}/KH-UBND")}");
         Assert.Contains($"value=\"{n}/KH-UBND\"", taskForm, StringComparison.Ordinal);
@@ -74,7 +75,7 @@ public class PlansHttpTests(AppFixture app)
         Assert.Contains($"Số: {n}/KH-UBND", paragraphs);
         Assert.Contains($"Tây Ninh, ngày 05 tháng 01 năm {year}", paragraphs);
         Assert.Contains("KẾ HOẠCH", paragraphs);
-        Assert.Contains("- Mức độ hài lòng của người dân đạt trên 90%", paragraphs);
+        Assert.Contains("- Mức độ hài lòng của người dân đạt trên 90% (theo kết quả khảo sát SIPAS)", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("- Tổ chức hội nghị đối thoại với Nhân dân (Trước ngày 15/11 hằng năm)", StringComparison.Ordinal));
         Assert.Contains("KT. PHÓ CHỦ TỊCH", paragraphs);
         Assert.Contains("Nơi nhận:", paragraphs);
