@@ -6,10 +6,6 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 
-    public bool HasPrevious => Page > 1;
-
-    public bool HasNext => Page < PageCount;
-
     public static int ClampPage(int? page) => page is null or < 1 ? 1 : page.Value;
 
     public static int ClampSize(int? size, int fallback = 50) => size is null or < 1 ? fallback : Math.Min(size.Value, 200);

@@ -27,6 +27,9 @@ public static class VietnameseText
         return value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>An optional text field as stored: trimmed NFC, or null when blank.</summary>
+    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : Nfc(value.Trim());
+
     /// <summary>
     /// Folds text for diacritic- and case-insensitive search: "Quảng Ngãi" → "quang ngai", "Đ" → "d",
     /// runs of white space collapse to one space.

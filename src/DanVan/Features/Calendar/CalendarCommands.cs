@@ -105,7 +105,7 @@ public sealed class CalendarCommands(AppDbContext db)
             Date = date!.Value,
             Kind = kind!.Value,
             Name = VietnameseText.Nfc(name!.Trim())!,
-            Source = string.IsNullOrWhiteSpace(source) ? null : VietnameseText.Nfc(source.Trim()),
+            Source = VietnameseText.Optional(source),
         };
         db.CalendarDays.Add(day);
         await db.SaveChangesAsync(ct);

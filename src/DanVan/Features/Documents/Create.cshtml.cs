@@ -89,9 +89,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, DocumentComma
             }
             else
             {
-                using var buffer = new MemoryStream();
-                await Upload.CopyToAsync(buffer, ct);
-                upload = new UploadedFile(Upload.FileName, buffer.ToArray());
+                upload = await UploadedFile.ReadAsync(Upload, ct);
             }
         }
 

@@ -10,7 +10,16 @@ namespace DanVan.Features.Documents;
 
 public sealed record CitationInput(CitationRelation Relation, string? Description);
 
-public sealed record UploadedFile(string FileName, byte[] Content);
+public sealed record UploadedFile(string FileName, byte[] Content)
+{
+    /// <summary>Reads a posted file (the caller has checked its size against the limit).</summary>
+    public static async Task<UploadedFile> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return new UploadedFile(file.FileName, buffer.ToArray());
+    }
+}
 
 public sealed record RegisterDocumentCommand(
     int? OwnerUnitId, string? Code, string? IssuerName, int? IssuingUnitId, string? Place, DateOnly? IssuedOn, string? Title,
@@ -23,9 +32,6 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
     public const long DefaultMaxFileBytes = 20 * 1024 * 1024;
 
     public long MaxFileBytes => configuration.GetValue("Documents:MaxFileBytes", DefaultMaxFileBytes);
-
-    public async Task<IReadOnlySet<string>> TypeCodesAsync(CancellationToken ct) =>
-        (await db.DocumentTypes.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public async Task<Result<Document>> RegisterAsync(UserScope user, RegisterDocumentCommand cmd, CancellationToken ct = default)
     {
@@ -55,7 +61,7 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         Optional(errors, nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
         Optional(errors, nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
         Optional(errors, nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
-        var authority = Blank(cmd.SignerAuthority);
+        var authority = VietnameseText.Optional(cmd.SignerAuthority);
         if (authority is not null && !Document.SignerAuthorities.Contains(authority))
         {
             errors.Add(nameof(cmd.SignerAuthority), "Thẩm quyền ký chỉ là TM., KT., TL., TUQ. hoặc Q. (để trống nếu người đứng đầu ký).");
@@ -130,13 +136,13 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
             TypeCode = number.TypeCode,
             IssuerSymbol = number.Issuer,
             TypeName = number.TypeCode is { } code && types.TryGetValue(code, out var typeName) ? typeName : "Công văn",
-            Place = Blank(cmd.Place),
+            Place = VietnameseText.Optional(cmd.Place),
             IssuedOn = cmd.IssuedOn,
             Title = VietnameseText.Nfc(cmd.Title!.Trim())!,
             SignerAuthority = authority,
-            SignerPosition = Blank(cmd.SignerPosition),
-            SignerName = Blank(cmd.SignerName),
-            Recipients = Blank(cmd.Recipients),
+            SignerPosition = VietnameseText.Optional(cmd.SignerPosition),
+            SignerName = VietnameseText.Optional(cmd.SignerName),
+            Recipients = VietnameseText.Optional(cmd.Recipients),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         document.Index();
@@ -247,5 +253,4 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         }
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Nfc(value.Trim());
 }

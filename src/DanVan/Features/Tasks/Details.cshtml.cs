@@ -94,9 +94,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
                 return Page();
             }
 
-            using var buffer = new MemoryStream();
-            await Evidence.CopyToAsync(buffer, ct);
-            evidence = new Documents.UploadedFile(Evidence.FileName, buffer.ToArray());
+            evidence = await Documents.UploadedFile.ReadAsync(Evidence, ct);
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;

@@ -135,7 +135,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         var item = new WorkItem
         {
             Title = title!,
-            Description = string.IsNullOrWhiteSpace(cmd.Description) ? null : VietnameseText.Nfc(cmd.Description.Trim()),
+            Description = VietnameseText.Optional(cmd.Description),
             AssignedByUnitId = assignedBy.Id,
             LeadUnitId = lead!.Id,
             SourceDocumentId = cmd.SourceDocumentId,
@@ -341,7 +341,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
         request.DecidedBy = user.UserName;
         request.DecidedAtUtc = now;
-        request.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : VietnameseText.Nfc(note.Trim());
+        request.DecisionNote = VietnameseText.Optional(note);
         if (approve)
         {
             deadline.DueOn = request.RequestedDueOn;

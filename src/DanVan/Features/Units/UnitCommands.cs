@@ -85,9 +85,9 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
         {
             Code = code!,
             Kind = cmd.Kind!.Value,
-            ShortName = Blank(cmd.ShortName),
+            ShortName = VietnameseText.Optional(cmd.ShortName),
             ValidFrom = cmd.ValidFrom ?? today,
-            LegalBasis = Blank(cmd.LegalBasis),
+            LegalBasis = VietnameseText.Optional(cmd.LegalBasis),
         };
         unit.SetName(name!);
         unit.PlaceUnder(parent);
@@ -147,7 +147,7 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
             EffectiveDate = effective,
             OldName = oldName,
             NewName = unit.Name,
-            LegalBasis = Blank(cmd.LegalBasis),
+            LegalBasis = VietnameseText.Optional(cmd.LegalBasis),
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
@@ -211,7 +211,7 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
             EffectiveDate = effective,
             OldParentId = oldParentId,
             NewParentId = parent!.Id,
-            LegalBasis = Blank(cmd.LegalBasis),
+            LegalBasis = VietnameseText.Optional(cmd.LegalBasis),
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
@@ -296,7 +296,7 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
                 OldName = source.Name,
                 NewName = target!.Name,
                 NewParentId = target.Id,
-                LegalBasis = Blank(cmd.LegalBasis),
+                LegalBasis = VietnameseText.Optional(cmd.LegalBasis),
                 RecordedAtUtc = now,
             };
             db.OrgUnitEvents.Add(mergeEvent);
@@ -389,7 +389,7 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
             UnitId = unit.Id,
             EffectiveDate = effective,
             OldName = unit.Name,
-            LegalBasis = Blank(cmd.LegalBasis),
+            LegalBasis = VietnameseText.Optional(cmd.LegalBasis),
             Note = "Kế thừa: " + string.Join("; ", successors.Select(s => s.Name)),
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -459,8 +459,6 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
             errors.Add(field, $"{label} không quá {max} ký tự.");
         }
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Nfc(value.Trim());
 
     private async Task<bool> TrySaveAsync(CancellationToken ct)
     {

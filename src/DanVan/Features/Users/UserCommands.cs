@@ -57,8 +57,8 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
         {
             UserName = userName,
             FullName = VietnameseText.Nfc(cmd.FullName!.Trim())!,
-            Email = Blank(cmd.Email),
-            Position = Blank(cmd.Position),
+            Email = VietnameseText.Optional(cmd.Email),
+            Position = VietnameseText.Optional(cmd.Position),
             OrgUnitId = unit!.Id,
             LockoutEnabled = true,
         };
@@ -98,8 +98,8 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user!.FullName = VietnameseText.Nfc(cmd.FullName!.Trim())!;
-        user.Email = Blank(cmd.Email);
-        user.Position = Blank(cmd.Position);
+        user.Email = VietnameseText.Optional(cmd.Email);
+        user.Position = VietnameseText.Optional(cmd.Position);
         user.OrgUnitId = unit!.Id;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
@@ -236,5 +236,4 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
     private static Dictionary<string, string[]> IdentityErrors(IdentityResult result, string field) =>
         new() { [field] = [string.Join(" ", result.Errors.Select(e => e.Description))] }; // one message: forms show the first per field
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Nfc(value.Trim());
 }
