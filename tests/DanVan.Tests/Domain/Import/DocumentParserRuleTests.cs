@@ -1,0 +1,159 @@
+using System.Text;
+using DanVan.Domain.Import;
+using DanVan.Tests.Support;
+
+namespace DanVan.Tests.Domain.Import;
+
+/// <summary>The general rules, on documents written for the test in the shapes real files take.</summary>
+public class DocumentParserRuleTests
+{
+    private const string Letter = """
+        UBND TỈNH TÂY NINH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        SỞ NỘI VỤ                   Độc lập - Tự do - Hạnh phúc
+        Số: 123/SNV-XDCQ            Tây Ninh, ngày 05 tháng 3 năm 2024
+
+        V/v báo cáo kết quả thực hiện công tác dân vận
+        chính quyền quý I năm 2024
+
+        Kính gửi: Các sở, ban, ngành tỉnh.
+
+        Thực hiện Kế hoạch số 1026/KH-UBND ngày 25/3/2024 của UBND tỉnh, Sở Nội vụ đề nghị các cơ quan báo cáo kết quả quý I năm 2024 gửi về Sở Nội vụ chậm nhất là ngày 20/3/2024. Tỷ lệ phản hồi phải đạt tối thiểu 95%.
+
+        Nơi nhận:
+        - Như trên;
+        - Lưu: VT, XDCQ.
+
+        TL. GIÁM ĐỐC
+        CHÁNH VĂN PHÒNG
+
+        (Đã ký)
+
+        Nguyễn Văn An
+        """;
+
+    [Fact]
+    public void Header_on_two_columns_mixed_with_the_motto()
+    {
+        var d = DocumentParser.Parse(Letter);
+        Assert.Equal(("Công văn", "123", "SNV-XDCQ", "123/SNV-XDCQ"), (d.Kind, d.Number, d.Symbol, d.Code));
+        Assert.Equal(("SỞ NỘI VỤ", "UBND TỈNH TÂY NINH"), (d.Issuer, d.ParentBody));
+        Assert.Equal(("Tây Ninh", "2024-03-05"), (d.Place, d.Date));
+        Assert.Equal("Báo cáo kết quả thực hiện công tác dân vận chính quyền quý I năm 2024", d.Title);
+        Assert.Equal(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), (d.Signer?.Authority, d.Signer?.Position, d.Signer?.Name));
+        Assert.Equal(["Như trên", "Lưu: VT, XDCQ"], d.Recipients);
+        var deadline = Assert.Single(d.Deadlines);
+        Assert.Equal(("chậm nhất là ngày 20/3/2024", 20, 3, 2024, "none"), (deadline.Text, deadline.Day, deadline.Month, deadline.Year, deadline.Recurrence));
+        var target = Assert.Single(d.Targets);
+        Assert.Equal((95m, "%", ">="), (target.Value, target.Unit, target.Comparison));
+        Assert.Equal("1026/KH-UBND", Assert.Single(d.Citations).Code);
+    }
+
+    [Fact]
+    public void Same_result_from_NFD_text_with_Windows_line_ends()
+    {
+        var nfd = Letter.Normalize(NormalizationForm.FormD).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var a = DocumentParser.Parse(Letter);
+        var b = DocumentParser.Parse(nfd);
+        Assert.Equal((a.Issuer, a.Title, a.Code, a.Date), (b.Issuer, b.Title, b.Code, b.Date));
+    }
+
+    [Fact]
+    public void Decision_with_articles_and_a_double_signature_authority()
+    {
+        var d = DocumentParser.Parse("""
+            ỦY BAN NHÂN DÂN
+            TỈNH TÂY NINH
+            Số: 15/2024/QĐ-UBND
+            Tây Ninh, ngày 1 tháng 4 năm 2024
+            QUYẾT ĐỊNH
+            Về việc ban hành Quy chế công tác dân vận
+            Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+            Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác dân vận.
+            Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+            Nơi nhận:
+            - Lưu: VT.
+            TM. ỦY BAN NHÂN DÂN
+            KT. CHỦ TỊCH
+            PHÓ CHỦ TỊCH
+            Trần Văn Chiến
+            """);
+        Assert.Equal(("Quyết định", "15", "QĐ-UBND", "15/2024/QĐ-UBND"), (d.Kind, d.Number, d.Symbol, d.Code));
+        Assert.Equal("ỦY BAN NHÂN DÂN TỈNH TÂY NINH", d.Issuer); // one body over two lines
+        Assert.Null(d.ParentBody);
+        Assert.Equal(["Điều 1", "Điều 2"], d.Sections.Select(s => s.Number));
+        Assert.Equal("TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH", d.Signer?.Authority);
+        Assert.Equal("PHÓ CHỦ TỊCH", d.Signer?.Position);
+    }
+
+    [Fact]
+    public void Markdown_bold_and_words_broken_by_a_page_break_are_cleaned()
+    {
+        var d = DocumentParser.Parse("""
+            ## **KẾ HOẠCH**
+
+            ### **Thực hiện công tác dân vận năm 2024**
+
+            ## **I. NỘI DUNG**
+
+            1. Giải quyết kịp thời những kiến nghị,
+
+            khiếu nại của công dân; gửi báo cáo về Sở Nội vụ **trước ngày 15/6 hằng năm**.
+
+            ## **II. TỔ CHỨC THỰC HIỆN**
+
+            **1. Sở Tư pháp:**
+
+            - Tuyên truyền, phổ biến pháp luật (*trước ngày 30/9/2024*).
+            """);
+        Assert.Equal("Kế hoạch", d.Kind);
+        Assert.Equal("Thực hiện công tác dân vận năm 2024", d.Title);
+        Assert.DoesNotContain("*", d.Text, StringComparison.Ordinal);
+        Assert.Contains("những kiến nghị, khiếu nại của công dân", d.Text, StringComparison.Ordinal);
+        Assert.Equal(["I", "1", "II", "1", "-"], d.Sections.Select(s => s.Number));
+        Assert.Equal(("trước ngày 15/6 hằng năm", "yearly"), (d.Deadlines[0].Text, d.Deadlines[0].Recurrence));
+        var assignment = Assert.Single(d.Assignments);
+        Assert.Equal("Sở Tư pháp", assignment.Assignee);
+        Assert.Equal("Tuyên truyền, phổ biến pháp luật (trước ngày 30/9/2024)", Assert.Single(assignment.Tasks));
+        Assert.Equal("Sở Tư pháp", d.Deadlines[1].Assignee);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t  ")]
+    [InlineData("The quick brown fox jumps over the lazy dog. This letter is written in English and has no Vietnamese at all.")]
+    [InlineData("Ceci est une lettre écrite en français, avec des accents: é, è, à, ç, ô — mais pas de vietnamien.")]
+    public void Empty_or_foreign_text_is_refused_with_a_Vietnamese_message(string text)
+    {
+        var ex = Assert.Throws<UnreadableDocumentException>(() => DocumentParser.Parse(text));
+        Assert.Matches("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữự]", ex.Message);
+    }
+
+    [Fact]
+    public void Text_longer_than_the_limit_is_refused()
+    {
+        var text = new string('a', DocumentParser.MaxTextLength + 1);
+        Assert.Throws<UnreadableDocumentException>(() => DocumentParser.Parse(text));
+    }
+
+    [Fact]
+    public void Pathological_text_finishes()
+    {
+        // One enormous line of citation-like fragments and digits, near the size limit: must finish, not hang.
+        var sb = new StringBuilder("Kế hoạch thực hiện công tác dân vận chính quyền. ");
+        while (sb.Length < 1_000_000)
+        {
+            sb.Append("Quyết định số 1-2-3-4/5/6 ngày 1/1/ của của của trước ngày 99/99 trên 100% ít nhất ");
+        }
+
+        var d = DocumentParser.Parse(sb.ToString());
+        Assert.NotNull(d);
+    }
+
+    [Fact]
+    public void Seeds_parse_with_the_same_result_twice()
+    {
+        var a = DocumentParser.Parse(Seeds.Text("002"));
+        var b = DocumentParser.Parse(Seeds.Text("002"));
+        Assert.Equal(a.Assignments.Select(x => x.Assignee), b.Assignments.Select(x => x.Assignee));
+    }
+}
