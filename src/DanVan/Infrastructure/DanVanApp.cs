@@ -55,6 +55,8 @@ public static class DanVanApp
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
+        services.AddScoped<Features.Import.UnitMatcher>();
+        services.AddScoped<Features.Import.DocumentImport>();
         services.AddScoped<Features.FollowUp.DigestJob>();
         services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();
         services.AddHostedService<Features.FollowUp.FollowUpService>();

@@ -149,7 +149,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             SearchText = VietnameseText.Fold(title),
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.WorkItems.Add(item);
         await db.SaveChangesAsync(ct);
         db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));

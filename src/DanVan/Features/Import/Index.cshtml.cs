@@ -1,0 +1,154 @@
+using System.Text;
+using DanVan.Domain.Access;
+using DanVan.Domain.Import;
+using DanVan.Features.Shared;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Import;
+
+/// <summary>
+/// Import a plan, directive or letter: upload a Word/PDF/text file or paste the text, review what the parser found
+/// beside the source, correct it, and confirm to create the document, its plan and its tasks in one step.
+/// Nothing is saved before the confirmation.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 1024 * 1024)]
+[RequestSizeLimit(MaxUploadBytes + 2 * 1024 * 1024)]
+public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentImport import, TimeProvider clock) : PageModel
+{
+    public const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    [BindProperty]
+    public ImportForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? Pasted { get; set; }
+
+    /// <summary>False on the first step (upload or paste), true on the review step.</summary>
+    public bool Reviewing { get; private set; }
+
+    public bool CanAssign { get; private set; }
+
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public List<List<UnitSuggestion>> Suggestions { get; } = [];
+
+    public string[] SourceLines => Form.SourceText.Split('\n');
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AuthorizeAsync(ct) is { } denied ? denied : Page();
+
+    public async Task<IActionResult> OnPostParseAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (await AuthorizeAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        string text;
+        string? fileName = null;
+        try
+        {
+            if (upload is { Length: > 0 })
+            {
+                if (upload.Length > MaxUploadBytes)
+                {
+                    throw new UnreadableDocumentException($"Tệp lớn hơn {MaxUploadBytes / 1024 / 1024} MB, không nhập được.");
+                }
+
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, ct);
+                fileName = Path.GetFileName(upload.FileName);
+                text = ReadText(buffer.ToArray(), fileName);
+            }
+            else if (!string.IsNullOrWhiteSpace(Pasted))
+            {
+                text = Pasted;
+            }
+            else
+            {
+                ModelState.AddModelError("", "Chọn tệp văn bản (Word, PDF, văn bản thuần) hoặc dán nội dung văn bản.");
+                return Page();
+            }
+
+            var parsed = DocumentParser.Parse(text);
+            var scope = (await currentUser.GetScopeAsync(ct))!;
+            Units = await matcher.CandidatesAsync(scope, ct);
+            Form = DocumentImport.Propose(parsed, Units, VietnamClock.Today(clock), fileName);
+        }
+        catch (UnreadableDocumentException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+
+        ModelState.Clear();
+        Reviewing = true;
+        FillSuggestions();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (await AuthorizeAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        Reviewing = true;
+        Units = await matcher.CandidatesAsync(scope, ct);
+        FillSuggestions();
+        var issuedOn = PageResults.ParseDate(ModelState, "Form.IssuedOn", Form.IssuedOn, "ngày ban hành");
+        var dueDates = new List<DateOnly?>();
+        for (var i = 0; i < Form.Tasks.Count; i++)
+        {
+            dueDates.Add(Form.Tasks[i].Include
+                ? PageResults.ParseDate(ModelState, $"Form.Tasks[{i}].DueOn", Form.Tasks[i].DueOn, "hạn hoàn thành", required: true)
+                : null);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await import.ConfirmAsync(scope, Form, issuedOn, dueDates, ct);
+        if (this.Failure(result, prefix: "Form") is { } failure)
+        {
+            return failure;
+        }
+
+        var outcome = result.Value!;
+        TempData["Message"] = $"Đã nhập văn bản {Form.Code}" + (outcome.PlanId is null ? "" : ", kế hoạch") + $" và {outcome.TaskCount} nhiệm vụ.";
+        return Redirect(outcome.PlanId is { } planId ? $"/Plans/Details/{planId}" : $"/Documents/Details/{outcome.DocumentId}");
+    }
+
+    private async Task<IActionResult?> AuthorizeAsync(CancellationToken ct)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (scope is null || !DocumentAccessRules.CanWrite(scope, scope.UnitAncestorPath, scope.UnitId))
+        {
+            return Forbid();
+        }
+
+        CanAssign = scope.IsAdmin || scope.Role is Roles.Coordinator or Roles.UnitHead;
+        return null;
+    }
+
+    private void FillSuggestions()
+    {
+        foreach (var row in Form.Tasks)
+        {
+            Suggestions.Add(UnitMatcher.Suggest(row.Assignee, Units, Form.Place));
+        }
+    }
+
+    /// <summary>The line of the source a field came from, for its "nguồn" link; null when unknown.</summary>
+    public int? LineOf(string field) => Form.Lines.TryGetValue(field, out var line) ? line : null;
+
+    private static string ReadText(byte[] content, string fileName) => Encoding.UTF8.GetString(content);
+}
+
+/// <summary>A field label with a link to the source line it was read from.</summary>
+public sealed record SourceLabel(string For, string Text, int? Line);

@@ -1,0 +1,94 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Text;
+using DanVan.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Import;
+
+/// <summary>A directory unit offered for an assignee named in a document, with how well the names agree (0–1).</summary>
+public sealed record UnitSuggestion(int Id, string Name, double Score);
+
+/// <summary>
+/// Matches agency names as a document writes them ("Thanh tra tỉnh", "Sở Nội vụ", "Báo Quảng Ngãi, Đài Phát thanh và
+/// Truyền hình Quảng Ngãi") to units of the directory the user may assign to. Names are compared as sets of folded
+/// words without the place names (the document's and the unit's province), so "Sở Nội vụ" finds "Sở Nội vụ tỉnh Tây
+/// Ninh" before "Văn phòng Sở Nội vụ".
+/// </summary>
+public sealed class UnitMatcher(AppDbContext db)
+{
+    /// <summary>Suggestions at or above this score are chosen for the user; below it they are only offered.</summary>
+    public const double ConfidentScore = 0.6;
+
+    private static readonly HashSet<string> Noise = new(StringComparer.Ordinal) { "tinh", "cac", "va", "cap", "thanh", "pho" };
+
+    /// <summary>Active units in the user's scope (a province: its agencies and communes), ordered by name.</summary>
+    public async Task<List<UnitChoice>> CandidatesAsync(UserScope user, CancellationToken ct)
+    {
+        var prefix = user.IsAdmin ? UserScope.ProvincePrefix(user.UnitAncestorPath, user.UnitId) : user.ScopePrefix;
+        var rows = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.ValidTo == null && (u.AncestorPath.StartsWith(prefix) || u.Id == user.UnitId))
+            .OrderBy(u => u.Name).Take(2000)
+            .Select(u => new { u.Id, u.Name, u.AncestorPath, u.Kind })
+            .ToListAsync(ct);
+        var provinceNames = await ProvinceNamesAsync(rows.Select(r => r.AncestorPath).Distinct().ToList(), ct);
+        return rows.Select(r => new UnitChoice(r.Id, r.Name, r.Kind, Words(r.Name, provinceNames))).ToList();
+    }
+
+    public static List<UnitSuggestion> Suggest(string assignee, IReadOnlyList<UnitChoice> candidates, string? documentPlace, int take = 6)
+    {
+        var places = documentPlace is null ? [] : new[] { VietnameseText.Fold(documentPlace) };
+        var wanted = Words(assignee, places);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        return candidates
+            .Select(c => new UnitSuggestion(c.Id, c.Name, Score(wanted, c.Words, VietnameseText.Fold(assignee), VietnameseText.Fold(c.Name))))
+            .Where(s => s.Score > 0.25)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Name.Length)
+            .Take(take)
+            .ToList();
+    }
+
+    /// <summary>Dice coefficient of the word sets, with a bonus when the unit's name starts with the assignee's.</summary>
+    private static double Score(HashSet<string> wanted, HashSet<string> unit, string foldedAssignee, string foldedUnit)
+    {
+        if (unit.Count == 0)
+        {
+            return 0;
+        }
+
+        var common = wanted.Count(unit.Contains);
+        var dice = 2.0 * common / (wanted.Count + unit.Count);
+        var prefix = foldedUnit.StartsWith(foldedAssignee, StringComparison.Ordinal) ? 0.15 : 0;
+        return Math.Min(1, dice + prefix);
+    }
+
+    private static HashSet<string> Words(string name, IEnumerable<string> foldedPlaces)
+    {
+        var folded = " " + VietnameseText.Fold(name).Replace(',', ' ').Replace('-', ' ').Replace('–', ' ').Replace('.', ' ') + " ";
+        foreach (var place in foldedPlaces.Where(p => p.Length > 0))
+        {
+            folded = folded.Replace(" " + place + " ", " ", StringComparison.Ordinal);
+        }
+
+        return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Noise.Contains(w)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private async Task<List<string>> ProvinceNamesAsync(List<string> paths, CancellationToken ct)
+    {
+        var provinceIds = paths.Select(p => UnitPaths.Ancestors(p).Skip(1).FirstOrDefault()).Where(id => id > 0).Distinct().ToList();
+        var names = await db.OrgUnits.AsNoTracking().Where(u => provinceIds.Contains(u.Id))
+            .Select(u => u.Name).ToListAsync(ct);
+        return names.Select(n => VietnameseText.Fold(n)).SelectMany(n => new[] { n, StripKind(n) }).Distinct().ToList();
+    }
+
+    private static string StripKind(string foldedProvince) =>
+        foldedProvince.StartsWith("tinh ", StringComparison.Ordinal) ? foldedProvince[5..]
+        : foldedProvince.StartsWith("thanh pho ", StringComparison.Ordinal) ? foldedProvince[10..] : foldedProvince;
+}
+
+/// <summary>A unit the user may pick, with its name as a set of folded words for matching.</summary>
+public sealed record UnitChoice(int Id, string Name, OrgUnitKind Kind, HashSet<string> Words);
