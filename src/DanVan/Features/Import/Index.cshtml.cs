@@ -13,11 +13,14 @@ namespace DanVan.Features.Import;
 /// beside the source, correct it, and confirm to create the document, its plan and its tasks in one step.
 /// Nothing is saved before the confirmation.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 1024 * 1024)]
-[RequestSizeLimit(MaxUploadBytes + 2 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = AcceptedBodyBytes)]
+[RequestSizeLimit(AcceptedBodyBytes)]
 public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentImport import, TimeProvider clock) : PageModel
 {
     public const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    /// <summary>Bodies up to this size are read so that an oversized file gets a message rather than a bare 413.</summary>
+    private const long AcceptedBodyBytes = 100L * 1024 * 1024;
 
     [BindProperty]
     public ImportForm Form { get; set; } = new();

@@ -134,3 +134,22 @@ public class ImportHttpTests(AppFixture app)
         Assert.True(await DocumentExistsAsync($"{n}-CV/HU"));
     }
 }
+
+[Collection("App")]
+public class ImportUploadTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_50_MB_upload_gets_a_message()
+    {
+        var client = await app.As("dieuphoi");
+        var token = await AppFixture.TokenAsync(client);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[50 * 1024 * 1024]), "upload", "ke-hoach.pdf" },
+        };
+        using var response = await client.PostAsync("/Import?handler=Parse", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("lớn hơn 20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
