@@ -121,6 +121,15 @@ public static partial class DocumentParser
                 }
 
                 var item = ReadMarker(line.Text);
+
+                // "- Sở Tài chính: bố trí kinh phí …": the agency and its task on one line.
+                if (item is not null && AgencyWithTask(item.Text) is { } inline)
+                {
+                    doc.AssigneeByLine[i] = inline.Assignee;
+                    Assign(byAssignee, result, inline.Assignee, [TaskText(inline.Task)], line.Span);
+                    continue;
+                }
+
                 if (item is { Level: >= 2 and <= 3 } && AgencyHeading(item.Text) is { } assignee)
                 {
                     var end = i + 1;
@@ -213,6 +222,24 @@ public static partial class DocumentParser
         }
 
         return h;
+    }
+
+    private static (string Assignee, string Task)? AgencyWithTask(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 3 or > 160 || colon + 2 >= text.Length)
+        {
+            return null;
+        }
+
+        var head = text[..colon];
+        var task = text[(colon + 1)..].Trim();
+        if (task.Length < 5 || ResponsibilityOf().IsMatch(head) || AgencyHeading(head) is not { } assignee || assignee != head.Trim())
+        {
+            return null;
+        }
+
+        return (assignee, char.ToUpper(task[0], Text.VietnameseText.Culture) + task[1..]);
     }
 
     /// <summary>Line ranges of the implementation parts of each document.</summary>

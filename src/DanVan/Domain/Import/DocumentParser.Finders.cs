@@ -75,6 +75,11 @@ public static partial class DocumentParser
             return;
         }
 
+        if (kind is "Văn bản" && KindOfCode(code) is { } implied)
+        {
+            kind = implied; // "văn bản số 123/UBND-VX" is a công văn; "văn bản số 12/QĐ-UBND" a quyết định
+        }
+
         var after = text.Substring(codeEnd, Math.Min(260, text.Length - codeEnd));
         string? date = null;
         var end = codeEnd;

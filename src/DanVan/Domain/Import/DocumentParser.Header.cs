@@ -492,7 +492,7 @@ public static partial class DocumentParser
     [GeneratedRegex(@"(?:Số|SỐ)\s*[:.]?\s*\d{0,6}\s*(?:/\s*\d{4}\s*)?[/\-–]\s*\p{L}[\p{L}\d]*(?:\s?[/\-–]\s?[\p{L}\d]+)*")]
     private static partial Regex NumberInline();
 
-    [GeneratedRegex(@"(?<![\p{L}\d/\-])(?<place>(?:(?:Thành phố|TP\.?|Tp\.?|Thị xã|Thị trấn|Xã|Phường|Quận|Huyện)\s+)?\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){0,4})\s*,\s*[Nn]gày\s*(?:(?<d>\d{1,2})?\s*tháng\s*(?<m>\d{1,2})?\s*năm\s*(?<y>\d{4})|(?<d>\d{1,2})?\s*/\s*(?<m>\d{1,2})?\s*/\s*(?<y>\d{4}))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<![\p{L}\d/\-])(?<place>(?:(?:Thành phố|TP\.?|Tp\.?|Thị xã|Thị trấn|Xã|Phường|Quận|Huyện)\s+)?\p{Lu}[\p{Ll}]*(?:(?:\s+|\s?[-–]\s?)\p{Lu}[\p{Ll}]*){0,5})\s*,\s*[Nn]gày\s*(?:(?<d>\d{1,2})?\s*tháng\s*(?<m>\d{1,2})?\s*năm\s*(?<y>\d{4})|(?<d>\d{1,2})?\s*/\s*(?<m>\d{1,2})?\s*/\s*(?<y>\d{4}))", RegexOptions.None, 1000)]
     private static partial Regex PlaceDate();
 
     [GeneratedRegex(@"^(?:DỰ THẢO\s+)?(?<k>KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| PHỐI HỢP| CÔNG TÁC)?|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|TỜ TRÌNH|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|GIẤY MỜI|THÔNG TRI|CÔNG ĐIỆN|LUẬT|PHÁP LỆNH|BIÊN BẢN|QUY TRÌNH|CHỈ THỊ)\s*[:.]?$")]

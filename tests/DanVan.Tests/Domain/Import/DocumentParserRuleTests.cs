@@ -117,6 +117,39 @@ public class DocumentParserRuleTests
         Assert.Equal("Sở Tư pháp", d.Deadlines[1].Assignee);
     }
 
+    [Fact]
+    public void Party_header_hyphenated_place_agency_and_task_on_one_line()
+    {
+        var d = DocumentParser.Parse("""
+            TỈNH ỦY BÀ RỊA - VŨNG TÀU
+            BAN DÂN VẬN
+            *
+            Số 12-KH/BDVTU
+            Bà Rịa - Vũng Tàu, ngày 10 tháng 01 năm 2025
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            KẾ HOẠCH
+            Phối hợp thực hiện công tác dân vận chính quyền năm 2025
+            Thực hiện Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và văn bản số 123/UBND-VX ngày 02/01/2025 của UBND tỉnh.
+            I. MỤC ĐÍCH
+            Nâng cao hiệu quả công tác dân vận.
+            II. TỔ CHỨC THỰC HIỆN
+            - Sở Tài chính: bố trí kinh phí thực hiện kế hoạch trước ngày 31/3/2025.
+            - Các phòng chuyên môn: thực hiện đầy đủ chế độ báo cáo.
+            T/M BAN THƯỜNG VỤ
+            PHÓ BÍ THƯ
+            Lê Thị Thu Hằng
+            """);
+        Assert.Equal(("Kế hoạch", "12", "KH/BDVTU", "12-KH/BDVTU"), (d.Kind, d.Number, d.Symbol, d.Code));
+        Assert.Equal(("BAN DÂN VẬN", "TỈNH ỦY BÀ RỊA - VŨNG TÀU"), (d.Issuer, d.ParentBody));
+        Assert.Equal(("Bà Rịa - Vũng Tàu", "2025-01-10"), (d.Place, d.Date));
+        Assert.Equal(["10/2022/QH15", "123/UBND-VX"], d.Citations.Select(c => c.Code));
+        Assert.Equal(["Luật", "Công văn"], d.Citations.Select(c => c.Kind));
+        Assert.Equal([("Sở Tài chính", "Bố trí kinh phí thực hiện kế hoạch trước ngày 31/3/2025"), ("Các phòng chuyên môn", "Thực hiện đầy đủ chế độ báo cáo")],
+            d.Assignments.Select(a => (a.Assignee, a.Tasks.Single())));
+        Assert.Equal("Sở Tài chính", Assert.Single(d.Deadlines).Assignee);
+        Assert.Equal(("TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Thị Thu Hằng"), (d.Signer?.Authority, d.Signer?.Position, d.Signer?.Name));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
