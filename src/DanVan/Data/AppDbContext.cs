@@ -3,6 +3,7 @@ using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
+using DanVan.Domain.Reports;
 using DanVan.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +51,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<ReportRegime> ReportRegimes => Set<ReportRegime>();
+
+    public DbSet<ReportDueRule> ReportDueRules => Set<ReportDueRule>();
+
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+
+    public DbSet<ReportIndicator> ReportIndicators => Set<ReportIndicator>();
+
+    public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
+
+    public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
+
+    public DbSet<ReportValue> ReportValues => Set<ReportValue>();
+
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -3,6 +3,7 @@ using DanVan.Domain.Calendar;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
+using DanVan.Domain.Reports;
 using DanVan.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -241,6 +242,8 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        ConfigureReports(builder);
+
         builder.Entity<DataProtectionKeyRecord>(e =>
         {
             e.ToTable("DataProtectionKeys");
@@ -254,6 +257,121 @@ internal static class ModelConfiguration
             e.Property(u => u.Position).HasMaxLength(200);
             e.HasIndex(u => u.OrgUnitId);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureReports(ModelBuilder builder)
+    {
+        builder.Entity<ReportRegime>(e =>
+        {
+            e.ToTable("ReportRegimes");
+            e.Property(x => x.Code).HasMaxLength(30).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(2000);
+            e.Property(x => x.ObligatedKinds).HasMaxLength(300).IsRequired();
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+
+        builder.Entity<ReportDueRule>(e =>
+        {
+            e.ToTable("ReportDueRules");
+            e.HasIndex(x => new { x.RegimeId, x.Kind }).IsUnique();
+            e.HasOne<ReportRegime>().WithMany().HasForeignKey(x => x.RegimeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportSection>(e =>
+        {
+            e.ToTable("ReportSections");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Title).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Guidance).HasMaxLength(1000);
+            e.HasIndex(x => new { x.RegimeId, x.Code }).IsUnique();
+            e.HasOne<ReportRegime>().WithMany().HasForeignKey(x => x.RegimeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportIndicator>(e =>
+        {
+            e.ToTable("ReportIndicators");
+            e.Property(x => x.Code).HasMaxLength(30).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Unit).HasMaxLength(30).IsRequired();
+            e.Property(x => x.Group).HasMaxLength(200).IsRequired();
+            e.Property(x => x.NumeratorCode).HasMaxLength(30);
+            e.Property(x => x.DenominatorCode).HasMaxLength(30);
+            e.Property(x => x.NotAboveCode).HasMaxLength(30);
+            e.Ignore(x => x.IsComputed);
+            e.HasIndex(x => new { x.RegimeId, x.Code }).IsUnique();
+            e.HasOne<ReportRegime>().WithMany().HasForeignKey(x => x.RegimeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportPeriod>(e =>
+        {
+            e.ToTable("ReportPeriods");
+            e.Property(x => x.Label).HasMaxLength(100).IsRequired();
+            e.HasIndex(x => new { x.OwnerUnitId, x.RegimeId, x.Kind, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.RegimeId, x.Year });
+            e.HasOne<ReportRegime>().WithMany().HasForeignKey(x => x.RegimeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReportSubmission>(e =>
+        {
+            e.ToTable("ReportSubmissions");
+            e.Property(x => x.UnitPath).HasMaxLength(200).IsRequired();
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.ReturnComment).HasMaxLength(2000);
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.PeriodId, x.UnitId }).IsUnique();
+            e.HasIndex(x => new { x.PeriodId, x.UnitPath });
+            e.HasIndex(x => new { x.PeriodId, x.Status });
+            e.HasIndex(x => new { x.PeriodId, x.ProvinceId });
+            e.HasIndex(x => new { x.UnitId, x.Status });
+            e.HasOne<ReportPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReportValue>(e =>
+        {
+            e.ToTable("ReportValues");
+            e.HasKey(x => new { x.SubmissionId, x.IndicatorId });
+            e.Property(x => x.Provenance).HasMaxLength(500);
+            e.Property(x => x.OverrideReason).HasMaxLength(500);
+            e.HasIndex(x => x.IndicatorId);
+            e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ReportIndicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReportNarrative>(e =>
+        {
+            e.ToTable("ReportNarratives");
+            e.HasKey(x => new { x.SubmissionId, x.SectionId });
+            e.Property(x => x.Text).IsRequired();
+            e.HasIndex(x => x.SectionId);
+            e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ReportSection>().WithMany().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReportVersion>(e =>
+        {
+            e.ToTable("ReportVersions");
+            e.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ValuesJson).IsRequired();
+            e.Property(x => x.NarrativeJson).IsRequired();
+            e.Property(x => x.DecisionComment).HasMaxLength(2000);
+            e.HasIndex(x => new { x.SubmissionId, x.Version }).IsUnique();
+            e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportAttachment>(e =>
+        {
+            e.ToTable("ReportAttachments");
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.UploadedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Content).IsRequired();
+            e.HasIndex(x => x.SubmissionId);
+            e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Domain.Documents;
+using DanVan.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure;
@@ -14,6 +15,40 @@ public static class ReferenceData
             db.DocumentTypes.AddRange(DocumentType.Defaults);
             db.BulkAuditSummary = "Danh mục loại văn bản mặc định";
             await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
+        {
+            await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+            var regime = DefaultRegime.Regime();
+            regime.CreatedAtUtc = DateTime.UtcNow;
+            db.ReportRegimes.Add(regime);
+            db.BulkAuditSummary = "Chế độ báo cáo mặc định: " + regime.Name;
+            await db.SaveChangesAsync(ct);
+            var rules = DefaultRegime.DueRules();
+            var sections = DefaultRegime.Sections();
+            var indicators = DefaultRegime.Indicators();
+            foreach (var r in rules)
+            {
+                r.RegimeId = regime.Id;
+            }
+
+            foreach (var x in sections)
+            {
+                x.RegimeId = regime.Id;
+            }
+
+            foreach (var x in indicators)
+            {
+                x.RegimeId = regime.Id;
+            }
+
+            db.BulkAuditSummary = "Hạn, đề cương và chỉ tiêu của chế độ báo cáo mặc định";
+            db.ReportDueRules.AddRange(rules);
+            db.ReportSections.AddRange(sections);
+            db.ReportIndicators.AddRange(indicators);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
     }
 }
