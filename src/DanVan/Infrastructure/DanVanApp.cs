@@ -57,6 +57,9 @@ public static class DanVanApp
         services.AddScoped<Features.Plans.PlanCommands>();
         services.AddScoped<Features.Import.UnitMatcher>();
         services.AddScoped<Features.Import.DocumentImport>();
+        services.AddScoped<Features.Reports.ReportCommands>();
+        services.AddScoped<Features.Reports.ReportQueries>();
+        services.AddScoped<Features.Reports.ReportOutputs>();
         services.AddScoped<Features.FollowUp.DigestJob>();
         services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();
         services.AddHostedService<Features.FollowUp.FollowUpService>();

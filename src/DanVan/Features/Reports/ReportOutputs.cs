@@ -1,0 +1,145 @@
+using DanVan.Data;
+using DanVan.Domain.Reports;
+using DanVan.Domain.Units;
+using DanVan.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using static DanVan.Infrastructure.Nd30Docx;
+
+namespace DanVan.Features.Reports;
+
+/// <summary>
+/// The compiled report as the province signs it (DOCX per Nghị định 30/2020: the outline with each unit's narrative
+/// under its heading, then the figures) and its annex (XLSX: indicators × units).
+/// </summary>
+public sealed class ReportOutputs(AppDbContext db)
+{
+    /// <summary>Narratives beyond this many reports are left out of the DOCX (a national compilation is read by province).</summary>
+    public const int MaxNarrativeReports = 500;
+
+    public sealed record UnitFigures(string Unit, IReadOnlyDictionary<int, decimal?> Values);
+
+    public sealed record SectionText(ReportSection Section, List<(string Unit, string Text)> Parts);
+
+    /// <summary>Each counted report's figures (with computed rates), for a province or smaller subtree.</summary>
+    public async Task<List<UnitFigures>> UnitRowsAsync(Rollup rollup, CancellationToken ct)
+    {
+        if (rollup.Root.Kind == OrgUnitKind.Country)
+        {
+            return rollup.Children.Select(c => new UnitFigures(c.Name, c.Values)).ToList();
+        }
+
+        var defs = rollup.Indicators.Select(IndicatorDef.From).ToList();
+        var prefix = UnitPaths.SubtreePrefix(rollup.Root.AncestorPath, rollup.Root.Id);
+        var rows = await (from s in db.ReportSubmissions
+                          join u in db.OrgUnits on s.UnitId equals u.Id
+                          join v in db.ReportValues on s.Id equals v.SubmissionId
+                          where s.PeriodId == rollup.Period.Id && s.UnitPath.StartsWith(prefix)
+                                && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Accepted)
+                          select new { s.Id, u.Name, v.IndicatorId, v.Value }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id)
+            .Select(g => new UnitFigures(g.First().Name, ReportMath.Complete(defs, g.ToDictionary(r => r.IndicatorId, r => r.Value is { } d ? (decimal?)(decimal)d : null))))
+            .OrderBy(r => r.Unit, StringComparer.Create(Domain.Text.VietnameseText.Culture, false))
+            .ToList();
+    }
+
+    public async Task<List<SectionText>> NarrativesAsync(Rollup rollup, CancellationToken ct)
+    {
+        var prefix = UnitPaths.SubtreePrefix(rollup.Root.AncestorPath, rollup.Root.Id);
+        var sections = await db.ReportSections.AsNoTracking().Where(s => s.RegimeId == rollup.Period.RegimeId).OrderBy(s => s.Order).ToListAsync(ct);
+        var submissionIds = await (from s in db.ReportSubmissions
+                                   join u in db.OrgUnits on s.UnitId equals u.Id
+                                   where s.PeriodId == rollup.Period.Id && s.UnitPath.StartsWith(prefix)
+                                         && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Accepted)
+                                   orderby u.Name
+                                   select s.Id).Take(MaxNarrativeReports).ToListAsync(ct);
+        var texts = await (from n in db.ReportNarratives
+                           join s in db.ReportSubmissions on n.SubmissionId equals s.Id
+                           join u in db.OrgUnits on s.UnitId equals u.Id
+                           where submissionIds.Contains(n.SubmissionId)
+                           select new { n.SectionId, u.Name, n.Text }).ToListAsync(ct);
+        var order = StringComparer.Create(Domain.Text.VietnameseText.Culture, false);
+        return sections.Select(s => new SectionText(s, texts.Where(t => t.SectionId == s.Id).OrderBy(t => t.Name, order).Select(t => (t.Name, t.Text)).ToList())).ToList();
+    }
+
+    public static void WriteDocx(Stream output, Rollup rollup, IReadOnlyList<SectionText> narrative, string issuer, string? parentBody, DateOnly today)
+    {
+        using var doc = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
+        var main = doc.AddMainDocumentPart();
+        var body = new Body();
+        body.Append(Header(parentBody, issuer, "      /BC-" + Abbreviation(issuer), Date(today)));
+        body.Append(P(JustificationValues.Center, R("BÁO CÁO", 14, bold: true)));
+        body.Append(P(JustificationValues.Center, R($"Kết quả công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở {rollup.Period.Label.ToLower(Vi)}", 14, bold: true)));
+        body.Append(P(JustificationValues.Both, R(
+            $"Tổng hợp từ báo cáo của {rollup.Reports} cơ quan, đơn vị, địa phương thuộc {rollup.Root.Name} (số liệu từ ngày {Domain.Text.VietnameseText.FormatDate(rollup.Period.StartOn)} đến ngày {Domain.Text.VietnameseText.FormatDate(rollup.Period.CutoffOn)}); "
+            + $"{rollup.Missing.Count} đơn vị chưa nộp.", 14, italic: true)));
+
+        var figuresWritten = false;
+        foreach (var part in narrative)
+        {
+            body.Append(P(JustificationValues.Both, R($"{part.Section.Code}. {part.Section.Title.ToUpper(Vi)}", 14, bold: true)));
+            if (part.Section.Code.StartsWith("III", StringComparison.Ordinal) && !figuresWritten)
+            {
+                // Before the assessment: the figures of section II, aggregated.
+                AppendFigures(body, rollup);
+                figuresWritten = true;
+            }
+
+            if (part.Parts.Count == 0)
+            {
+                body.Append(P(JustificationValues.Both, R("(Các đơn vị chưa báo cáo nội dung này.)", 14, italic: true)));
+            }
+
+            foreach (var (unit, text) in part.Parts)
+            {
+                var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                body.Append(P(JustificationValues.Both, R("- " + unit + ": ", 14, bold: true), R(lines.FirstOrDefault() ?? "", 14)));
+                foreach (var line in lines.Skip(1))
+                {
+                    body.Append(P(JustificationValues.Both, R(line, 14)));
+                }
+            }
+        }
+
+        if (!figuresWritten)
+        {
+            AppendFigures(body, rollup);
+        }
+
+        if (rollup.Missing.Count > 0)
+        {
+            body.Append(P(JustificationValues.Both, R("Đơn vị chưa nộp báo cáo: " + string.Join(", ", rollup.Missing.Take(200).Select(m => m.UnitName))
+                + (rollup.Missing.Count > 200 ? $" và {rollup.Missing.Count - 200} đơn vị khác." : "."), 14, italic: true)));
+        }
+
+        body.Append(Signature(["Như trên", "Lưu: VT"], "", null));
+        body.Append(A4());
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    private static void AppendFigures(Body body, Rollup rollup)
+    {
+        body.Append(P(JustificationValues.Both, R("Số liệu tổng hợp", 14, bold: true)));
+        body.Append(Grid(["Chỉ tiêu", "Đơn vị tính", "Số liệu"],
+            rollup.Indicators.Select(i => (IReadOnlyList<string>)[i.Name, i.Unit, ReportMath.Format(rollup.Totals.GetValueOrDefault(i.Id))])));
+    }
+
+    public static void WriteXlsx(Stream output, Rollup rollup, IReadOnlyList<UnitFigures> rows)
+    {
+        var headers = new List<string> { rollup.Root.Kind == OrgUnitKind.Country ? "Tỉnh, thành phố" : "Đơn vị" };
+        headers.AddRange(rollup.Indicators.Select(i => $"{i.Name} ({i.Unit})"));
+        var lines = rows.Select(r => (IReadOnlyList<object?>)[r.Unit, .. rollup.Indicators.Select(i => (object?)r.Values.GetValueOrDefault(i.Id))]).ToList();
+        lines.Add(["Tổng hợp", .. rollup.Indicators.Select(i => (object?)rollup.Totals.GetValueOrDefault(i.Id))]);
+        XlsxExport.Write(output, "Phụ lục số liệu", headers, lines);
+    }
+
+    /// <summary>"SNV" from "Sở Nội vụ tỉnh Tây Ninh": initials of the words before the place, for the symbol.</summary>
+    private static string Abbreviation(string issuer)
+    {
+        var words = issuer.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => w is not ("tỉnh" or "thành" or "Tỉnh" or "Thành"));
+        var folded = Domain.Text.VietnameseText.Fold(string.Join(' ', words)).ToUpperInvariant();
+        return string.Concat(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0]));
+    }
+}

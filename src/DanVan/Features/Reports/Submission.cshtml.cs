@@ -1,0 +1,223 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Reports;
+using DanVan.Domain.Units;
+using DanVan.Features.Shared;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Reports;
+
+/// <summary>A unit's report for a period: figures (pre-filled where DanVan knows them), narrative by the outline, files; submit; accept or return.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 30L * 1024 * 1024)]
+[RequestSizeLimit(30L * 1024 * 1024)]
+public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCommands commands, TimeProvider clock) : PageModel
+{
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public Dictionary<int, string?> Values { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<int, string?> Reasons { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<int, string?> Narrative { get; set; } = [];
+
+    [BindProperty]
+    public Guid Stamp { get; set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public ReportSubmission Submission { get; private set; } = null!;
+
+    public ReportPeriod Period { get; private set; } = null!;
+
+    public OrgUnit Unit { get; private set; } = null!;
+
+    public List<ReportIndicator> Indicators { get; private set; } = [];
+
+    public List<ReportSection> Sections { get; private set; } = [];
+
+    public Dictionary<int, ReportValue> Stored { get; private set; } = [];
+
+    public Dictionary<int, decimal?> Computed { get; private set; } = [];
+
+    public List<ReportVersion> Versions { get; private set; } = [];
+
+    public List<(int Id, string Name, long Size)> Attachments { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanDecide { get; private set; }
+
+    public bool Late { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Stamp = Submission.ConcurrencyStamp;
+        foreach (var i in Indicators.Where(i => !i.IsComputed))
+        {
+            Values[i.Id] = Stored.TryGetValue(i.Id, out var v) && v.Value is { } x ? ReportMath.Format((decimal)x).Replace(".", "", StringComparison.Ordinal) : null;
+            Reasons[i.Id] = Stored.TryGetValue(i.Id, out var r) ? r.OverrideReason : null;
+        }
+
+        foreach (var n in await db.ReportNarratives.AsNoTracking().Where(n => n.SubmissionId == Id).ToListAsync(ct))
+        {
+            Narrative[n.SectionId] = n.Text;
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(List<IFormFile>? files, CancellationToken ct) => SaveAsync(false, files, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(List<IFormFile>? files, CancellationToken ct) => SaveAsync(true, files, ct);
+
+    public async Task<IActionResult> OnPostDecideAsync(bool accept, CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.DecideAsync(scope, Id, accept, Comment, Stamp, ct);
+        if (result.Status == Infrastructure.ResultStatus.Invalid)
+        {
+            if (await LoadAsync(ct) is { } denied)
+            {
+                return denied;
+            }
+
+            await RefillAsync(ct);
+        }
+
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = accept ? "Đã tiếp nhận báo cáo." : "Đã trả lại báo cáo để đơn vị chỉnh sửa.";
+        return Redirect($"/Reports/Submission/{Id}");
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int fileId, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var file = await db.ReportAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == fileId && a.SubmissionId == Id, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> SaveAsync(bool submit, List<IFormFile>? files, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var uploads = new List<(string Name, string Type, byte[] Content)>();
+        foreach (var f in files ?? [])
+        {
+            if (f.Length == 0)
+            {
+                continue;
+            }
+
+            if (f.Length > MaxFileBytes)
+            {
+                ModelState.AddModelError("", $"Tệp “{f.FileName}” lớn hơn 20 MB.");
+                continue;
+            }
+
+            using var buffer = new MemoryStream();
+            await f.CopyToAsync(buffer, ct);
+            uploads.Add((Path.GetFileName(f.FileName), string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType, buffer.ToArray()));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var result = await commands.SaveAsync(scope, new SaveReportCommand(Id, Stamp, Values, Reasons, Narrative, submit), ct);
+        if (result.IsOk && uploads.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ReportAttachments.AddRange(uploads.Select(u => new ReportAttachment
+            {
+                SubmissionId = Id, FileName = u.Name, ContentType = u.Type, Content = u.Content, Size = u.Content.Length, UploadedAtUtc = now, UploadedBy = scope.UserName,
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure; // nothing of this post is kept: the transaction is not committed
+        }
+
+        await tx.CommitAsync(ct);
+        TempData["Message"] = submit ? "Đã nộp báo cáo." : "Đã lưu bản nháp.";
+        return Redirect($"/Reports/Submission/{Id}");
+    }
+
+    private async Task RefillAsync(CancellationToken ct)
+    {
+        Stamp = Submission.ConcurrencyStamp;
+        foreach (var n in await db.ReportNarratives.AsNoTracking().Where(n => n.SubmissionId == Id).ToListAsync(ct))
+        {
+            Narrative[n.SectionId] = n.Text;
+        }
+
+        foreach (var i in Indicators.Where(i => !i.IsComputed))
+        {
+            Values[i.Id] = Stored.TryGetValue(i.Id, out var v) && v.Value is { } x ? ReportMath.Format((decimal)x).Replace(".", "", StringComparison.Ordinal) : null;
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var row = await (from s in db.ReportSubmissions
+                         join u in db.OrgUnits on s.UnitId equals u.Id
+                         join p in db.ReportPeriods on s.PeriodId equals p.Id
+                         join r in db.OrgUnits on s.ReceiverUnitId equals r.Id
+                         where s.Id == Id
+                         select new { s, u, p, ReceiverPath = r.AncestorPath }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        if (!ReportAccessRules.CanRead(scope, row.u.AncestorPath, row.u.Id))
+        {
+            return Forbid();
+        }
+
+        (Submission, Unit, Period) = (row.s, row.u, row.p);
+        CanEdit = ReportAccessRules.CanEdit(scope, row.u.AncestorPath, row.u.Id) && row.p.ClosedAtUtc is null
+            && row.s.Status is SubmissionStatus.Pending or SubmissionStatus.Returned;
+        CanDecide = ReportAccessRules.CanDecide(scope, row.ReceiverPath, row.s.ReceiverUnitId) && row.s.Status == SubmissionStatus.Submitted;
+        Late = ReportQueries.IsLate(row.p, row.s.Status, row.s.SubmittedAtUtc, VietnamClock.Today(clock));
+        Indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.RegimeId == row.p.RegimeId).OrderBy(i => i.Order).ToListAsync(ct);
+        Sections = await db.ReportSections.AsNoTracking().Where(x => x.RegimeId == row.p.RegimeId).OrderBy(x => x.Order).ToListAsync(ct);
+        Stored = await db.ReportValues.AsNoTracking().Where(v => v.SubmissionId == Id).ToDictionaryAsync(v => v.IndicatorId, ct);
+        Computed = ReportMath.Complete(Indicators.Select(IndicatorDef.From).ToList(), Stored.ToDictionary(kv => kv.Key, kv => kv.Value.Value is { } d ? (decimal?)(decimal)d : null));
+        Versions = await db.ReportVersions.AsNoTracking().Where(v => v.SubmissionId == Id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        Attachments = (await db.ReportAttachments.AsNoTracking().Where(a => a.SubmissionId == Id).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
+        return null;
+    }
+}
