@@ -42,6 +42,10 @@ public partial class AccessMatrixTests(AppFixture app)
         { "canbo", "GET", "/api/documents/987654321", HttpStatusCode.NotFound },
         { "thamdinh", "GET", "/Documents/Create", HttpStatusCode.Forbidden },
         { "", "GET", "/api/documents", HttpStatusCode.Unauthorized },
+        { "", "API-POST", "/api/documents/parse", HttpStatusCode.Unauthorized },
+        { "xem", "API-POST", "/api/documents/parse", HttpStatusCode.Forbidden },
+        { "thamdinh", "API-POST", "/api/documents/parse", HttpStatusCode.Forbidden },
+        { "canbo", "API-POST", "/api/documents/parse", HttpStatusCode.BadRequest }, // allowed; the body holds no text
         { "lanhdao", "GET", "/Units/Details/{80.STP.VP}", HttpStatusCode.OK },
         { "lanhdao", "GET", "/Units/Details/{80.SNV}", HttpStatusCode.Forbidden },
         { "lanhdao", "GET", "/Units/Rename/{80.STP.VP}", HttpStatusCode.OK },
