@@ -94,6 +94,44 @@ public static class TestFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Headings and items numbered by Word itself (the numbers are not in the text): I. / 1. / a) / bullet levels of
+    /// one list, and a heading style that carries the list's first level.
+    /// </summary>
+    public static byte[] NumberedPlanDocx()
+    {
+        static Level Level(int index, NumberFormatValues format, string text) => new(
+            new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = format }, new LevelText { Val = text }) { LevelIndex = index };
+        static Paragraph Item(int level, string text) => new(
+            new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 1 })),
+            new Run(new Text(text)));
+
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(
+                    Level(0, NumberFormatValues.UpperRoman, "%1."), Level(1, NumberFormatValues.Decimal, "%2."),
+                    Level(2, NumberFormatValues.LowerLetter, "%3)"), Level(3, NumberFormatValues.Bullet, "\uF0B7")) { AbstractNumberId = 0 },
+                new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 });
+            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
+                new Style(new StyleName { Val = "heading 1" }, new StyleParagraphProperties(new NumberingProperties(new NumberingId { Val = 1 })))
+                {
+                    Type = StyleValues.Paragraph,
+                    StyleId = "Heading1",
+                });
+            main.Document = new Document(new Body(
+                Item(0, "MỤC ĐÍCH, YÊU CẦU"), Item(1, "Mục đích"), Item(2, "Nâng cao nhận thức"), Item(2, "Phát huy vai trò"),
+                Item(3, "Tuyên truyền"), Item(1, "Yêu cầu"), Item(0, "NHIỆM VỤ"), Item(1, "Nhiệm vụ chung"),
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }), new Run(new Text("TỔ CHỨC THỰC HIỆN"))),
+                new Paragraph(new Run(new Text("Nơi nhận:")))));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>What <see cref="OfficialPlanDocx"/> reads as.</summary>
     public const string OfficialPlanText = """
         Ủy BAN NHÂN DÂN

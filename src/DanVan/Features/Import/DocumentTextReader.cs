@@ -31,6 +31,7 @@ public sealed record DocumentTextReaderOptions
 public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null)
 {
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] EncryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47];
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
@@ -41,7 +42,8 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
 
     /// <summary>Reads a file from disk; its size is checked before anything is read.</summary>
     /// <exception cref="UnreadableDocumentException">Too large, or not a document this reader can read.</exception>
-    /// <exception cref="IOException">The file cannot be opened (missing, a folder, no permission: see the inner type).</exception>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="IOException">The file cannot be read; <see cref="UnauthorizedAccessException"/> without permission.</exception>
     public async Task<string> ReadFileAsync(string path, CancellationToken ct = default)
     {
         var info = new FileInfo(path);
@@ -112,8 +114,10 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
         }
         else if (span.StartsWith(OleMagic))
         {
-            throw new UnreadableDocumentException(
-                "Đây là tệp Word cũ (.doc) hoặc tệp Office đời cũ: hãy mở bằng Word, chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại.");
+            // Word also wraps a password-protected .docx in this container, with a stream named EncryptedPackage.
+            throw new UnreadableDocumentException(span.IndexOf(EncryptedPackage) >= 0
+                ? "Tài liệu Word có mật khẩu, không đọc được: hãy mở bằng Word, gỡ mật khẩu, lưu lại rồi tải lên lại."
+                : "Đây là tệp Word cũ (.doc) hoặc tệp Office đời cũ: hãy mở bằng Word, chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại.");
         }
         else if (span.StartsWith("{\\rtf"u8))
         {
@@ -138,8 +142,15 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
     private static string FormatMegabytes(long bytes) =>
         (bytes / (1024.0 * 1024.0)).ToString("0.#", VietnameseText.Culture) + " MB";
 
-    /// <summary>The PDF header may follow up to 1 KB of junk (readers accept it, so do we).</summary>
-    private static bool IsPdf(ReadOnlySpan<byte> span) => span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8) >= 0;
+    /// <summary>
+    /// "%PDF-" first; or within the first 1 KB (readers accept junk before the header, so do we) when the file also
+    /// ends like a PDF, so that a text merely mentioning "%PDF-" near its start stays text.
+    /// </summary>
+    private static bool IsPdf(ReadOnlySpan<byte> span)
+    {
+        var header = span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8);
+        return header == 0 || (header > 0 && span[Math.Max(0, span.Length - 1024)..].IndexOf("%%EOF"u8) >= 0);
+    }
 
     private static bool IsImage(ReadOnlySpan<byte> span) =>
         span.StartsWith(PngMagic)

@@ -11,7 +11,8 @@ namespace DanVan.Features.Import;
 /// The text of a Word (.docx) file, in reading order: body paragraphs separated by an empty line; each table cell a
 /// block of its own (row by row, cell by cell: the issuer | national motto header of an official document gives
 /// the issuer's lines, then the motto's); line breaks as "\n", tabs as spaces; footnote references as superscript
-/// numbers (¹ ² ³) where they stand and the footnotes' text at the end as "¹ text" paragraphs.
+/// numbers (¹ ² ³) where they stand and the footnotes' text at the end as "¹ text" paragraphs; Word's automatic
+/// list numbers ("I.", "1.", "a)") written in front of their paragraphs (<see cref="DocxListNumbering"/>).
 /// </summary>
 /// <remarks>
 /// Elements are matched by local name, not by SDK type, so that content the SDK keeps as unknown elements (newer
@@ -37,9 +38,10 @@ internal static class DocxTextExtractor
             using var doc = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = maxPartBytes });
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new UnreadableDocumentException("Tài liệu Word không có phần nội dung (word/document.xml), không đọc được.");
-            var walker = new Walker();
+            var main = doc.MainDocumentPart!;
+            var walker = new Walker(new DocxListNumbering(main.NumberingDefinitionsPart?.Numbering, main.StyleDefinitionsPart?.Styles));
             walker.Body(body);
-            walker.Footnotes(doc.MainDocumentPart!.FootnotesPart?.Footnotes);
+            walker.Footnotes(main.FootnotesPart?.Footnotes);
             return string.Join("\n\n", walker.Blocks);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or XmlException
@@ -91,7 +93,7 @@ internal static class DocxTextExtractor
         return sb.ToString();
     }
 
-    private sealed class Walker
+    private sealed class Walker(DocxListNumbering numbering)
     {
         /// <summary>Footnote ids in the order they are first referenced: Word numbers them 1, 2, 3 that way.</summary>
         private readonly List<string> footnoteIds = [];
@@ -138,7 +140,7 @@ internal static class DocxTextExtractor
             }
 
             var byId = footnotes.ChildElements.Where(f => f.LocalName == "footnote")
-                .GroupBy(f => Attribute(f, "id") ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                .GroupBy(f => DocxListNumbering.Attr(f, "id") ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             for (var i = 0; i < footnoteIds.Count; i++)
             {
                 if (byId.TryGetValue(footnoteIds[i], out var note))
@@ -212,9 +214,11 @@ internal static class DocxTextExtractor
         /// <summary>A paragraph's text, lines trimmed; paragraphs of text boxes anchored in it go to <paramref name="boxes"/>.</summary>
         private string Paragraph(OpenXmlElement paragraph, List<string> boxes)
         {
+            var number = numbering.Next(paragraph); // counted even when the paragraph is empty, as Word does
             var sb = new StringBuilder();
             Inline(paragraph, sb, boxes);
-            return string.Join('\n', sb.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+            var text = string.Join('\n', sb.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+            return number is null || text.Length == 0 ? text : number + " " + text;
         }
 
         private void Inline(OpenXmlElement element, StringBuilder sb, List<string> boxes)
@@ -257,8 +261,8 @@ internal static class DocxTextExtractor
 
         private string FootnoteMark(OpenXmlElement reference)
         {
-            var id = Attribute(reference, "id");
-            if (id is null || Attribute(reference, "customMarkFollows") is "1" or "true" or "on")
+            var id = DocxListNumbering.Attr(reference, "id");
+            if (id is null || DocxListNumbering.Attr(reference, "customMarkFollows") is "1" or "true" or "on")
             {
                 return ""; // a custom mark is written as the text that follows
             }
@@ -272,9 +276,6 @@ internal static class DocxTextExtractor
 
             return Superscript(index + 1);
         }
-
-        private static string? Attribute(OpenXmlElement element, string localName) =>
-            element.GetAttributes().FirstOrDefault(a => a.LocalName == localName).Value;
 
         /// <summary>Properties (pPr, rPr, sectPr, tabs inside pPr …) and the subtrees in <see cref="Skipped"/>.</summary>
         private static bool Skip(OpenXmlElement element) =>

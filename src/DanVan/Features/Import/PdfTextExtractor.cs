@@ -155,9 +155,9 @@ internal sealed class PdfTextExtractor(DocumentTextReaderOptions options)
             await process.StandardInput.BaseStream.WriteAsync(pdf, ct);
             process.StandardInput.Close();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
         {
-            // pdftotext gave up before reading everything (a broken file): its exit code tells why.
+            // pdftotext gave up before reading everything (a broken file: its exit code tells why), or was killed.
         }
     }
 

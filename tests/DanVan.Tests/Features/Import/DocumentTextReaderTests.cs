@@ -22,21 +22,36 @@ public class DocumentTextReaderTests
     }
 
     [Fact]
+    public async Task Docx_AutomaticListNumbers_AreWrittenBeforeTheirParagraphs()
+    {
+        var text = await reader.ReadAsync(TestFiles.NumberedPlanDocx(), "ke-hoach.docx");
+
+        Assert.Equal(
+            "I. MỤC ĐÍCH, YÊU CẦU|1. Mục đích|a) Nâng cao nhận thức|b) Phát huy vai trò|- Tuyên truyền|2. Yêu cầu|II. NHIỆM VỤ|"
+            + "1. Nhiệm vụ chung|III. TỔ CHỨC THỰC HIỆN|Nơi nhận:",
+            text.Replace("\n\n", "|", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(4, "upperRoman", "IV")]
+    [InlineData(19, "upperRoman", "XIX")]
+    [InlineData(2026, "lowerRoman", "mmxxvi")]
+    [InlineData(27, "lowerLetter", "aa")]
+    [InlineData(3, "upperLetter", "C")]
+    [InlineData(7, "decimalZero", "07")]
+    [InlineData(12, "decimal", "12")]
+    public void ListNumbers_AreFormattedAsWordDoes(int n, string format, string expected) =>
+        Assert.Equal(expected, DocxListNumbering.Format(n, format));
+
+    [Fact]
     public async Task Docx_FromDisk_IsJudgedByContent_NotByItsName()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-reader-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "ke-hoach.pdf"); // misnamed: it is a DOCX
-            await File.WriteAllBytesAsync(path, TestFiles.OfficialPlanDocx());
-            var text = await reader.ReadFileAsync(path);
-            Assert.Equal(TestFiles.OfficialPlanText.ReplaceLineEndings("\n"), text);
-            Assert.Equal(text, DocumentParser.Parse(text).Text);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var folder = new TempFolder();
+        var path = folder.File("ke-hoach.pdf"); // misnamed: it is a DOCX
+        await File.WriteAllBytesAsync(path, TestFiles.OfficialPlanDocx());
+        var text = await reader.ReadFileAsync(path);
+        Assert.Equal(TestFiles.OfficialPlanText.ReplaceLineEndings("\n"), text);
+        Assert.Equal(text, DocumentParser.Parse(text).Text);
     }
 
     [Fact]
@@ -83,6 +98,17 @@ public class DocumentTextReaderTests
     }
 
     [Fact]
+    public async Task Pdf_AfterSomeJunk_IsStillAPdf_ButATextMentioningPdfIsText()
+    {
+        var pdf = TestPdf.WithText(new TestPdf.Line(60, 790, "Kế hoạch thực hiện công tác dân vận chính quyền năm 2026"));
+        var text = await reader.ReadAsync([.. "junk\r\n"u8.ToArray(), .. pdf], "a.pdf");
+        Assert.Equal("Kế hoạch thực hiện công tác dân vận chính quyền năm 2026", text);
+
+        var note = "Tệp gốc bắt đầu bằng %PDF-1.7 nhưng đây là ghi chú."u8.ToArray();
+        Assert.Equal("Tệp gốc bắt đầu bằng %PDF-1.7 nhưng đây là ghi chú.", await reader.ReadAsync(note, "ghi-chu.txt"));
+    }
+
+    [Fact]
     public async Task PlainText_Decomposed_BecomesNfc()
     {
         var text = await reader.ReadAsync(Encoding.UTF8.GetBytes(TestFiles.DecomposedUy + " ban nhân dân"), "a.txt");
@@ -109,7 +135,9 @@ public class DocumentTextReaderTests
         { "anh.zip", TestFiles.Zip("anh.png", TestFiles.Png()), "không phải tài liệu Word (.docx)" },
         { "ghi-chu.zip", TestFiles.ZipOfSomethingElse(), "không phải tài liệu Word (.docx)" },
         { "cu.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]], "Word cũ (.doc)" },
+        { "mat-khau.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504], .. Encoding.Unicode.GetBytes("EncryptedPackage")], "có mật khẩu" },
         { "scan.png", TestFiles.Png(), "không nhận dạng chữ trong ảnh" },
+        { "lac-de.pdf", [.. "Ghi chú: "u8.ToArray(), .. "%PDF-1.7"u8.ToArray(), .. new byte[] { 0, 1, 2 }], "không phải văn bản" },
         { "tcvn3.txt", Encoding.Latin1.GetBytes("K\u00d5 ho\u00b9ch th\u00fbc hi\u00d6n c\u00a7ng t\u00b8c d\u00ad\u00a7n v\u00ebn"), "UTF-8" },
         { "hong.pdf", TestFiles.Pdf(), "PDF bị hỏng" },
         { "scan.pdf", TestPdf.WithoutText(), "không có lớp chữ" },
@@ -140,29 +168,22 @@ public class DocumentTextReaderTests
     [Fact]
     public async Task HugeFile_IsRefusedBeforeItIsRead()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-reader-");
-        try
+        using var folder = new TempFolder();
+        var path = folder.File("rat-lon.txt");
+        await using (var file = File.Create(path))
         {
-            var path = Path.Combine(folder.FullName, "rat-lon.txt");
-            await using (var file = File.Create(path))
-            {
-                file.SetLength(50L * 1024 * 1024);
-            }
-
-            var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadFileAsync(path));
-            Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("20 MB", ex.Message, StringComparison.Ordinal);
-
-            // A stream that cannot tell its length is cut off after the limit, not read to the end.
-            await using var unseekable = new UnseekableStream(File.OpenRead(path));
-            ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadAsync(unseekable, "rat-lon.txt"));
-            Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
-            Assert.True(unseekable.BytesRead <= DocumentTextReaderOptions.DefaultMaxFileBytes + 81920, $"{unseekable.BytesRead} bytes read");
+            file.SetLength(50L * 1024 * 1024);
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadFileAsync(path));
+        Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("20 MB", ex.Message, StringComparison.Ordinal);
+
+        // A stream that cannot tell its length is cut off after the limit, not read to the end.
+        await using var unseekable = new UnseekableStream(File.OpenRead(path));
+        ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadAsync(unseekable, "rat-lon.txt"));
+        Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
+        Assert.True(unseekable.BytesRead <= DocumentTextReaderOptions.DefaultMaxFileBytes + 81920, $"{unseekable.BytesRead} bytes read");
     }
 
     [Fact]
@@ -188,25 +209,18 @@ public class DocumentTextReaderTests
     [Fact]
     public async Task Pdf_WhenPdfToTextHangs_IsStoppedAtTheTimeout()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-reader-");
-        try
+        using var folder = new TempFolder();
+        var script = folder.File("pdftotext");
+        await File.WriteAllTextAsync(script, "#!/bin/sh\nexec sleep 60\n");
+        if (!OperatingSystem.IsWindows())
         {
-            var script = Path.Combine(folder.FullName, "pdftotext");
-            await File.WriteAllTextAsync(script, "#!/bin/sh\nexec sleep 60\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            }
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
 
-            var hanging = new DocumentTextReader(new DocumentTextReaderOptions { PdfToText = script, PdfTimeout = TimeSpan.FromSeconds(1) });
-            var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => hanging.ReadAsync(TestPdf.WithoutText(), "a.pdf"));
-            AssertVietnameseLine(ex.Message);
-            Assert.Contains("quá 1 giây", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var hanging = new DocumentTextReader(new DocumentTextReaderOptions { PdfToText = script, PdfTimeout = TimeSpan.FromSeconds(1) });
+        var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => hanging.ReadAsync(TestPdf.WithoutText(), "a.pdf"));
+        AssertVietnameseLine(ex.Message);
+        Assert.Contains("quá 1 giây", ex.Message, StringComparison.Ordinal);
     }
 
     internal static void AssertVietnameseLine(string message)
@@ -237,47 +251,5 @@ public class DocumentTextReaderTests
         }
 
         return stream.ToArray();
-    }
-
-    private sealed class UnseekableStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            BytesRead += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

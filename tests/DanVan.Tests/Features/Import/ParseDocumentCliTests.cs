@@ -48,22 +48,15 @@ public class ParseDocumentCliTests
     [Fact]
     public async Task EmptyFile_FailsWithOneVietnameseLineOnStderr()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-cli-");
-        try
-        {
-            var empty = Path.Combine(folder.FullName, "rong.txt");
-            await File.WriteAllBytesAsync(empty, []);
-            var (exit, stdout, stderr) = await RunAsync("parse-document", empty);
+        using var folder = new TempFolder();
+        var empty = folder.File("rong.txt");
+        await File.WriteAllBytesAsync(empty, []);
+        var (exit, stdout, stderr) = await RunAsync("parse-document", empty);
 
-            Assert.Equal(1, exit);
-            Assert.Equal("", stdout);
-            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("Lỗi: Tệp rỗng", line, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Lỗi: Tệp rỗng", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,81 +71,60 @@ public class ParseDocumentCliTests
     [Fact]
     public async Task Folder_WritesOneJsonPerDocument_AndSumsUpTheFailures()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-cli-");
-        try
+        using var folder = new TempFolder();
+        foreach (var seed in RepoPaths.SeedFiles.Take(2))
         {
-            foreach (var seed in RepoPaths.SeedFiles.Take(2))
-            {
-                File.Copy(seed, Path.Combine(folder.FullName, Path.GetFileName(seed)));
-            }
-
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "ke-hoach.docx"), TestFiles.OfficialPlanDocx());
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "ke-hoach.pdf"), TestPdf.WithText(
-                new(60, 790, "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"), new(60, 760, "Kế hoạch thực hiện công tác dân vận chính quyền năm 2026")));
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "rong.txt"), []);
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "anh.png"), TestFiles.Png()); // not a document kind: skipped
-            var output = Path.Combine(folder.FullName, "ket-qua");
-
-            var (exit, stdout, stderr) = await RunAsync("parse-document", folder.FullName, "--out", output);
-
-            Assert.Equal(1, exit);
-            Assert.Equal("", stdout);
-            var expected = RepoPaths.SeedFiles.Take(2).Select(s => Path.GetFileNameWithoutExtension(s) + ".json")
-                .Concat(["ke-hoach.docx.json", "ke-hoach.pdf.json"]).Order(StringComparer.Ordinal);
-            Assert.Equal(expected, Directory.EnumerateFiles(output).Select(Name).Order(StringComparer.Ordinal));
-            foreach (var json in Directory.EnumerateFiles(output))
-            {
-                AssertContractObject(await File.ReadAllTextAsync(json));
-            }
-
-            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(6, lines.Length); // stderr is not a terminal: a line per file, then the summary
-            Assert.Contains("[5/5] rong.txt: lỗi — Tệp rỗng", stderr, StringComparison.Ordinal);
-            Assert.StartsWith("Đã đọc 4/5 tệp, 1 tệp lỗi (rong.txt: Tệp rỗng", lines[^1], StringComparison.Ordinal);
+            File.Copy(seed, folder.File(Path.GetFileName(seed)));
         }
-        finally
+
+        await File.WriteAllBytesAsync(folder.File("ke-hoach.docx"), TestFiles.OfficialPlanDocx());
+        await File.WriteAllBytesAsync(folder.File("ke-hoach.pdf"), TestPdf.WithText(
+            new(60, 790, "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"), new(60, 760, "Kế hoạch thực hiện công tác dân vận chính quyền năm 2026")));
+        await File.WriteAllBytesAsync(folder.File("rong.txt"), []);
+        await File.WriteAllBytesAsync(folder.File("anh.png"), TestFiles.Png()); // not a document kind: skipped
+        var output = folder.File("ket-qua");
+
+        var (exit, stdout, stderr) = await RunAsync("parse-document", folder.Path, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        var expected = RepoPaths.SeedFiles.Take(2).Select(s => Path.GetFileNameWithoutExtension(s) + ".json")
+            .Concat(["ke-hoach.docx.json", "ke-hoach.pdf.json"]).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Directory.EnumerateFiles(output).Select(Name).Order(StringComparer.Ordinal));
+        foreach (var json in Directory.EnumerateFiles(output))
         {
-            folder.Delete(recursive: true);
+            AssertContractObject(await File.ReadAllTextAsync(json));
         }
+
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length); // stderr is not a terminal: a line per file, then the summary
+        Assert.Contains("[5/5] rong.txt: lỗi — Tệp rỗng", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("Đã đọc 4/5 tệp, 1 tệp lỗi (rong.txt: Tệp rỗng", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Folder_AllRead_ExitsWithZero_IntoParsedByDefault()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-cli-");
-        try
-        {
-            File.Copy(RepoPaths.SeedFiles[0], Path.Combine(folder.FullName, "a.txt"));
-            var (exit, _, stderr) = await RunAsync("parse-document", folder.FullName);
-            Assert.True(exit == 0, stderr);
-            Assert.True(File.Exists(Path.Combine(folder.FullName, "parsed", "a.json")));
-            Assert.Contains("không tệp nào lỗi", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var folder = new TempFolder();
+        File.Copy(RepoPaths.SeedFiles[0], folder.File("a.txt"));
+        var (exit, _, stderr) = await RunAsync("parse-document", folder.Path);
+        Assert.True(exit == 0, stderr);
+        Assert.True(File.Exists(folder.File("parsed", "a.json")));
+        Assert.Contains("không tệp nào lỗi", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Folder_OnATerminal_DrawsAProgressBar()
     {
-        var folder = Directory.CreateTempSubdirectory("danvan-cli-");
-        try
-        {
-            File.Copy(RepoPaths.SeedFiles[0], Path.Combine(folder.FullName, "a.txt"));
-            File.Copy(RepoPaths.SeedFiles[1], Path.Combine(folder.FullName, "b.txt"));
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            Assert.Equal(0, await ParseDocumentCommand.RunAsync([folder.FullName], stdout, stderr, stderrIsTerminal: true));
-            Assert.Equal("", stdout.ToString());
-            Assert.Contains("\r[" + new string('.', 30) + "] 0/2 a.txt", stderr.ToString(), StringComparison.Ordinal);
-            Assert.Contains("\r[" + new string('#', 30) + "] 2/2", stderr.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var folder = new TempFolder();
+        File.Copy(RepoPaths.SeedFiles[0], folder.File("a.txt"));
+        File.Copy(RepoPaths.SeedFiles[1], folder.File("b.txt"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.Equal(0, await ParseDocumentCommand.RunAsync([folder.Path], stdout, stderr, stderrIsTerminal: true));
+        Assert.Equal("", stdout.ToString());
+        Assert.Contains("\r[" + new string('.', 30) + "] 0/2 a.txt", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\r[" + new string('#', 30) + "] 2/2", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
