@@ -13,6 +13,7 @@ set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
+PDFTOTEXT=/usr/bin/pdftotext
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export MSBUILDTERMINALLOGGER=off   # plain output, so the summary lines can be parsed
@@ -45,6 +46,14 @@ ensure_chromium() {
   log "installing chromium"
   apt_install chromium
   [[ -x $CHROMIUM ]] || die "chromium install did not provide $CHROMIUM"
+}
+
+# The document importer reads PDFs with pdftotext (Debian's poppler-utils).
+ensure_pdftotext() {
+  command -v pdftotext >/dev/null && return
+  log "installing poppler-utils (pdftotext)"
+  apt_install --no-install-recommends poppler-utils
+  [[ -x $PDFTOTEXT ]] || die "poppler-utils install did not provide $PDFTOTEXT"
 }
 
 ensure_postgres() {
@@ -214,6 +223,7 @@ main() {
   trap 'exit 143' TERM
 
   ensure_chromium
+  ensure_pdftotext
   [[ " ${engines[*]} " == *" postgres "* ]] && ensure_postgres
 
   export DANVAN_ARTIFACTS=$PWD/artifacts DANVAN_CHROMIUM=$CHROMIUM

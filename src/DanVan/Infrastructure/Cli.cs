@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain.Access;
+using System.Text;
 using DanVan.Features.Demo;
+using DanVan.Features.Import;
 using DanVan.Features.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace DanVan.Infrastructure;
 /// <summary>The command-line verbs of the same binary: dotnet run --project src/DanVan -- &lt;verb&gt;.</summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "help", "--help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
@@ -24,6 +26,17 @@ public static class Cli
         }
 
         var rest = args.Skip(1).ToArray();
+        if (verb == "parse-document")
+        {
+            // No web host and no database: fast, and standard output carries the JSON only.
+            if (Console.OutputEncoding.CodePage != Encoding.UTF8.CodePage)
+            {
+                Console.OutputEncoding = new UTF8Encoding(false);
+            }
+
+            return await ParseDocumentCommand.RunAsync(rest, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);
+        }
+
         var builder = WebApplication.CreateBuilder(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         DanVanApp.AddServices(builder);
@@ -70,6 +83,9 @@ public static class Cli
                                           tạo tài khoản quản trị hệ thống
               import-units <tệp.json>     nhập danh mục tỉnh và xã, phường (định dạng data/vn-admin-units)
               schema-script               in lệnh SQL tạo lược đồ từ mô hình (dùng khi viết migration)
+              parse-document <tệp>        đọc một văn bản (.docx, .pdf có lớp chữ, .txt UTF-8), in kết quả JSON
+              parse-document <thư mục> [--out <thư mục>]
+                                          đọc mọi tệp .docx/.pdf/.txt, ghi <tên>.json vào --out (mặc định <thư mục>/parsed)
             Cấu hình cơ sở dữ liệu: --Database:Provider=Postgres --ConnectionStrings:Postgres="Host=...;..."
             """);
     }

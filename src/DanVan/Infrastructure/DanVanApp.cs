@@ -60,6 +60,12 @@ public static class DanVanApp
         services.AddScoped<Features.Reports.ReportCommands>();
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.ReportOutputs>();
+        services.AddSingleton(new Features.Import.DocumentTextReader(new Features.Import.DocumentTextReaderOptions
+        {
+            MaxFileBytes = configuration.GetValue("Import:MaxFileBytes", Features.Import.DocumentTextReaderOptions.DefaultMaxFileBytes),
+            PdfToText = configuration["Import:PdfToText"] ?? "pdftotext",
+            PdfTimeout = TimeSpan.FromSeconds(configuration.GetValue("Import:PdfTimeoutSeconds", 30)),
+        }));
         services.AddScoped<Features.FollowUp.DigestJob>();
         services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();
         services.AddHostedService<Features.FollowUp.FollowUpService>();
@@ -158,6 +164,7 @@ public static class DanVanApp
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
+        Features.Import.ImportApi.Map(app);
         if (app.Environment.IsEnvironment("Testing"))
         {
             // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.

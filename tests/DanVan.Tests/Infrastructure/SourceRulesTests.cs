@@ -1,20 +1,12 @@
 using System.Text.RegularExpressions;
+using DanVan.Tests.Support;
 
 namespace DanVan.Tests.Infrastructure;
 
 /// <summary>House rules that no analyzer here enforces, checked over the source tree.</summary>
 public partial class SourceRulesTests
 {
-    private static string SourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DanVan.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("DanVan.slnx not found"), "src", "DanVan");
-    }
+    private static string SourceRoot() => RepoPaths.Source;
 
     [Fact]
     public void Code_UsesTheInjectedClock_NotDateTimeNow()

@@ -47,6 +47,10 @@ public partial class AccessMatrixTests(AppFixture app)
         { "xem", "POST", "/Import?handler=Confirm", HttpStatusCode.Forbidden },
         { "", "GET", "/Import", HttpStatusCode.Redirect },
         { "", "GET", "/api/documents", HttpStatusCode.Unauthorized },
+        { "", "API-POST", "/api/documents/parse", HttpStatusCode.Unauthorized },
+        { "xem", "API-POST", "/api/documents/parse", HttpStatusCode.Forbidden },
+        { "thamdinh", "API-POST", "/api/documents/parse", HttpStatusCode.Forbidden },
+        { "canbo", "API-POST", "/api/documents/parse", HttpStatusCode.BadRequest }, // allowed; the body holds no text
         { "lanhdao", "GET", "/Units/Details/{80.STP.VP}", HttpStatusCode.OK },
         { "lanhdao", "GET", "/Units/Details/{80.SNV}", HttpStatusCode.Forbidden },
         { "lanhdao", "GET", "/Units/Rename/{80.STP.VP}", HttpStatusCode.OK },
