@@ -8,7 +8,7 @@ namespace DanVan.Infrastructure;
 /// <summary>Reference tables every installation needs (not demo data): filled once, then kept as editable data.</summary>
 public static class ReferenceData
 {
-    public static async Task EnsureAsync(AppDbContext db, CancellationToken ct = default)
+    public static async Task EnsureAsync(AppDbContext db, CancellationToken ct = default, TimeProvider? clock = null)
     {
         if (!await db.DocumentTypes.AnyAsync(ct))
         {
@@ -21,7 +21,7 @@ public static class ReferenceData
         {
             await using var tx = await db.BeginOrJoinTransactionAsync(ct);
             var regime = DefaultRegime.Regime();
-            regime.CreatedAtUtc = DateTime.UtcNow;
+            regime.CreatedAtUtc = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
             db.ReportRegimes.Add(regime);
             db.BulkAuditSummary = "Chế độ báo cáo mặc định: " + regime.Name;
             await db.SaveChangesAsync(ct);

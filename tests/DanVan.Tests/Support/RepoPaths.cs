@@ -1,8 +1,7 @@
 namespace DanVan.Tests.Support;
 
 /// <summary>
-/// The repository root (the folder holding DanVan.slnx, found upward from the test binaries) and <c>../shared</c>
-/// beside it: the project's shared facts and seed documents, which every clone (CI's too) has next to the repo.
+/// The repository root (the folder holding DanVan.slnx, found upward from the test binaries) and the seed documents.
 /// </summary>
 public static class RepoPaths
 {
@@ -10,23 +9,16 @@ public static class RepoPaths
 
     public static string Source => Path.Combine(Root, "src", "DanVan");
 
-    /// <summary>The real documents of ../shared/seeds (*.txt), sorted by name.</summary>
-    public static IReadOnlyList<string> SeedFiles => Directory.EnumerateFiles(Path.Combine(Shared, "seeds"), "*.txt")
-        .Order(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// The real documents of ../shared/seeds (*.txt), sorted by name: copied into tests/fixtures/seeds so a clone
+    /// needs nothing beside it, and from there next to the test binaries.
+    /// </summary>
+    public static IReadOnlyList<string> SeedFiles => Directory.EnumerateFiles(SeedFolder, "*.txt").Order(StringComparer.Ordinal).ToList();
 
-    public static string Shared
-    {
-        get
-        {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(Path.Combine(shared, "seeds"))
-                ? shared
-                : throw new DirectoryNotFoundException($"{shared}/seeds not found: the seed documents live in ../shared beside the repository.");
-        }
-    }
+    public static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "seeds");
 
     /// <summary>The file name of a seed ("001_7bcf9529d88abdac.txt") → its full path.</summary>
-    public static string Seed(string fileName) => Path.Combine(Shared, "seeds", fileName);
+    public static string Seed(string fileName) => Path.Combine(SeedFolder, fileName);
 
     private static string FindRoot()
     {

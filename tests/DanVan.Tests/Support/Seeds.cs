@@ -1,10 +1,9 @@
 namespace DanVan.Tests.Support;
 
-/// <summary>The five real documents of ../shared/seeds, copied into tests/fixtures/seeds and next to the test assembly.</summary>
+/// <summary>A seed document by its number ("002"): the five real documents of tests/fixtures/seeds.</summary>
 public static class Seeds
 {
-    public static string PathOf(string prefix) =>
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), prefix + "_*.txt").Single();
+    public static string PathOf(string prefix) => RepoPaths.SeedFiles.Single(f => Path.GetFileName(f).StartsWith(prefix + "_", StringComparison.Ordinal));
 
     public static string Text(string prefix) => File.ReadAllText(PathOf(prefix));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using DanVan.Domain.Access;
 using DanVan.Domain.Import;
 using DanVan.Features.Shared;
@@ -15,7 +14,7 @@ namespace DanVan.Features.Import;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = AcceptedBodyBytes)]
 [RequestSizeLimit(AcceptedBodyBytes)]
-public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentImport import, TimeProvider clock) : PageModel
+public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentImport import, DocumentTextReader reader, TimeProvider clock) : PageModel
 {
     public const int MaxUploadBytes = 20 * 1024 * 1024;
 
@@ -59,14 +58,13 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
                     throw new UnreadableDocumentException($"Tệp lớn hơn {MaxUploadBytes / 1024 / 1024} MB, không nhập được.");
                 }
 
-                using var buffer = new MemoryStream();
-                await upload.CopyToAsync(buffer, ct);
                 fileName = Path.GetFileName(upload.FileName);
-                text = ReadText(buffer.ToArray(), fileName);
+                await using var stream = upload.OpenReadStream();
+                text = await reader.ReadAsync(stream, fileName, ct);
             }
             else if (!string.IsNullOrWhiteSpace(Pasted))
             {
-                text = Pasted;
+                text = DocumentTextReader.NormaliseText(Pasted);
             }
             else
             {
@@ -149,8 +147,6 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
 
     /// <summary>The line of the source a field came from, for its "nguồn" link; null when unknown.</summary>
     public int? LineOf(string field) => Form.Lines.TryGetValue(field, out var line) ? line : null;
-
-    private static string ReadText(byte[] content, string fileName) => Encoding.UTF8.GetString(content);
 }
 
 /// <summary>A field label with a link to the source line it was read from.</summary>
