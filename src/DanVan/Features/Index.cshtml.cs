@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features;
 
-public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.ReportQueries reports, TimeProvider clock) : PageModel
 {
     public UserScope Scope { get; private set; } = null!;
 
@@ -19,6 +19,12 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     public List<(string Label, int Count)> Counts { get; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>Open report periods the user compiles or reports in, for the dashboard.</summary>
+    public List<Reports.PeriodRow> OpenPeriods { get; private set; } = [];
+
+    /// <summary>The user's own unit's reports still to submit.</summary>
+    public List<(int SubmissionId, string Period, DateOnly DueOn, bool Returned)> ToSubmit { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,5 +39,13 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         Counts.Add(("Xã, phường, đặc khu", Sum(OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone)));
         Counts.Add(("Sở, ban, ngành và cơ quan", Sum(OrgUnitKind.Department, OrgUnitKind.Inspectorate, OrgUnitKind.PeoplesCommittee, OrgUnitKind.CommitteeOffice, OrgUnitKind.PublicServiceUnit)));
         Counts.Add(("Cơ quan Đảng, Mặt trận", Sum(OrgUnitKind.PartyCommittee, OrgUnitKind.PartyBoard, OrgUnitKind.FrontCommittee)));
+        OpenPeriods = (await reports.PeriodsAsync(Scope, ct)).Where(p => !p.Closed).Take(3).ToList();
+        ToSubmit = (await (from s in db.ReportSubmissions.AsNoTracking()
+                           join p in db.ReportPeriods on s.PeriodId equals p.Id
+                           where s.UnitId == Scope.UnitId && p.ClosedAtUtc == null
+                                 && (s.Status == Domain.Reports.SubmissionStatus.Pending || s.Status == Domain.Reports.SubmissionStatus.Returned)
+                           orderby p.DueOn
+                           select new { s.Id, p.Label, p.DueOn, Returned = s.Status == Domain.Reports.SubmissionStatus.Returned }).Take(5).ToListAsync(ct))
+            .Select(x => (x.Id, x.Label, x.DueOn, x.Returned)).ToList();
     }
 }

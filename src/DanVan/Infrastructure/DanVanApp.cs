@@ -164,6 +164,7 @@ public static class DanVanApp
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
+        Features.Reports.ReportsApi.Map(app);
         Features.Import.ImportApi.Map(app);
         if (app.Environment.IsEnvironment("Testing"))
         {

@@ -37,6 +37,14 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
                                join w in db.WorkItems on d.WorkItemId equals w.Id
                                join u in db.OrgUnits on d.LeadUnitId equals u.Id
                                select new DigestDeadline(d.Id, w.Title, u.Id, u.Name, d.DueOn)).ToListAsync(ct);
+
+        // Periodic reports not yet submitted (or returned for correction) are followed up the same way.
+        deadlines.AddRange(await (from s in db.ReportSubmissions.AsNoTracking()
+                                  join p in db.ReportPeriods on s.PeriodId equals p.Id
+                                  join u in db.OrgUnits on s.UnitId equals u.Id
+                                  where p.ClosedAtUtc == null && p.DueOn <= horizon
+                                        && (s.Status == Domain.Reports.SubmissionStatus.Pending || s.Status == Domain.Reports.SubmissionStatus.Returned)
+                                  select new DigestDeadline(-s.Id, "Báo cáo " + p.Label, u.Id, u.Name, p.DueOn)).ToListAsync(ct));
         var unitIds = deadlines.Select(d => d.LeadUnitId).Distinct().ToList();
         var staff = await (from user in db.Users.AsNoTracking()
                            where unitIds.Contains(user.OrgUnitId)
