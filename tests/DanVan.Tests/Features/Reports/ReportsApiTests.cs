@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DanVan.Tests.Support;
+
+namespace DanVan.Tests.Features.Reports;
+
+/// <summary>The reports API end to end, as another system would use it: open, save by codes, submit, accept, roll up.</summary>
+[Collection("App")]
+public class ReportsApiTests(AppFixture app)
+{
+    [Fact]
+    public async Task Open_submit_accept_and_roll_up_through_the_API()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var regimes = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/regimes");
+        var regime = regimes.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "DVCQ");
+        Assert.Contains(regime.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("code").GetString() == "DON_TYLE" && i.GetProperty("aggregation").GetString() == "Ratio");
+
+        using var opened = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024 });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var periodId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using var twice = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024 });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+
+        var slots = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/submissions?q=tan+ninh");
+        var slot = slots.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("unitName").GetString() == "Phường Tân Ninh");
+        var submissionId = slot.GetProperty("submissionId").GetInt32();
+
+        var officer = await app.As("canbo");
+        var current = await officer.GetFromJsonAsync<JsonElement>($"/api/reports/submissions/{submissionId}");
+        var stamp = current.GetProperty("concurrencyStamp").GetGuid();
+        using var bad = await officer.PutAsJsonAsync($"/api/reports/submissions/{submissionId}", new
+        {
+            concurrencyStamp = stamp, values = new Dictionary<string, string> { ["DON_NHAN"] = "3", ["DON_TQ"] = "4", ["KHONG_CO"] = "1" }, submit = true,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("KHONG_CO", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var saved = await officer.PutAsJsonAsync($"/api/reports/submissions/{submissionId}", new
+        {
+            concurrencyStamp = stamp, values = new Dictionary<string, string> { ["DON_NHAN"] = "4", ["DON_TQ"] = "4", ["DON_GQ"] = "2", ["DON_DUNGHAN"] = "1" },
+            narrative = new Dictionary<string, string> { ["II.5"] = "Tiếp nhận 4 đơn." }, submit = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Submitted", after.GetProperty("status").GetString());
+
+        using var forbidden = await officer.PostAsJsonAsync($"/api/reports/submissions/{submissionId}/decision", new { accept = true, concurrencyStamp = after.GetProperty("concurrencyStamp").GetGuid() });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        using var accepted = await coordinator.PostAsJsonAsync($"/api/reports/submissions/{submissionId}/decision", new { accept = true, concurrencyStamp = after.GetProperty("concurrencyStamp").GetGuid() });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var rollup = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/rollup");
+        Assert.Equal(1, rollup.GetProperty("reports").GetInt32());
+        Assert.Equal(4, rollup.GetProperty("totals").GetProperty("DON_NHAN").GetDecimal());
+        Assert.Equal(50, rollup.GetProperty("totals").GetProperty("DON_TYLE").GetDecimal());
+        Assert.True(rollup.GetProperty("missing").GetArrayLength() > 50);
+
+        using var outside = await officer.GetAsync($"/api/reports/periods/{periodId}/rollup");
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode); // the ward officer cannot see the province's figures
+        using var own = await officer.GetAsync($"/api/reports/periods/{periodId}/rollup?unitId={await app.UnitIdAsync("25459")}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+}
