@@ -3,12 +3,12 @@ using DanVan.Domain.Import;
 
 namespace DanVan.Benchmarks;
 
-/// <summary>DocumentParser.Parse on each seed document of ../shared/seeds; the text is read once, outside the timing.</summary>
+/// <summary>DocumentParser.Parse on each seed document of tests/fixtures/seeds; the text is read once, outside the timing.</summary>
 public class ParseBenchmarks
 {
     private string text = "";
 
-    /// <summary>The seed's number: "001" is 001_7bcf9529d88abdac.txt (see ../shared/seeds/README.md).</summary>
+    /// <summary>The seed's number: "001" is 001_7bcf9529d88abdac.txt (see tests/fixtures/seeds/README.md).</summary>
     [Params("000", "001", "002", "003", "004")]
     public string Seed { get; set; } = "";
 
@@ -24,10 +24,10 @@ public static class Paths
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>DANVAN_SEEDS, or ../shared/seeds beside the repository.</summary>
+    /// <summary>DANVAN_SEEDS, or tests/fixtures/seeds (the copy of ../shared/seeds kept in the repository).</summary>
     public static string Seeds => Environment.GetEnvironmentVariable("DANVAN_SEEDS") is { Length: > 0 } seeds
         ? seeds
-        : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+        : Path.Combine(RepoRoot, "tests", "fixtures", "seeds");
 
     private static string FindRoot()
     {

@@ -12,7 +12,7 @@ namespace DanVan.Infrastructure;
 /// <summary>The command-line verbs of the same binary: dotnet run --project src/DanVan -- &lt;verb&gt;.</summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "generate-data", "help", "--help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
@@ -50,6 +50,7 @@ public static class Cli
                 "create-admin" => await CreateAdminAsync(app.Services, rest),
                 "import-units" => await ImportUnitsAsync(app.Services, rest),
                 "schema-script" => await SchemaScriptAsync(app.Services),
+                "generate-data" => await GenerateDataAsync(app.Services, rest),
                 _ => 2,
             };
         }
@@ -86,6 +87,9 @@ public static class Cli
               parse-document <tệp>        đọc một văn bản (.docx, .pdf có lớp chữ, .txt UTF-8), in kết quả JSON
               parse-document <thư mục> [--out <thư mục>]
                                           đọc mọi tệp .docx/.pdf/.txt, ghi <tên>.json vào --out (mặc định <thư mục>/parsed)
+              generate-data --scale province|national [--seed N] [--force]
+                                          sinh dữ liệu đo hiệu năng (toàn quốc: ~36.000 đơn vị, 100.000 tài khoản,
+                                          500.000 nhiệm vụ, 3 năm báo cáo); bỏ qua nếu đã sinh
             Cấu hình cơ sở dữ liệu: --Database:Provider=Postgres --ConnectionStrings:Postgres="Host=...;..."
             """);
     }
@@ -195,6 +199,60 @@ public static class Cli
         using var scope = services.CreateScope();
         Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
         return Task.FromResult(0);
+    }
+
+    private static async Task<int> GenerateDataAsync(IServiceProvider services, string[] args)
+    {
+        var scaleText = Option(args, "--scale") ?? "province";
+        if (!Enum.TryParse<Generation.DataScale>(scaleText, ignoreCase: true, out var scale) || !Enum.IsDefined(scale))
+        {
+            await Console.Error.WriteLineAsync("--scale phải là province hoặc national.");
+            return 2;
+        }
+
+        var seedText = Option(args, "--seed") ?? "1";
+        if (!int.TryParse(seedText, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+        {
+            await Console.Error.WriteLineAsync("--seed phải là một số nguyên.");
+            return 2;
+        }
+
+        await DanVanApp.PrepareDatabaseAsync(services, seedDemo: true);
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        if (!args.Contains("--force") && await db.ReportRegimes.AnyAsync(r => r.Code == Generation.DataGenerator.RegimeCode))
+        {
+            Console.WriteLine("Cơ sở dữ liệu đã có dữ liệu sinh (bỏ qua; dùng --force để sinh thêm).");
+            return 0;
+        }
+
+        var generator = new Generation.DataGenerator(db, sp.GetRequiredService<IPasswordHasher<AppUser>>(), sp.GetRequiredService<TimeProvider>());
+        var interactive = !Console.IsErrorRedirected;
+        var last = "";
+        var summary = await generator.GenerateAsync(scale, seed, (stage, fraction) =>
+        {
+            var pct = (int)Math.Round(100 * Math.Clamp(fraction, 0, 1));
+            var line = $"[{new string('#', pct / 5)}{new string('.', 20 - pct / 5)}] {pct,3}% {stage}";
+            if (interactive)
+            {
+                Console.Error.Write("\r" + line.PadRight(60));
+            }
+            else if (line != last && (pct % 25 == 0 || stage != last.Split(' ').Last()))
+            {
+                Console.Error.WriteLine(line);
+            }
+
+            last = line;
+        });
+        if (interactive)
+        {
+            Console.Error.WriteLine();
+        }
+
+        Console.WriteLine($"Đã sinh: {summary.Units:N0} đơn vị, {summary.Users:N0} tài khoản, {summary.Documents:N0} kế hoạch, {summary.Tasks:N0} nhiệm vụ, "
+            + $"{summary.Periods} kỳ báo cáo với {summary.Submissions:N0} báo cáo và {summary.Values:N0} số liệu trong {summary.Elapsed.TotalSeconds:N0} giây.");
+        return 0;
     }
 
     private static string? Option(string[] args, string name)
