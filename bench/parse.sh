@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times DocumentParser.Parse on each seed document (../shared/seeds, or $DANVAN_SEEDS) with BenchmarkDotNet.
+# Times DocumentParser.Parse on each seed document (tests/fixtures/seeds, or $DANVAN_SEEDS) with BenchmarkDotNet.
 #
 #   bench/parse.sh                         all five seeds: 5 warm-up and 20 measured iterations each (~2 minutes)
 #   bench/parse.sh --job short             other arguments replace those counts and go to BenchmarkDotNet

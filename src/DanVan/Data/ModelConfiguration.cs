@@ -338,6 +338,7 @@ internal static class ModelConfiguration
             e.Property(x => x.Provenance).HasMaxLength(500);
             e.Property(x => x.OverrideReason).HasMaxLength(500);
             e.HasIndex(x => x.IndicatorId);
+            e.HasIndex(x => new { x.PeriodId, x.IndicatorId });
             e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ReportIndicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -229,7 +229,8 @@ public static class Cli
 
         var generator = new Generation.DataGenerator(db, sp.GetRequiredService<IPasswordHasher<AppUser>>(), sp.GetRequiredService<TimeProvider>());
         var interactive = !Console.IsErrorRedirected;
-        var last = "";
+        var lastStage = "";
+        var lastBucket = -1;
         var summary = await generator.GenerateAsync(scale, seed, (stage, fraction) =>
         {
             var pct = (int)Math.Round(100 * Math.Clamp(fraction, 0, 1));
@@ -238,20 +239,21 @@ public static class Cli
             {
                 Console.Error.Write("\r" + line.PadRight(60));
             }
-            else if (line != last && (pct % 25 == 0 || stage != last.Split(' ').Last()))
+            else if (stage != lastStage || pct / 25 != lastBucket)
             {
-                Console.Error.WriteLine(line);
+                Console.Error.WriteLine(line); // a log, not a terminal: one line per stage and quarter
             }
 
-            last = line;
+            (lastStage, lastBucket) = (stage, pct / 25);
         });
         if (interactive)
         {
             Console.Error.WriteLine();
         }
 
-        Console.WriteLine($"Đã sinh: {summary.Units:N0} đơn vị, {summary.Users:N0} tài khoản, {summary.Documents:N0} kế hoạch, {summary.Tasks:N0} nhiệm vụ, "
-            + $"{summary.Periods} kỳ báo cáo với {summary.Submissions:N0} báo cáo và {summary.Values:N0} số liệu trong {summary.Elapsed.TotalSeconds:N0} giây.");
+        var vi = Domain.Text.VietnameseText.Culture;
+        Console.WriteLine(string.Format(vi, "Đã sinh: {0:N0} đơn vị, {1:N0} tài khoản, {2:N0} kế hoạch, {3:N0} nhiệm vụ, {4} kỳ báo cáo với {5:N0} báo cáo và {6:N0} số liệu trong {7:N0} giây.",
+            summary.Units, summary.Users, summary.Documents, summary.Tasks, summary.Periods, summary.Submissions, summary.Values, summary.Elapsed.TotalSeconds));
         return 0;
     }
 

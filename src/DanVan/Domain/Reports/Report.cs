@@ -236,6 +236,9 @@ public class ReportValue
 {
     public int SubmissionId { get; set; }
 
+    /// <summary>The submission's period, copied so that a roll-up reads only its period's figures (by index).</summary>
+    public int PeriodId { get; set; }
+
     public int IndicatorId { get; set; }
 
     /// <summary>Stored as a double so both engines sum it in SQL (SQLite has no decimal arithmetic).</summary>

@@ -128,7 +128,7 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, T
                 {
                     db.ReportValues.Add(new ReportValue
                     {
-                        SubmissionId = slot.Id, IndicatorId = indicator.Id, Value = value, PrefilledValue = value, Source = ValueSource.Prefilled, Provenance = provenance,
+                        SubmissionId = slot.Id, PeriodId = period.Id, IndicatorId = indicator.Id, Value = value, PrefilledValue = value, Source = ValueSource.Prefilled, Provenance = provenance,
                     });
                 }
             }
@@ -244,7 +244,7 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, T
                     continue;
                 }
 
-                v = new ReportValue { SubmissionId = submission.Id, IndicatorId = indicator.Id };
+                v = new ReportValue { SubmissionId = submission.Id, PeriodId = submission.PeriodId, IndicatorId = indicator.Id };
                 db.ReportValues.Add(v);
             }
 

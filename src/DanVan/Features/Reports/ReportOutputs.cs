@@ -35,7 +35,7 @@ public sealed class ReportOutputs(AppDbContext db)
         var rows = await (from s in db.ReportSubmissions
                           join u in db.OrgUnits on s.UnitId equals u.Id
                           join v in db.ReportValues on s.Id equals v.SubmissionId
-                          where s.PeriodId == rollup.Period.Id && s.UnitPath.StartsWith(prefix)
+                          where s.PeriodId == rollup.Period.Id && v.PeriodId == rollup.Period.Id && s.UnitPath.StartsWith(prefix)
                                 && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Accepted)
                           select new { s.Id, u.Name, v.IndicatorId, v.Value }).ToListAsync(ct);
         return rows.GroupBy(r => r.Id)

@@ -76,6 +76,10 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         return (rows.Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.Status, r.SubmittedAtUtc, today))).ToList(), total);
     }
 
+    /// <summary>Where a user's roll-up starts when the period's owner is above them: their province, or their own unit.</summary>
+    public static int ScopeRootId(UserScope user) =>
+        Roles.HasProvinceScope(user.Role) ? ReportCommands.ProvinceOf(user.UnitAncestorPath, user.UnitId) : user.UnitId;
+
     public static bool IsLate(ReportPeriod period, SubmissionStatus status, DateTime? submittedAtUtc, DateOnly today) =>
         status is SubmissionStatus.Pending or SubmissionStatus.Returned
             ? today > period.DueOn
@@ -93,42 +97,46 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var counted = db.ReportSubmissions.Where(s => s.PeriodId == period.Id && s.UnitPath.StartsWith(prefix) && Counted.Contains(s.Status));
         var reports = await counted.CountAsync(ct);
 
-        var sums = await (from v in db.ReportValues
-                          join s in counted on v.SubmissionId equals s.Id
-                          where v.Value != null
-                          group v by v.IndicatorId into g
-                          select new { g.Key, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
-            .ToListAsync(ct);
         var latestIds = indicators.Where(i => i.Aggregation == IndicatorAggregation.Latest).Select(i => i.Id).ToList();
         var latest = latestIds.Count == 0 ? [] : (await (from v in db.ReportValues
                                                          join s in counted on v.SubmissionId equals s.Id
-                                                         where v.Value != null && latestIds.Contains(v.IndicatorId)
+                                                         where v.PeriodId == period.Id && v.Value != null && latestIds.Contains(v.IndicatorId)
                                                          select new { v.IndicatorId, v.Value, s.SubmittedAtUtc, s.ProvinceId, s.UnitPath }).ToListAsync(ct));
-        var totals = ReportMath.Roll(defs, sums.ToDictionary(
-            x => x.Key,
-            x => new IndicatorAggregate(x.Key, (decimal)x.Sum, x.Count, (decimal)x.Max,
-                latest.Where(l => l.IndicatorId == x.Key).OrderBy(l => l.SubmittedAtUtc).Select(l => (decimal?)l.Value).LastOrDefault())));
+        decimal? LatestOf(int indicatorId, int? provinceId) => latest.Where(l => l.IndicatorId == indicatorId && (provinceId == null || l.ProvinceId == provinceId))
+            .OrderBy(l => l.SubmittedAtUtc).Select(l => (decimal?)l.Value).LastOrDefault();
+
+        // One pass over the period's figures: by province from the country (the totals add the provinces up), by indicator below.
+        var grouped = root.Kind == OrgUnitKind.Country
+            ? await (from v in db.ReportValues
+                     join s in counted on v.SubmissionId equals s.Id
+                     where v.PeriodId == period.Id && v.Value != null
+                     group v by new { s.ProvinceId, v.IndicatorId } into g
+                     select new { g.Key.ProvinceId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
+                .ToListAsync(ct)
+            : (await (from v in db.ReportValues
+                      join s in counted on v.SubmissionId equals s.Id
+                      where v.PeriodId == period.Id && v.Value != null
+                      group v by v.IndicatorId into g
+                      select new { IndicatorId = g.Key, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
+                .ToListAsync(ct)).Select(x => new { ProvinceId = 0, x.IndicatorId, x.Sum, x.Count, x.Max }).ToList();
+        var totals = ReportMath.Roll(defs, grouped.GroupBy(x => x.IndicatorId).ToDictionary(
+            g => g.Key,
+            g => new IndicatorAggregate(g.Key, (decimal)g.Sum(x => x.Sum), g.Sum(x => x.Count), (decimal)g.Max(x => x.Max), LatestOf(g.Key, null))));
 
         var children = new List<RollupLine>();
         var flags = new List<RollupFlag>();
         var flagsChecked = root.Kind != OrgUnitKind.Country;
         if (root.Kind == OrgUnitKind.Country)
         {
-            // National: one line per province, aggregated in SQL.
-            var byProvince = await (from v in db.ReportValues
-                                    join s in counted on v.SubmissionId equals s.Id
-                                    where v.Value != null
-                                    group v by new { s.ProvinceId, v.IndicatorId } into g
-                                    select new { g.Key.ProvinceId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
-                .ToListAsync(ct);
+            // National: one line per province, from the same grouped figures.
+            var byProvince = grouped;
             var reportCounts = await counted.GroupBy(s => s.ProvinceId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
             var names = await db.OrgUnits.AsNoTracking().Where(u => u.AncestorPath == prefix).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
             foreach (var p in names)
             {
                 var aggregates = byProvince.Where(x => x.ProvinceId == p.Id).ToDictionary(
                     x => x.IndicatorId,
-                    x => new IndicatorAggregate(x.IndicatorId, (decimal)x.Sum, x.Count, (decimal)x.Max,
-                        latest.Where(l => l.IndicatorId == x.IndicatorId && l.ProvinceId == p.Id).OrderBy(l => l.SubmittedAtUtc).Select(l => (decimal?)l.Value).LastOrDefault()));
+                    x => new IndicatorAggregate(x.IndicatorId, (decimal)x.Sum, x.Count, (decimal)x.Max, LatestOf(x.IndicatorId, p.Id)));
                 children.Add(new RollupLine(p.Id, p.Name, reportCounts.GetValueOrDefault(p.Id), ReportMath.Roll(defs, aggregates)));
             }
         }
@@ -137,6 +145,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
             // A province or below: each report's figures (a few thousand rows), folded into the root's children here.
             var rows = await (from v in db.ReportValues
                               join s in counted on v.SubmissionId equals s.Id
+                              where v.PeriodId == period.Id
                               select new { s.Id, s.UnitId, s.UnitPath, s.SubmittedAtUtc, v.IndicatorId, v.Value }).ToListAsync(ct);
             var bySubmission = rows.GroupBy(r => r.Id).Select(g => new
             {
@@ -158,17 +167,45 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         }
 
         var today = VietnamClock.Today(clock);
-        var open = await (from s in db.ReportSubmissions
+        var slotsInTree = from s in db.ReportSubmissions
                           join u in db.OrgUnits on s.UnitId equals u.Id
                           where s.PeriodId == period.Id && s.UnitPath.StartsWith(prefix)
-                                && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.Returned
-                                    || (s.SubmittedAtUtc != null && s.Version > 0))
-                          orderby u.Name
-                          select new { s.Id, s.UnitId, u.Name, s.Status, s.Version, s.SubmittedAtUtc }).Take(5000).ToListAsync(ct);
-        var slots = open.Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.Status, r.SubmittedAtUtc, today))).ToList();
-        var missing = slots.Where(s => s.Status is SubmissionStatus.Pending or SubmissionStatus.Returned).ToList();
-        var late = slots.Where(s => s.Late && s.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted).ToList();
+                          select new { s, u.Name };
+        var missing = (await slotsInTree.Where(x => x.s.Status == SubmissionStatus.Pending || x.s.Status == SubmissionStatus.Returned)
+                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc }).ToListAsync(ct))
+            .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.Status, r.SubmittedAtUtc, today))).ToList();
+        var dueEndUtc = period.DueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7); // end of the due day in Việt Nam
+        var late = (await slotsInTree.Where(x => (x.s.Status == SubmissionStatus.Submitted || x.s.Status == SubmissionStatus.Accepted) && x.s.SubmittedAtUtc > dueEndUtc)
+                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc }).ToListAsync(ct))
+            .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, true)).ToList();
         return new Rollup(period, root, indicators, totals, reports, children, flags, missing, late, flagsChecked);
+    }
+
+    /// <summary>
+    /// One indicator's figure for a subtree across periods (the trend chart): one grouped query over the periods,
+    /// reading only the indicator itself (or a rate's numerator and denominator).
+    /// </summary>
+    public async Task<List<(ReportPeriod Period, decimal? Value)>> TrendAsync(IReadOnlyList<ReportPeriod> periods, ReportIndicator indicator,
+        IReadOnlyList<ReportIndicator> all, OrgUnit root, CancellationToken ct)
+    {
+        var defs = all.Select(IndicatorDef.From).ToList();
+        var needed = indicator.Aggregation == IndicatorAggregation.Ratio
+            ? all.Where(i => i.Code == indicator.NumeratorCode || i.Code == indicator.DenominatorCode).Select(i => i.Id).ToList()
+            : [indicator.Id];
+        var ids = periods.Select(p => p.Id).ToList();
+        var prefix = UnitPaths.SubtreePrefix(root.AncestorPath, root.Id);
+        var rows = await (from v in db.ReportValues
+                          join s in db.ReportSubmissions on v.SubmissionId equals s.Id
+                          where ids.Contains(v.PeriodId) && needed.Contains(v.IndicatorId) && v.Value != null
+                                && s.UnitPath.StartsWith(prefix) && Counted.Contains(s.Status)
+                          group v by new { v.PeriodId, v.IndicatorId } into g
+                          select new { g.Key.PeriodId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
+            .ToListAsync(ct);
+        return periods.Select(p =>
+        {
+            var aggregates = rows.Where(r => r.PeriodId == p.Id).ToDictionary(r => r.IndicatorId, r => new IndicatorAggregate(r.IndicatorId, (decimal)r.Sum, r.Count, (decimal)r.Max, null));
+            return (p, ReportMath.Roll(defs, aggregates).GetValueOrDefault(indicator.Id));
+        }).ToList();
     }
 
     /// <summary>

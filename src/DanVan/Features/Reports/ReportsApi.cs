@@ -94,13 +94,19 @@ public static class ReportsApi
         }
 
         var period = await db.ReportPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var root = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == (unitId ?? (period == null ? 0 : period.OwnerUnitId)), ct);
-        if (period is null || root is null)
+        if (period is null)
         {
             return TypedResults.NotFound();
         }
 
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == period.OwnerUnitId, ct);
+        var rootId = unitId ?? (ReportAccessRules.CanRead(user, owner.AncestorPath, owner.Id) ? owner.Id : ReportQueries.ScopeRootId(user));
+        var root = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == rootId, ct);
+        if (root is null)
+        {
+            return TypedResults.NotFound();
+        }
+
         if (!ReportAccessRules.CanRead(user, root.AncestorPath, root.Id)
             || !(root.Id == owner.Id || root.AncestorPath.StartsWith(UnitPaths.SubtreePrefix(owner.AncestorPath, owner.Id), StringComparison.Ordinal)))
         {

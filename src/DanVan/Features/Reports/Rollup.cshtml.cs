@@ -43,10 +43,9 @@ public class RollupModel(AppDbContext db, CurrentUser currentUser, ReportQueries
             var periods = await db.ReportPeriods.AsNoTracking()
                 .Where(p => p.RegimeId == Result.Period.RegimeId && p.OwnerUnitId == Result.Period.OwnerUnitId)
                 .OrderBy(p => p.CutoffOn).Take(12).ToListAsync(ct);
-            foreach (var p in periods)
+            foreach (var (p, value) in await queries.TrendAsync(periods, TrendIndicator, Result.Indicators, Result.Root, ct))
             {
-                var r = p.Id == Result.Period.Id ? Result : await queries.RollupAsync(p, Result.Root, ct);
-                TrendPoints.Add((p.Label, r.Totals.GetValueOrDefault(TrendIndicator.Id)));
+                TrendPoints.Add((p.Label, value));
             }
         }
 
@@ -94,7 +93,7 @@ public class RollupModel(AppDbContext db, CurrentUser currentUser, ReportQueries
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == period.OwnerUnitId, ct);
-        var rootId = UnitId ?? (ReportAccessRules.CanRead(scope, owner.AncestorPath, owner.Id) ? owner.Id : scope.UnitId);
+        var rootId = UnitId ?? (ReportAccessRules.CanRead(scope, owner.AncestorPath, owner.Id) ? owner.Id : ReportQueries.ScopeRootId(scope));
         var root = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == rootId, ct);
         if (root is null)
         {

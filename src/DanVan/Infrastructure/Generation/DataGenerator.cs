@@ -368,8 +368,8 @@ public sealed class DataGenerator(AppDbContext db, IPasswordHasher<AppUser> hash
                 var slots = await db.ReportSubmissions.AsNoTracking().Where(s => s.PeriodId == period.Id && s.Status != SubmissionStatus.Pending)
                     .Select(s => s.Id).ToListAsync(ct);
                 var total = (long)slots.Count * defs.Count;
-                valueCount += await bulk.InsertAsync("ReportValues", ["SubmissionId", "IndicatorId", "Value", "Source"],
-                    slots.SelectMany(id => Figures(rng, defs).Select(f => new object?[] { id, f.IndicatorId, f.Value, (int)ValueSource.Entered })),
+                valueCount += await bulk.InsertAsync("ReportValues", ["SubmissionId", "PeriodId", "IndicatorId", "Value", "Source"],
+                    slots.SelectMany(id => Figures(rng, defs).Select(f => new object?[] { id, period.Id, f.IndicatorId, f.Value, (int)ValueSource.Entered })),
                     n => report((step - 1 + (double)n / total) / 6), ct);
             }
         }

@@ -57,9 +57,10 @@ public class ReportsApiTests(AppFixture app)
         Assert.Equal(50, rollup.GetProperty("totals").GetProperty("DON_TYLE").GetDecimal());
         Assert.True(rollup.GetProperty("missing").GetArrayLength() > 50);
 
-        using var outside = await officer.GetAsync($"/api/reports/periods/{periodId}/rollup");
+        using var outside = await officer.GetAsync($"/api/reports/periods/{periodId}/rollup?unitId={await app.UnitIdAsync("80")}");
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode); // the ward officer cannot see the province's figures
-        using var own = await officer.GetAsync($"/api/reports/periods/{periodId}/rollup?unitId={await app.UnitIdAsync("25459")}");
-        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var own = await officer.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/rollup"); // starts at their own unit
+        Assert.Equal(await app.UnitIdAsync("25459"), own.GetProperty("unit").GetProperty("id").GetInt32());
+        Assert.Equal(4, own.GetProperty("totals").GetProperty("DON_NHAN").GetDecimal());
     }
 }

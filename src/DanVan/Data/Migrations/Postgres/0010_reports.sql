@@ -113,6 +113,7 @@ CREATE TABLE "ReportNarratives" (
 
 CREATE TABLE "ReportValues" (
     "SubmissionId" integer NOT NULL,
+    "PeriodId" integer NOT NULL,
     "IndicatorId" integer NOT NULL,
     "Value" double precision,
     "Source" integer NOT NULL,
@@ -166,5 +167,7 @@ CREATE INDEX "IX_ReportSubmissions_PeriodId_UnitPath" ON "ReportSubmissions" ("P
 CREATE INDEX "IX_ReportSubmissions_UnitId_Status" ON "ReportSubmissions" ("UnitId", "Status");
 
 CREATE INDEX "IX_ReportValues_IndicatorId" ON "ReportValues" ("IndicatorId");
+
+CREATE INDEX "IX_ReportValues_PeriodId_IndicatorId" ON "ReportValues" ("PeriodId", "IndicatorId");
 
 CREATE UNIQUE INDEX "IX_ReportVersions_SubmissionId_Version" ON "ReportVersions" ("SubmissionId", "Version");

@@ -106,6 +106,7 @@ CREATE TABLE "ReportNarratives" (
 
 CREATE TABLE "ReportValues" (
     "SubmissionId" INTEGER NOT NULL,
+    "PeriodId" INTEGER NOT NULL,
     "IndicatorId" INTEGER NOT NULL,
     "Value" REAL NULL,
     "Source" INTEGER NOT NULL,
@@ -158,5 +159,7 @@ CREATE INDEX "IX_ReportSubmissions_PeriodId_UnitPath" ON "ReportSubmissions" ("P
 CREATE INDEX "IX_ReportSubmissions_UnitId_Status" ON "ReportSubmissions" ("UnitId", "Status");
 
 CREATE INDEX "IX_ReportValues_IndicatorId" ON "ReportValues" ("IndicatorId");
+
+CREATE INDEX "IX_ReportValues_PeriodId_IndicatorId" ON "ReportValues" ("PeriodId", "IndicatorId");
 
 CREATE UNIQUE INDEX "IX_ReportVersions_SubmissionId_Version" ON "ReportVersions" ("SubmissionId", "Version");
