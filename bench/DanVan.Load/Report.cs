@@ -81,6 +81,13 @@ internal static class Report
         Line();
         Line(string.Create(Inv, $"**Load:** {l.Clients} concurrent clients per scenario, {l.WarmupSeconds:0.#} s warm-up (not recorded), then {l.DurationSeconds:0.#} s measured; every request timed. The driver (`bench/DanVan.Load`) is a second process on the same machine, over loopback, signed in through the login form."));
         Line();
+        if (r.Machine.FirstOrDefault(m => m.Key == "CPU busy before the run").Value is { } busy
+            && int.TryParse(busy.Split('%')[0], NumberStyles.Integer, Inv, out var percent) && percent >= 25)
+        {
+            Line(string.Create(Inv, $"> **The machine was busy**: other processes used {percent}% of the CPU just before this run, so these numbers are lower than the machine can do and compare badly with other runs."));
+            Line();
+        }
+
         foreach (var note in l.Notes)
         {
             Line($"- {note}");
