@@ -42,7 +42,7 @@ internal static class LoadRun
         var dbCoordinator = await sql.FindUserAsync("dieuphoi") ?? throw new InvalidOperationException("no user dieuphoi in the database");
         var dbOfficer = await sql.FindUserAsync("canbo") ?? throw new InvalidOperationException("no user canbo in the database");
 
-        var periodId = await FindPeriodAsync(coordinator, notes);
+        var rollup = await FindPeriodAsync(coordinator, notes);
         var deadlines = await OpenDeadlinesAsync(officer);
         if (deadlines.Count == 0)
         {
@@ -56,10 +56,12 @@ internal static class LoadRun
             new("unit-tasks", "Unit's task list, ward officer", officer, dbOfficer, HttpMethod.Get, _ => ("/Tasks", null),
                 (_, ct) => sql.UnitTasksAsync(dbOfficer, ct)),
         };
-        if (periodId is { } pid)
+        if (rollup is { } r)
         {
-            scenarios.Add(new("rollup", "Report roll-up, coordinator (province period)", coordinator, dbCoordinator, HttpMethod.Get,
-                _ => ($"/Reports/Rollup/{pid}", null), (_, ct) => sql.RollupAsync(dbCoordinator, pid, ct)));
+            var (pid, provinceId) = r;
+            // The province is named in the URL: the page then starts there whether the period is the province's or national.
+            scenarios.Add(new("rollup", "Report roll-up of the province, coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+                _ => ($"/Reports/Rollup/{pid}?unitId={provinceId}", null), (_, ct) => sql.RollupAsync(dbCoordinator, pid, provinceId, ct)));
         }
 
         if (deadlines.Count > 0)
@@ -140,13 +142,15 @@ internal static class LoadRun
     }
 
     /// <summary>
-    /// The coordinator's latest period owned by their province (the first unit /api/units lists) with at least half the
-    /// reports in; else the one with most reports in. Found through GET /api/reports/periods, as a client would.
+    /// A period for the coordinator's province roll-up, found as a client would: the province is the first unit
+    /// GET /api/units lists (the top of the scope); among the periods GET /api/reports/periods lists (the province's
+    /// own first, else national ones), the latest with at least half the reports in, else the one with most.
     /// </summary>
-    private static async Task<int?> FindPeriodAsync(WebSession coordinator, List<string> notes)
+    private static async Task<(int PeriodId, int ProvinceId)?> FindPeriodAsync(WebSession coordinator, List<string> notes)
     {
         using var units = await coordinator.GetJsonAsync("/api/units?pageSize=1");
-        var province = units.RootElement.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("name").GetString()).FirstOrDefault();
+        var top = units.RootElement.GetProperty("items").EnumerateArray().First();
+        var (provinceId, province) = (top.GetProperty("id").GetInt32(), top.GetProperty("name").GetString());
         using var periods = await coordinator.GetJsonAsync("/api/reports/periods");
         var rows = periods.RootElement.EnumerateArray().Select(p => new
         {
@@ -156,9 +160,8 @@ internal static class LoadRun
             Total = p.GetProperty("total").GetInt32(),
             Submitted = p.GetProperty("submitted").GetInt32(),
         }).ToList();
-        var own = rows.Where(p => p.Owner == province).ToList();
-        var pick = own.FirstOrDefault(p => p.Total > 0 && p.Submitted * 2 >= p.Total) ?? own.OrderByDescending(p => p.Submitted).FirstOrDefault()
-            ?? rows.OrderByDescending(p => p.Submitted).FirstOrDefault();
+        var candidates = rows.Any(p => p.Owner == province) ? rows.Where(p => p.Owner == province).ToList() : rows;
+        var pick = candidates.FirstOrDefault(p => p.Total > 0 && p.Submitted * 2 >= p.Total) ?? candidates.OrderByDescending(p => p.Submitted).FirstOrDefault();
         if (pick is null)
         {
             notes.Add("No report period visible to dieuphoi: the roll-up scenario was skipped.");
@@ -166,8 +169,8 @@ internal static class LoadRun
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Roll-up: period {pick.Id} “{pick.Label}” of {pick.Owner}, {pick.Submitted} of {pick.Total} reports in ({rows.Count} periods visible)."));
-        return pick.Id;
+            $"Roll-up: {province} (unit {provinceId}) in period {pick.Id} “{pick.Label}” of {pick.Owner}, {pick.Submitted:N0} of {pick.Total:N0} reports in over the period ({rows.Count} periods visible)."));
+        return (pick.Id, provinceId);
     }
 
     /// <summary>Open deadlines of canbo's unit (up to 200), updated in turn by the write scenario.</summary>

@@ -185,10 +185,11 @@ public sealed class SqlReference(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// /Reports/Rollup/{id}: the period, its owner and root, then ReportQueries.RollupAsync for this period and again
-    /// for every period of the trend (same regime and owner, up to 12), as the page does, and the breadcrumb.
+    /// /Reports/Rollup/{id}?unitId={root}: the period, its owner and the root, then ReportQueries.RollupAsync for this
+    /// period, the breadcrumb, and RollupAsync again for every other period of the trend (same regime and owner, up to
+    /// 12), as the page does.
     /// </summary>
-    public async Task RollupAsync(DbUser u, int periodId, CancellationToken ct)
+    public async Task RollupAsync(DbUser u, int periodId, int rootId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var period = (await RowsAsync(c, """
@@ -200,10 +201,10 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await ScopeAsync(c, u, ct);
         var ownerId = (int)period[7];
         var regimeId = (int)period[8];
-        var owner = (await UnitAsync(c, ownerId, ct))[0];
-        var root = (await UnitAsync(c, ownerId, ct))[0]; // the coordinator reads the owner: the root is the owner
+        await UnitAsync(c, ownerId, ct);
+        var root = (await UnitAsync(c, rootId, ct))[0];
         await RollupOfAsync(c, periodId, regimeId, root, ct);
-        await UnitsAsync(c, DbUser.Ancestors((string)owner[1]).ToArray(), ct);
+        await UnitsAsync(c, DbUser.Ancestors((string)root[1]).ToArray(), ct);
         var trend = await RowsAsync(c, """
             SELECT r."Id", r."ClosedAtUtc", r."CutoffOn", r."DueOn", r."Kind", r."Label", r."OpenedAtUtc", r."OwnerUnitId", r."RegimeId", r."StartOn", r."Year"
             FROM "ReportPeriods" AS r
