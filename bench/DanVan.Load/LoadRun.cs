@@ -5,7 +5,8 @@ using Npgsql;
 namespace DanVan.Load;
 
 public sealed record ScenarioResult(
-    string Name, string Title, string User, string Request, Measurement? Web, int? FixedBytes, Measurement? Fixed, Measurement? Sql, string? Skipped);
+    string Name, string Title, string User, string Request, Measurement? Web, int? FixedBytes, Measurement? Fixed, Measurement? Sql, string? Skipped,
+    StatementCheckResult? Check = null);
 
 public sealed record LoadResult(
     DateTime StartedAtUtc, string BaseUrl, int Clients, double WarmupSeconds, double DurationSeconds, string Data, IReadOnlyList<string> Notes,
@@ -92,6 +93,7 @@ internal static class LoadRun
         }
 
         var buffers = Enumerable.Range(0, clients).Select(_ => new byte[81920]).ToArray(); // bodies are drained, not kept
+        var checks = await CheckStatementsAsync(new StatementCheck(dataSource), scenarios.Where(s => only.Contains(s.Name)).ToList(), buffers[0], notes);
         var results = new List<ScenarioResult>();
         foreach (var name in only)
         {
@@ -130,7 +132,7 @@ internal static class LoadRun
                 return Outcome.Ok(0);
             });
             Log($"  raw SQL: {Line(raw)}");
-            results.Add(new ScenarioResult(s.Name, s.Title, s.Session.UserName, request, web, fixedBytes, fixedPage, raw, null));
+            results.Add(new ScenarioResult(s.Name, s.Title, s.Session.UserName, request, web, fixedBytes, fixedPage, raw, null, checks.GetValueOrDefault(s.Name)));
         }
 
         var result = new LoadResult(started, baseUri.ToString(), clients, warmup.TotalSeconds, duration.TotalSeconds, o.Get("data") ?? "", notes, results);
@@ -139,6 +141,51 @@ internal static class LoadRun
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, Json.Options));
         Log($"wrote {output}");
         return 0;
+    }
+
+    /// <summary>One request of each scenario through the app and through its SQL reference, counted by pg_stat_statements.</summary>
+    private static async Task<Dictionary<string, StatementCheckResult>> CheckStatementsAsync(StatementCheck check, List<Scenario> scenarios, byte[] buffer, List<string> notes)
+    {
+        var results = new Dictionary<string, StatementCheckResult>();
+        if (!await check.AvailableAsync())
+        {
+            notes.Add("pg_stat_statements is not installed in the database: the SQL references were not checked against the pages.");
+            return results;
+        }
+
+        Log("checking each SQL reference against its page (pg_stat_statements)");
+        await check.TrackAsync(true);
+        try
+        {
+            foreach (var s in scenarios)
+            {
+                var page = await check.ProfileAsync(async () =>
+                {
+                    var (path, json) = s.Request(0);
+                    var outcome = await s.Session.SendAsync(s.Method, path, json, buffer, CancellationToken.None);
+                    if (outcome.Error is not null)
+                    {
+                        throw new InvalidOperationException($"{s.Name}: {s.Method} {path} answered {outcome.Error}");
+                    }
+                });
+                var sqlProfile = await check.ProfileAsync(() => s.Sql(0, CancellationToken.None));
+                var result = new StatementCheckResult(page, sqlProfile);
+                results[s.Name] = result;
+                Log(string.Create(CultureInfo.InvariantCulture,
+                    $"  {s.Name}: page {page.Statements} statements, {page.Rows} rows, {page.ExecMs} ms in PostgreSQL; reference {sqlProfile.Statements}, {sqlProfile.Rows}, {sqlProfile.ExecMs} ms{(result.Matches ? "" : "  <-- DIFFERENT")}"));
+                if (!result.Matches)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"**The SQL reference of `{s.Name}` no longer matches its page** ({page.Statements} statements and {page.Rows:N0} rows through the app, {sqlProfile.Statements} and {sqlProfile.Rows:N0} in the reference): update `bench/DanVan.Load/SqlReference.cs` from the page's queries; its × SQL ratio compares with other work."));
+                }
+            }
+        }
+        finally
+        {
+            await check.TrackAsync(false);
+        }
+
+        return results;
     }
 
     /// <summary>

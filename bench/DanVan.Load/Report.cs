@@ -126,16 +126,17 @@ internal static class Report
         Line();
         Line("*Fixed page*: `GET /bench/fixed?bytes=N` (mapped only with `Bench:Enabled=true`), N = the scenario's median response size, " +
             "same user and cookie, same pipeline, no database. *Raw SQL*: the statements the page sends (scope, data, badge; written from the EF Core " +
-            "queries and checked against the SQL EF Core logs), one after another on a pooled Npgsql connection, same clients and duration.");
+            "queries and checked against the SQL EF Core logs), one after another on a pooled Npgsql connection, same clients and duration. *Statements · rows*: what pg_stat_statements counted for one request through the app and " +
+            "one run of the reference, just before measuring (✓: the reference still sends what the page sends).");
         Line();
-        Line("| scenario | fixed page: req/s | median | p95 | raw SQL: req/s | median | p95 | SQL errors |");
-        Line("|---|--:|--:|--:|--:|--:|--:|--:|");
+        Line("| scenario | fixed page: req/s | median | p95 | raw SQL: req/s | median | p95 | SQL errors | statements · rows: page / SQL |");
+        Line("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var s in l.Scenarios.Where(s => s.Web is not null))
         {
             var f = s.Fixed;
             var q = s.Sql;
             Line($"| {s.Title} | {(f is null ? "–" : Rate(f.RequestsPerSecond))} | {(f is null ? "–" : Ms(f.MedianMs))} | {(f is null ? "–" : Ms(f.P95Ms))} | " +
-                $"{(q is null ? "–" : Rate(q.RequestsPerSecond))} | {(q is null ? "–" : Ms(q.MedianMs))} | {(q is null ? "–" : Ms(q.P95Ms))} | {(q is null ? "–" : Errors(q))} |");
+                $"{(q is null ? "–" : Rate(q.RequestsPerSecond))} | {(q is null ? "–" : Ms(q.MedianMs))} | {(q is null ? "–" : Ms(q.P95Ms))} | {(q is null ? "–" : Errors(q))} | {Check(s.Check)} |");
         }
 
         var failures = l.Scenarios.SelectMany(s => new[] { ("", s.Web), (" (fixed page)", s.Fixed), (" (SQL)", s.Sql) }
@@ -185,6 +186,9 @@ internal static class Report
         Line("```");
         return sb.ToString();
     }
+
+    private static string Check(StatementCheckResult? c) => c is null ? "not checked"
+        : string.Create(Inv, $"{c.Page.Statements} · {c.Page.Rows:N0} / {c.Sql.Statements} · {c.Sql.Rows:N0} {(c.Matches ? "✓" : "**differ**")}");
 
     private static string Ms(double ms) => ms < 10 ? ms.ToString("0.0", Inv) : ms.ToString("N0", Inv);
 

@@ -201,10 +201,13 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await ScopeAsync(c, u, ct);
         var ownerId = (int)period[7];
         var regimeId = (int)period[8];
-        await UnitAsync(c, ownerId, ct);
+        var owner = (await UnitAsync(c, ownerId, ct))[0];
         var root = (await UnitAsync(c, rootId, ct))[0];
         await RollupOfAsync(c, periodId, regimeId, root, ct);
-        await UnitsAsync(c, DbUser.Ancestors((string)root[1]).ToArray(), ct);
+        // The breadcrumb: the root's ancestors from the owner down (Rollup.cshtml.cs, LoadAsync).
+        var ownerPrefix = (string)owner[1] + ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        await RowsAsync(c, """SELECT o."Id", o."Name", o."AncestorPath" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct,
+            P("ids", DbUser.Ancestors((string)root[1]).Where(a => a == ownerId || !ownerPrefix.Contains($"/{a}/", StringComparison.Ordinal)).ToArray()));
         var trend = await RowsAsync(c, """
             SELECT r."Id", r."ClosedAtUtc", r."CutoffOn", r."DueOn", r."Kind", r."Label", r."OpenedAtUtc", r."OwnerUnitId", r."RegimeId", r."StartOn", r."Year"
             FROM "ReportPeriods" AS r
