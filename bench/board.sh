@@ -29,20 +29,7 @@ dotnet "$DLL" seed-demo "${CONFIG[@]}" >/dev/null   # the verb comes first
 
 log "inserting $TASKS tasks"
 start=$SECONDS
-"${PSQL[@]}" -d danvan_bench <<SQL
-WITH communes AS (SELECT array_agg("Id" ORDER BY "Id") AS ids FROM "OrgUnits" WHERE "Kind" IN (3, 4, 5)),
-     snv AS (SELECT "Id" AS id FROM "OrgUnits" WHERE "Code" = '80.SNV')
-INSERT INTO "WorkItems" ("Title", "AssignedByUnitId", "LeadUnitId", "Recurrence", "RecurDay", "RecurMonth", "PeriodStart", "PeriodEnd", "CreatedAtUtc", "SearchText")
-SELECT 'Nhiệm vụ thử nghiệm số ' || g, snv.id, communes.ids[1 + (g % cardinality(communes.ids))], 0, 1, 1,
-       date '2024-01-01', date '2024-01-01' + (g % 1095), now(), 'nhiem vu thu nghiem so ' || g
-FROM generate_series(1, $TASKS) g, communes, snv;
-INSERT INTO "WorkItemDeadlines" ("WorkItemId", "LeadUnitId", "DueOn", "OriginalDueOn", "CompletedOn", "Progress", "LastUpdatedAtUtc")
-SELECT "Id", "LeadUnitId", "PeriodEnd", "PeriodEnd",
-       CASE WHEN "Id" % 4 = 0 THEN NULL WHEN "Id" % 4 = 1 THEN "PeriodEnd" + 3 ELSE "PeriodEnd" - 2 END,
-       CASE WHEN "Id" % 4 = 0 THEN ("Id" % 90) ELSE 100 END, now() - ("Id" % 40) * interval '1 day'
-FROM "WorkItems" WHERE "Title" LIKE 'Nhiệm vụ thử nghiệm số %';
-ANALYZE;
-SQL
+"${PSQL[@]}" -d danvan_bench -v tasks="$TASKS" -v province= -f bench/sql/bulk-tasks.sql
 log "inserted in $((SECONDS - start)) s"
 
 dotnet "$DLL" "${CONFIG[@]}" --urls "http://127.0.0.1:$PORT" >/tmp/danvan-bench-app.log 2>&1 &

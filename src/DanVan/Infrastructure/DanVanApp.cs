@@ -166,6 +166,7 @@ public static class DanVanApp
         Features.Plans.PlansApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Import.ImportApi.Map(app);
+        BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))
         {
             // Lets the tests see the 500 page: an unexpected exception, as a bug would throw.

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+
+namespace DanVan.Load;
+
+public sealed record ScenarioResult(
+    string Name, string Title, string User, string Request, Measurement? Web, int? FixedBytes, Measurement? Fixed, Measurement? Sql, string? Skipped,
+    StatementCheckResult? Check = null);
+
+public sealed record LoadResult(
+    DateTime StartedAtUtc, string BaseUrl, int Clients, double WarmupSeconds, double DurationSeconds, string Data, IReadOnlyList<string> Notes,
+    IReadOnlyList<ScenarioResult> Scenarios);
+
+/// <summary>One scenario: what it sends over HTTP and the raw SQL that is its database share.</summary>
+internal sealed record Scenario(string Name, string Title, WebSession Session, DbUser User, HttpMethod Method, Func<long, (string Path, string? Json)> Request,
+    Func<long, CancellationToken, Task> Sql, string? Shown = null);
+
+/// <summary>`run`: signs in, finds a report period and deadlines to update, measures every scenario and its references.</summary>
+internal static class LoadRun
+{
+    public const string Password = "DanVan@2026";
+
+    public static readonly string[] AllScenarios = ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods"];
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        var baseUri = new Uri(o.Require("base-url"));
+        var clients = o.Int("clients", 8);
+        var warmup = TimeSpan.FromSeconds(o.Double("warmup", 3));
+        var duration = TimeSpan.FromSeconds(o.Double("duration", 20));
+        var only = o.Get("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? AllScenarios;
+        var notes = new List<string>();
+        var started = DateTime.UtcNow;
+
+        var csb = new NpgsqlConnectionStringBuilder(o.Require("pg")) { MaxPoolSize = Math.Max(clients, 4), ApplicationName = "danvan-bench-sql" };
+        await using var dataSource = NpgsqlDataSource.Create(csb.ConnectionString);
+        var sql = new SqlReference(dataSource);
+
+        Log($"signing in as dieuphoi and canbo on {baseUri}");
+        using var coordinator = await WebSession.SignInAsync(baseUri, "dieuphoi", Password, clients);
+        using var officer = await WebSession.SignInAsync(baseUri, "canbo", Password, clients);
+        var dbCoordinator = await sql.FindUserAsync("dieuphoi") ?? throw new InvalidOperationException("no user dieuphoi in the database");
+        var dbOfficer = await sql.FindUserAsync("canbo") ?? throw new InvalidOperationException("no user canbo in the database");
+
+        var rollup = await FindPeriodAsync(coordinator, notes);
+        var deadlines = await OpenDeadlinesAsync(officer);
+        if (deadlines.Count == 0)
+        {
+            notes.Add("No open deadline led by canbo's unit: the progress scenario was skipped.");
+        }
+
+        var scenarios = new List<Scenario>
+        {
+            new("board", "Board, coordinator (whole province)", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Tasks/Board", null),
+                (_, ct) => sql.BoardAsync(dbCoordinator, ct)),
+            new("unit-tasks", "Unit's task list, ward officer", officer, dbOfficer, HttpMethod.Get, _ => ("/Tasks", null),
+                (_, ct) => sql.UnitTasksAsync(dbOfficer, ct)),
+        };
+        if (rollup is { } r)
+        {
+            var (pid, provinceId) = r;
+            // The province is named in the URL: the page then starts there whether the period is the province's or national.
+            scenarios.Add(new("rollup", "Report roll-up of the province, coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+                _ => ($"/Reports/Rollup/{pid}?unitId={provinceId}", null), (_, ct) => sql.RollupAsync(dbCoordinator, pid, provinceId, ct)));
+        }
+
+        if (deadlines.Count > 0)
+        {
+            scenarios.Add(new("progress", "Progress report on a deadline (write), ward officer", officer, dbOfficer, HttpMethod.Post,
+                i => ($"/api/tasks/{deadlines[(int)(i % deadlines.Count)]}/progress",
+                    $$"""{"progress":{{1 + (i % 98)}},"note":"Đo hiệu năng: báo cáo tiến độ lần {{i}}","completes":false}"""),
+                (i, ct) => sql.ProgressAsync(dbOfficer, deadlines[(int)(i % deadlines.Count)], (int)(1 + (i % 98)), ct),
+                $"/api/tasks/{{id}}/progress ({deadlines.Count} open deadlines in turn)"));
+        }
+
+        scenarios.AddRange(
+        [
+            new("api-tasks", "API: deadlines visible to the coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/tasks", null),
+                (_, ct) => sql.ApiTasksAsync(dbCoordinator, ct)),
+            new("api-units", "API: units in the coordinator's scope", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/units", null),
+                (_, ct) => sql.ApiUnitsAsync(dbCoordinator, ct)),
+            new("api-documents", "API: documents visible to the coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/documents", null),
+                (_, ct) => sql.ApiDocumentsAsync(dbCoordinator, ct)),
+            new("api-periods", "API: report periods of the coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/reports/periods", null),
+                (_, ct) => sql.ApiPeriodsAsync(dbCoordinator, ct)),
+        ]);
+
+        var fixedAvailable = (await coordinator.SendAsync(HttpMethod.Get, "/bench/fixed?bytes=1000", null, new byte[65536], CancellationToken.None)).Error is null;
+        if (!fixedAvailable)
+        {
+            notes.Add("GET /bench/fixed did not answer 200: the app runs without Bench:Enabled=true, so there is no fixed-page reference.");
+        }
+
+        var buffers = Enumerable.Range(0, clients).Select(_ => new byte[81920]).ToArray(); // bodies are drained, not kept
+        var checks = await CheckStatementsAsync(new StatementCheck(dataSource), scenarios.Where(s => only.Contains(s.Name)).ToList(), buffers[0], notes);
+        var results = new List<ScenarioResult>();
+        foreach (var name in only)
+        {
+            var s = scenarios.FirstOrDefault(x => x.Name == name);
+            if (s is null)
+            {
+                results.Add(new ScenarioResult(name, name, "", "", null, null, null, null,
+                    AllScenarios.Contains(name) ? "nothing to run it on (see the notes)" : "unknown scenario"));
+                continue;
+            }
+
+            var request = $"{s.Method.Method} {s.Shown ?? s.Request(0).Path}";
+            Log($"{s.Name}: {request} as {s.Session.UserName}, {clients} clients, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s");
+            long counter = 0;
+            var web = await Measure.RunAsync(clients, warmup, duration, async (client, ct) =>
+            {
+                                var (path, json) = s.Request(Interlocked.Increment(ref counter));
+                return await s.Session.SendAsync(s.Method, path, json, buffers[client], ct);
+            });
+            Log($"  {Line(web)}");
+
+            int? fixedBytes = null;
+            Measurement? fixedPage = null;
+            if (fixedAvailable && web.MedianBytes > 0)
+            {
+                fixedBytes = (int)Math.Max(web.MedianBytes, 200);
+                var path = $"/bench/fixed?bytes={fixedBytes}";
+                fixedPage = await Measure.RunAsync(clients, warmup, duration, (client, ct) => s.Session.SendAsync(HttpMethod.Get, path, null, buffers[client], ct));
+                Log($"  fixed page of {fixedBytes} bytes: {Line(fixedPage)}");
+            }
+
+            long sqlCounter = 1_000_000;
+            var raw = await Measure.RunAsync(clients, warmup, duration, async (_, ct) =>
+            {
+                await s.Sql(Interlocked.Increment(ref sqlCounter), ct);
+                return Outcome.Ok(0);
+            });
+            Log($"  raw SQL: {Line(raw)}");
+            results.Add(new ScenarioResult(s.Name, s.Title, s.Session.UserName, request, web, fixedBytes, fixedPage, raw, null, checks.GetValueOrDefault(s.Name)));
+        }
+
+        var result = new LoadResult(started, baseUri.ToString(), clients, warmup.TotalSeconds, duration.TotalSeconds, o.Get("data") ?? "", notes, results);
+        var output = o.Require("out");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, Json.Options));
+        Log($"wrote {output}");
+        return 0;
+    }
+
+    /// <summary>One request of each scenario through the app and through its SQL reference, counted by pg_stat_statements.</summary>
+    private static async Task<Dictionary<string, StatementCheckResult>> CheckStatementsAsync(StatementCheck check, List<Scenario> scenarios, byte[] buffer, List<string> notes)
+    {
+        var results = new Dictionary<string, StatementCheckResult>();
+        if (!await check.AvailableAsync())
+        {
+            notes.Add("pg_stat_statements is not installed in the database: the SQL references were not checked against the pages.");
+            return results;
+        }
+
+        Log("checking each SQL reference against its page (pg_stat_statements)");
+        await check.TrackAsync(true);
+        try
+        {
+            foreach (var s in scenarios)
+            {
+                var page = await check.ProfileAsync(async () =>
+                {
+                    var (path, json) = s.Request(0);
+                    var outcome = await s.Session.SendAsync(s.Method, path, json, buffer, CancellationToken.None);
+                    if (outcome.Error is not null)
+                    {
+                        throw new InvalidOperationException($"{s.Name}: {s.Method} {path} answered {outcome.Error}");
+                    }
+                });
+                var sqlProfile = await check.ProfileAsync(() => s.Sql(0, CancellationToken.None));
+                var result = new StatementCheckResult(page, sqlProfile);
+                results[s.Name] = result;
+                Log(string.Create(CultureInfo.InvariantCulture,
+                    $"  {s.Name}: page {page.Statements} statements, {page.Rows} rows, {page.ExecMs} ms in PostgreSQL; reference {sqlProfile.Statements}, {sqlProfile.Rows}, {sqlProfile.ExecMs} ms{(result.Matches ? "" : "  <-- DIFFERENT")}"));
+                if (!result.Matches)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"**The SQL reference of `{s.Name}` no longer matches its page** ({page.Statements} statements and {page.Rows:N0} rows through the app, {sqlProfile.Statements} and {sqlProfile.Rows:N0} in the reference): update `bench/DanVan.Load/SqlReference.cs` from the page's queries; its × SQL ratio compares with other work."));
+                }
+            }
+        }
+        finally
+        {
+            await check.TrackAsync(false);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// A period for the coordinator's province roll-up, found as a client would: the province is the first unit
+    /// GET /api/units lists (the top of the scope); among the periods GET /api/reports/periods lists (the province's
+    /// own first, else national ones), the latest with at least half the reports in, else the one with most.
+    /// </summary>
+    private static async Task<(int PeriodId, int ProvinceId)?> FindPeriodAsync(WebSession coordinator, List<string> notes)
+    {
+        using var units = await coordinator.GetJsonAsync("/api/units?pageSize=1");
+        var top = units.RootElement.GetProperty("items").EnumerateArray().First();
+        var (provinceId, province) = (top.GetProperty("id").GetInt32(), top.GetProperty("name").GetString());
+        using var periods = await coordinator.GetJsonAsync("/api/reports/periods");
+        var rows = periods.RootElement.EnumerateArray().Select(p => new
+        {
+            Id = p.GetProperty("id").GetInt32(),
+            Label = p.GetProperty("label").GetString(),
+            Owner = p.GetProperty("ownerName").GetString(),
+            Total = p.GetProperty("total").GetInt32(),
+            Submitted = p.GetProperty("submitted").GetInt32(),
+        }).ToList();
+        var candidates = rows.Any(p => p.Owner == province) ? rows.Where(p => p.Owner == province).ToList() : rows;
+        var pick = candidates.FirstOrDefault(p => p.Total > 0 && p.Submitted * 2 >= p.Total) ?? candidates.OrderByDescending(p => p.Submitted).FirstOrDefault();
+        if (pick is null)
+        {
+            notes.Add("No report period visible to dieuphoi: the roll-up scenario was skipped.");
+            return null;
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Roll-up: {province} (unit {provinceId}) in period {pick.Id} “{pick.Label}” of {pick.Owner}, {pick.Submitted:N0} of {pick.Total:N0} reports in over the period ({rows.Count} periods visible)."));
+        return (pick.Id, provinceId);
+    }
+
+    /// <summary>Open deadlines of canbo's unit (up to 200), updated in turn by the write scenario.</summary>
+    private static async Task<List<int>> OpenDeadlinesAsync(WebSession officer)
+    {
+        using var page = await officer.GetJsonAsync("/api/tasks?mine=true&state=Open&pageSize=200");
+        return page.RootElement.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetInt32()).ToList();
+    }
+
+    private static string Line(Measurement m) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Count} requests, {m.RequestsPerSecond:0.#}/s, median {m.MedianMs:0.#} ms, p95 {m.P95Ms:0.#} ms, p99 {m.P99Ms:0.#} ms, {m.Errors} errors, median size {m.MedianBytes} B");
+
+    public static void Log(string message) => Console.Error.WriteLine("==> " + message);
+}

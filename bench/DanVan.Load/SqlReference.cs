@@ -1,0 +1,477 @@
+using Npgsql;
+
+namespace DanVan.Load;
+
+/// <summary>A demo account as the database sees it, with the scope the app derives from its role (UserScope.For).</summary>
+public sealed record DbUser(string Id, string UserName, string Role, int UnitId, string AncestorPath)
+{
+    public bool IsAdmin => Role == "Admin";
+
+    public string OwnSubtreePrefix => AncestorPath + UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>"/" for admins; the province's subtree for coordinators and reviewers; the own subtree otherwise.</summary>
+    public string ScopePrefix
+    {
+        get
+        {
+            if (IsAdmin)
+            {
+                return "/";
+            }
+
+            if (Role is "Coordinator" or "Reviewer")
+            {
+                var ids = Ancestors(AncestorPath).Append(UnitId).Take(2);
+                return "/" + string.Join('/', ids) + "/";
+            }
+
+            return OwnSubtreePrefix;
+        }
+    }
+
+    public int ScopeRootId => Ancestors(ScopePrefix).Last();
+
+    public static List<int> Ancestors(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+}
+
+/// <summary>
+/// The raw-SQL reference: the statements each page or endpoint sends to PostgreSQL, written from the EF Core queries
+/// (WorkItemQueries, Board, ReportQueries, UnitsApi, DocumentQueries, WorkItemCommands.ReportAsync) and checked against
+/// the SQL EF Core logs, run here over Npgsql one after another on one pooled connection, with the same parameters.
+/// It is the database's share of the page with nothing of the app around it: no EF Core, no Razor, no HTTP.
+/// </summary>
+public sealed class SqlReference(NpgsqlDataSource db)
+{
+    private static readonly string[] RoleOrder = ["Admin", "Coordinator", "Reviewer", "UnitHead", "UnitOfficer", "ReadOnly"];
+
+    /// <summary>Vietnamese "today" (UTC+7), as VietnamClock.Today.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    public async Task<DbUser?> FindUserAsync(string userName)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await RowsAsync(conn, """
+            SELECT a."Id", a."UserName", o."Id", o."AncestorPath", r."Name"
+            FROM "AspNetUsers" AS a
+            INNER JOIN "OrgUnits" AS o ON a."OrgUnitId" = o."Id"
+            LEFT JOIN "AspNetUserRoles" AS ur ON ur."UserId" = a."Id"
+            LEFT JOIN "AspNetRoles" AS r ON r."Id" = ur."RoleId"
+            WHERE a."NormalizedUserName" = upper(@name)
+            """, CancellationToken.None, P("name", userName));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var roles = rows.Select(r => r[4] as string).ToHashSet();
+        var role = RoleOrder.FirstOrDefault(roles.Contains) ?? "ReadOnly";
+        return new DbUser((string)rows[0][0], (string)rows[0][1], role, (int)rows[0][2], (string)rows[0][3]);
+    }
+
+    // ------------------------------------------------------------------ per request (every signed-in page and endpoint)
+
+    private static async Task ScopeAsync(NpgsqlConnection c, DbUser u, CancellationToken ct)
+    {
+        await RowsAsync(c, """
+            SELECT a."UserName", o."Id" AS "UnitId", o."AncestorPath"
+            FROM "AspNetUsers" AS a
+            INNER JOIN "OrgUnits" AS o ON a."OrgUnitId" = o."Id"
+            WHERE a."Id" = @userId
+            LIMIT 1
+            """, ct, P("userId", u.Id));
+        await RowsAsync(c, """
+            SELECT a0."Name"
+            FROM "AspNetUserRoles" AS a
+            INNER JOIN "AspNetRoles" AS a0 ON a."RoleId" = a0."Id"
+            WHERE a."UserId" = @userId
+            """, ct, P("userId", u.Id));
+    }
+
+    /// <summary>The unread badge of the layout (every Razor page).</summary>
+    private static Task NotificationsAsync(NpgsqlConnection c, DbUser u, CancellationToken ct) => RowsAsync(c, """
+        SELECT count(*)::int
+        FROM "Notifications" AS n
+        WHERE n."UserId" = @userId AND n."ReadAtUtc" IS NULL
+        """, ct, P("userId", u.Id));
+
+    private const string UnitColumns = """o."Id", o."AncestorPath", o."Code", o."Depth", o."Kind", o."LegalBasis", o."Name", o."ParentId", o."SearchText", o."ShortName", o."ValidFrom", o."ValidTo" """;
+
+    private static Task<List<object[]>> UnitAsync(NpgsqlConnection c, int id, CancellationToken ct) =>
+        RowsAsync(c, $"""SELECT {UnitColumns} FROM "OrgUnits" AS o WHERE o."Id" = @id LIMIT 1""", ct, P("id", id));
+
+    private static Task<List<object[]>> UnitsAsync(NpgsqlConnection c, int[] ids, CancellationToken ct) =>
+        RowsAsync(c, $"""SELECT {UnitColumns} FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct, P("ids", ids));
+
+    private const string DeadlineRow = """
+        SELECT w."Id", w0."Id", w0."Title", o0."Id", o0."Name", w."DueOn", w."OriginalDueOn", w."CompletedOn", w."Progress", w."LastUpdatedAtUtc", w0."Recurrence"
+        FROM "WorkItemDeadlines" AS w
+        INNER JOIN "WorkItems" AS w0 ON w."WorkItemId" = w0."Id"
+        INNER JOIN "OrgUnits" AS o0 ON w."LeadUnitId" = o0."Id"
+        """;
+
+    private const string LedWithin = """
+        w."LeadUnitId" IN (
+            SELECT o."Id"
+            FROM "OrgUnits" AS o
+            WHERE o."Id" = @unitId OR o."AncestorPath" LIKE @subtree)
+        """;
+
+    // ------------------------------------------------------------------ pages
+
+    /// <summary>/Tasks/Board: the scope root, its ancestors, counts per lead unit, their paths, the children, overdue and due soon.</summary>
+    public async Task BoardAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var root = (await UnitAsync(c, u.ScopeRootId, ct))[0];
+        var rootId = (int)root[0];
+        var rootPath = (string)root[1];
+        await UnitsAsync(c, DbUser.Ancestors(rootPath).ToArray(), ct);
+        var today = Today;
+        var soonEnd = today.AddDays(7);
+        var subtree = rootPath + rootId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        var byUnit = await RowsAsync(c, $"""
+            SELECT w."LeadUnitId" AS "UnitId", count(*) FILTER (WHERE w."CompletedOn" IS NULL AND w."DueOn" < @today)::int AS "Overdue", count(*) FILTER (WHERE w."CompletedOn" IS NULL AND w."DueOn" >= @today AND w."DueOn" <= @soonEnd)::int AS "Soon", count(*) FILTER (WHERE w."CompletedOn" IS NULL)::int AS "Open", count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= w."DueOn")::int AS "OnTime", count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" > w."DueOn")::int AS "Late"
+            FROM "WorkItemDeadlines" AS w
+            WHERE {LedWithin}
+            GROUP BY w."LeadUnitId"
+            """, ct, P("today", today), P("soonEnd", soonEnd), P("unitId", rootId), P("subtree", subtree + "%"));
+        await UnitsAsync(c, byUnit.Select(r => (int)r[0]).ToArray(), ct);
+        await RowsAsync(c, """
+            SELECT o."Id", o."Code", o."Name", o."Kind", o."ParentId", o0."Name", o."AncestorPath", o."ValidFrom", o."ValidTo", (
+                SELECT count(*)::int
+                FROM "OrgUnits" AS o1
+                WHERE o1."ParentId" = o."Id" AND (o1."ValidTo" IS NULL OR o1."ValidTo" >= @today))
+            FROM "OrgUnits" AS o
+            LEFT JOIN "OrgUnits" AS o0 ON o."ParentId" = o0."Id"
+            WHERE o."ParentId" = @parentId AND (o."ValidTo" IS NULL OR o."ValidTo" >= @today)
+            """, ct, P("today", today), P("parentId", rootId));
+        await RowsAsync(c, $"""
+            {DeadlineRow}
+            WHERE {LedWithin} AND w."CompletedOn" IS NULL AND w."DueOn" < @today
+            ORDER BY w."DueOn", w."Id"
+            LIMIT 50
+            """, ct, P("unitId", rootId), P("subtree", subtree + "%"), P("today", today));
+        await RowsAsync(c, $"""
+            {DeadlineRow}
+            WHERE {LedWithin} AND w."CompletedOn" IS NULL AND w."DueOn" >= @today AND w."DueOn" <= @soonEnd
+            ORDER BY w."DueOn", w."Id"
+            LIMIT 50
+            """, ct, P("unitId", rootId), P("subtree", subtree + "%"), P("today", today), P("soonEnd", soonEnd));
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>/Tasks (default: my unit's subtree, open deadlines, first page of 50): count and page.</summary>
+    public async Task UnitTasksAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var ps = new Func<NpgsqlParameter[]>(() => [P("unitId", u.UnitId), P("subtree", u.OwnSubtreePrefix + "%")]);
+        await RowsAsync(c, $"""
+            SELECT count(*)::int
+            FROM "WorkItemDeadlines" AS w
+            INNER JOIN "WorkItems" AS w0 ON w."WorkItemId" = w0."Id"
+            INNER JOIN "OrgUnits" AS o0 ON w."LeadUnitId" = o0."Id"
+            WHERE {LedWithin} AND w."CompletedOn" IS NULL
+            """, ct, ps());
+        await RowsAsync(c, $"""
+            {DeadlineRow}
+            WHERE {LedWithin} AND w."CompletedOn" IS NULL
+            ORDER BY w."CompletedOn" IS NOT NULL, w."DueOn", w."Id"
+            LIMIT 50 OFFSET 0
+            """, ct, ps());
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>
+    /// /Reports/Rollup/{id}?unitId={root}: the period, its owner and the root, then ReportQueries.RollupAsync for this
+    /// period, the breadcrumb, and RollupAsync again for every other period of the trend (same regime and owner, up to
+    /// 12), as the page does.
+    /// </summary>
+    public async Task RollupAsync(DbUser u, int periodId, int rootId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var period = (await RowsAsync(c, """
+            SELECT r."Id", r."ClosedAtUtc", r."CutoffOn", r."DueOn", r."Kind", r."Label", r."OpenedAtUtc", r."OwnerUnitId", r."RegimeId", r."StartOn", r."Year"
+            FROM "ReportPeriods" AS r
+            WHERE r."Id" = @id
+            LIMIT 1
+            """, ct, P("id", periodId)))[0];
+        await ScopeAsync(c, u, ct);
+        var ownerId = (int)period[7];
+        var regimeId = (int)period[8];
+        var owner = (await UnitAsync(c, ownerId, ct))[0];
+        var root = (await UnitAsync(c, rootId, ct))[0];
+        await RollupOfAsync(c, periodId, regimeId, root, ct);
+        // The breadcrumb: the root's ancestors from the owner down (Rollup.cshtml.cs, LoadAsync).
+        var ownerPrefix = (string)owner[1] + ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        await RowsAsync(c, """SELECT o."Id", o."Name", o."AncestorPath" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct,
+            P("ids", DbUser.Ancestors((string)root[1]).Where(a => a == ownerId || !ownerPrefix.Contains($"/{a}/", StringComparison.Ordinal)).ToArray()));
+        var trend = await RowsAsync(c, """
+            SELECT r."Id", r."ClosedAtUtc", r."CutoffOn", r."DueOn", r."Kind", r."Label", r."OpenedAtUtc", r."OwnerUnitId", r."RegimeId", r."StartOn", r."Year"
+            FROM "ReportPeriods" AS r
+            WHERE r."RegimeId" = @regimeId AND r."OwnerUnitId" = @ownerId
+            ORDER BY r."CutoffOn"
+            LIMIT 12
+            """, ct, P("regimeId", regimeId), P("ownerId", ownerId));
+        foreach (var p in trend.Where(p => (int)p[0] != periodId))
+        {
+            await RollupOfAsync(c, (int)p[0], regimeId, root, ct);
+        }
+
+        await NotificationsAsync(c, u, ct);
+    }
+
+    private static async Task RollupOfAsync(NpgsqlConnection c, int periodId, int regimeId, object[] root, CancellationToken ct)
+    {
+        var rootId = (int)root[0];
+        var prefix = (string)root[1] + rootId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        var isCountry = (int)root[4] == 1;
+        await RowsAsync(c, """
+            SELECT r."Id", r."Aggregation", r."Code", r."DenominatorCode", r."Group", r."Name", r."NotAboveCode", r."NumeratorCode", r."Order", r."Prefill", r."RegimeId", r."Unit"
+            FROM "ReportIndicators" AS r
+            WHERE r."RegimeId" = @regimeId
+            ORDER BY r."Order"
+            """, ct, P("regimeId", regimeId));
+        NpgsqlParameter[] Ps() => [P("periodId", periodId), P("prefix", prefix + "%")];
+        const string Counted = """
+            SELECT r0."Id", r0."SubmittedAtUtc", r0."UnitId", r0."UnitPath", r0."ProvinceId"
+            FROM "ReportSubmissions" AS r0
+            WHERE r0."PeriodId" = @periodId AND r0."UnitPath" LIKE @prefix AND r0."Status" IN (2, 4)
+            """;
+        await RowsAsync(c, """
+            SELECT count(*)::int
+            FROM "ReportSubmissions" AS r
+            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (2, 4)
+            """, ct, Ps());
+        await RowsAsync(c, $"""
+            SELECT r."IndicatorId" AS "Key", COALESCE(sum(r."Value"), 0.0) AS "Sum", count(*)::int AS "Count", max(r."Value") AS "Max"
+            FROM "ReportValues" AS r
+            INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+            WHERE r."Value" IS NOT NULL
+            GROUP BY r."IndicatorId"
+            """, ct, Ps());
+        if (isCountry)
+        {
+            await RowsAsync(c, $"""
+                SELECT r1."ProvinceId", r."IndicatorId", COALESCE(sum(r."Value"), 0.0) AS "Sum", count(*)::int AS "Count", max(r."Value") AS "Max"
+                FROM "ReportValues" AS r
+                INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                WHERE r."Value" IS NOT NULL
+                GROUP BY r1."ProvinceId", r."IndicatorId"
+                """, ct, Ps());
+            await RowsAsync(c, """
+                SELECT r."ProvinceId" AS "Key", count(*)::int AS "N"
+                FROM "ReportSubmissions" AS r
+                WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (2, 4)
+                GROUP BY r."ProvinceId"
+                """, ct, Ps());
+            await RowsAsync(c, """SELECT o."Id", o."Name" FROM "OrgUnits" AS o WHERE o."AncestorPath" = @path ORDER BY o."Name" """, ct, P("path", prefix));
+        }
+        else
+        {
+            var rows = await RowsAsync(c, $"""
+                SELECT r1."Id", r1."UnitId", r1."UnitPath", r1."SubmittedAtUtc", r."IndicatorId", r."Value"
+                FROM "ReportValues" AS r
+                INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                """, ct, Ps());
+            var children = rows.Select(r => ((string)r[2])[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+                .Where(s => s is not null).Select(s => int.Parse(s!, System.Globalization.CultureInfo.InvariantCulture));
+            await UnitsAsync(c, rows.Select(r => (int)r[1]).Concat(children).Append(0).Distinct().ToArray(), ct);
+        }
+
+        await RowsAsync(c, """
+            SELECT r."Id", r."UnitId", o."Name", r."Status", r."Version", r."SubmittedAtUtc"
+            FROM "ReportSubmissions" AS r
+            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
+            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND (r."Status" IN (1, 3) OR (r."SubmittedAtUtc" IS NOT NULL AND r."Version" > 0))
+            ORDER BY o."Name"
+            LIMIT 5000
+            """, ct, Ps());
+    }
+
+    // ------------------------------------------------------------------ JSON API
+
+    /// <summary>GET /api/tasks: every deadline the user may see (led, assigned or coordinated in scope), first page of 50.</summary>
+    public async Task ApiTasksAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        const string Visible = """
+            w."LeadUnitId" IN (
+                SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix
+            ) OR w."WorkItemId" IN (
+                SELECT w0."Id"
+                FROM "WorkItems" AS w0
+                WHERE w0."AssignedByUnitId" IN (SELECT o0."Id" FROM "OrgUnits" AS o0 WHERE o0."Id" = @rootId OR o0."AncestorPath" LIKE @prefix)
+                UNION
+                SELECT w1."WorkItemId" AS "Id"
+                FROM "WorkItemCoUnits" AS w1
+                WHERE w1."UnitId" IN (SELECT o1."Id" FROM "OrgUnits" AS o1 WHERE o1."Id" = @rootId OR o1."AncestorPath" LIKE @prefix)
+            )
+            """;
+        var where = u.IsAdmin ? "TRUE" : Visible;
+        NpgsqlParameter[] Ps() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%")];
+        await RowsAsync(c, $"""
+            SELECT count(*)::int
+            FROM "WorkItemDeadlines" AS w
+            INNER JOIN "WorkItems" AS w2 ON w."WorkItemId" = w2."Id"
+            INNER JOIN "OrgUnits" AS o2 ON w."LeadUnitId" = o2."Id"
+            WHERE {where}
+            """, ct, Ps());
+        await RowsAsync(c, $"""
+            SELECT w."Id", w2."Id", w2."Title", o2."Id", o2."Name", w."DueOn", w."OriginalDueOn", w."CompletedOn", w."Progress", w."LastUpdatedAtUtc", w2."Recurrence"
+            FROM "WorkItemDeadlines" AS w
+            INNER JOIN "WorkItems" AS w2 ON w."WorkItemId" = w2."Id"
+            INNER JOIN "OrgUnits" AS o2 ON w."LeadUnitId" = o2."Id"
+            WHERE {where}
+            ORDER BY w."DueOn", w."Id"
+            LIMIT 50 OFFSET 0
+            """, ct, Ps());
+    }
+
+    /// <summary>GET /api/units: units in scope and in force today, first page of 50 with their child counts.</summary>
+    public async Task ApiUnitsAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        NpgsqlParameter[] Ps() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("today", Today)];
+        await RowsAsync(c, """
+            SELECT count(*)::int
+            FROM "OrgUnits" AS o
+            WHERE (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix) AND (o."ValidTo" IS NULL OR o."ValidTo" >= @today)
+            """, ct, Ps());
+        await RowsAsync(c, """
+            SELECT o1."Id", o1."Code", o1."Name", o1."Kind", o1."ParentId", o0."Name", o1."AncestorPath", o1."ValidFrom", o1."ValidTo", (
+                SELECT count(*)::int
+                FROM "OrgUnits" AS o2
+                WHERE o2."ParentId" = o1."Id" AND (o2."ValidTo" IS NULL OR o2."ValidTo" >= @today))
+            FROM (
+                SELECT o."Id", o."AncestorPath", o."Code", o."Depth", o."Kind", o."Name", o."ParentId", o."SearchText", o."ValidFrom", o."ValidTo", o."Kind" = 6 AS c
+                FROM "OrgUnits" AS o
+                WHERE (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix) AND (o."ValidTo" IS NULL OR o."ValidTo" >= @today)
+                ORDER BY o."Depth", o."Kind" = 6, o."SearchText", o."Id"
+                LIMIT 50 OFFSET 0
+            ) AS o1
+            LEFT JOIN "OrgUnits" AS o0 ON o1."ParentId" = o0."Id"
+            ORDER BY o1."Depth", o1.c, o1."SearchText", o1."Id"
+            """, ct, Ps());
+    }
+
+    /// <summary>GET /api/documents: documents of units above the user or in scope, newest first, first page of 50.</summary>
+    public async Task ApiDocumentsAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var above = DbUser.Ancestors(u.AncestorPath).Append(u.UnitId).ToArray();
+        const string Visible = """
+            d."OwnerUnitId" = ANY (@above) OR EXISTS (
+                SELECT 1 FROM "OrgUnits" AS o
+                WHERE o."Id" = d."OwnerUnitId" AND (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix))
+            """;
+        NpgsqlParameter[] Ps() => [P("above", above), P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%")];
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "Documents" AS d WHERE {Visible}""", ct, Ps());
+        await RowsAsync(c, $"""
+            SELECT d."Id", d."Code", d."TypeName", d."Title", d."IssuerName", d."IssuedOn", COALESCE((
+                SELECT o0."Name" FROM "OrgUnits" AS o0 WHERE o0."Id" = d."OwnerUnitId" LIMIT 1), ''), EXISTS (
+                SELECT 1 FROM "DocumentFiles" AS d0 WHERE d0."DocumentId" = d."Id")
+            FROM "Documents" AS d
+            WHERE {Visible}
+            ORDER BY d."IssuedOn" DESC, d."Id" DESC
+            LIMIT 50 OFFSET 0
+            """, ct, Ps());
+    }
+
+    /// <summary>GET /api/reports/periods: periods owned in scope or with a slot in the own subtree (100 newest), counts by status.</summary>
+    public async Task ApiPeriodsAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var where = u.IsAdmin ? "TRUE" : """
+            o."AncestorPath" || o."Id"::text || '/' LIKE @prefix OR EXISTS (
+                SELECT 1 FROM "ReportSubmissions" AS r1 WHERE r1."PeriodId" = r."Id" AND r1."UnitPath" LIKE @own)
+            """;
+        var periods = await RowsAsync(c, $"""
+            SELECT r."Id", r."Label", r0."Name" AS "Regime", o."Name" AS "Owner", r."DueOn", r."ClosedAtUtc" IS NOT NULL AS "Closed"
+            FROM "ReportPeriods" AS r
+            INNER JOIN "OrgUnits" AS o ON r."OwnerUnitId" = o."Id"
+            INNER JOIN "ReportRegimes" AS r0 ON r."RegimeId" = r0."Id"
+            WHERE {where}
+            ORDER BY r."Year" DESC, r."Kind" DESC
+            LIMIT 100
+            """, ct, P("prefix", u.ScopePrefix + "%"), P("own", u.OwnSubtreePrefix + "%"));
+        await RowsAsync(c, """
+            SELECT r."PeriodId", r."Status", count(*)::int AS "N"
+            FROM "ReportSubmissions" AS r
+            WHERE r."PeriodId" = ANY (@ids)
+            GROUP BY r."PeriodId", r."Status"
+            """, ct, P("ids", periods.Select(p => (int)p[0]).ToArray()));
+    }
+
+    /// <summary>
+    /// POST /api/tasks/{id}/progress: the deadline and its lead unit, then in one transaction the deadline's update,
+    /// the progress row and the two audit rows SaveChanges writes.
+    /// </summary>
+    public async Task ProgressAsync(DbUser u, int deadlineId, int progress, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var deadline = (await RowsAsync(c, """
+            SELECT w."Id", w."CompletedOn", w."DueOn", w."LastUpdatedAtUtc", w."LeadUnitId", w."OriginalDueOn", w."Progress", w."WorkItemId"
+            FROM "WorkItemDeadlines" AS w
+            WHERE w."Id" = @id
+            LIMIT 1
+            """, ct, P("id", deadlineId)))[0];
+        var lead = (int)deadline[4];
+        await UnitAsync(c, lead, ct);
+        var now = DateTime.UtcNow;
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var updateId = (await RowsAsync(c, """
+            UPDATE "WorkItemDeadlines" SET "LastUpdatedAtUtc" = @now, "Progress" = @progress
+            WHERE "Id" = @id;
+            INSERT INTO "WorkItemUpdates" ("AtUtc", "Completes", "DeadlineId", "Note", "Progress", "UserName")
+            VALUES (@now, FALSE, @id, @note, @progress, @user)
+            RETURNING "Id";
+            """, ct, P("now", now), P("progress", progress), P("id", deadlineId), P("note", "Đo hiệu năng (tham chiếu SQL)"), P("user", u.UserName)))[0][0];
+        var stamp = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await RowsAsync(c, """
+            INSERT INTO "AuditEntries" ("Action", "ActorUnitId", "AtUtc", "Changes", "EntityId", "EntityType", "UnitId", "UserId", "UserName")
+            VALUES ('update', @unit, @now, @changes1, @deadline, 'WorkItemDeadline', @lead, @userId, @user)
+            RETURNING "Id";
+            INSERT INTO "AuditEntries" ("Action", "ActorUnitId", "AtUtc", "Changes", "EntityId", "EntityType", "UnitId", "UserId", "UserName")
+            VALUES ('create', @unit, @now, @changes2, @update, 'WorkItemUpdate', @lead, @userId, @user)
+            RETURNING "Id";
+            """, ct, P("unit", u.UnitId), P("now", now),
+            P("changes1", $$"""{"LastUpdatedAtUtc":["{{stamp}}","{{stamp}}"],"Progress":["0","{{progress}}"]}"""),
+            P("changes2", $$"""{"AtUtc":[null,"{{stamp}}"],"Completes":[null,"False"],"DeadlineId":[null,"{{deadlineId}}"],"Note":[null,"Đo hiệu năng (tham chiếu SQL)"],"Progress":[null,"{{progress}}"],"UserName":[null,"{{u.UserName}}"]}"""),
+            P("deadline", deadlineId.ToString(System.Globalization.CultureInfo.InvariantCulture)), P("update", Convert.ToString(updateId, System.Globalization.CultureInfo.InvariantCulture)!),
+            P("lead", lead), P("userId", u.Id), P("user", u.UserName));
+        await tx.CommitAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static NpgsqlParameter P(string name, object value) => new(name, value);
+
+    /// <summary>Runs one command (possibly several statements) and reads every row of every result.</summary>
+    private static async Task<List<object[]>> RowsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c);
+        cmd.Parameters.AddRange(parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<object[]>();
+        do
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(values);
+            }
+        }
+        while (await reader.NextResultAsync(ct));
+
+        return rows;
+    }
+}
