@@ -5,7 +5,7 @@
 #   bench/run.sh --quick          province scale, 1 s warm-up and 5 s per scenario, short micro-benchmarks; the
 #                                 report stays in artifacts/bench/results/ (a try-out, not a result to keep)
 #   options: --scale national|province  --seed N  --duration S  --warmup S  --clients N  --only a,b
-#            --no-micro (skip bench/parse.sh)  --regenerate (drop the benchmark database and generate it again)
+#            --no-micro (skip bench/micro.sh)  --regenerate (drop the benchmark database and generate it again)
 #
 # 1. PostgreSQL 15 (installed if missing, like ./test.sh) runs a cluster kept in artifacts/bench/pgdata, so the
 #    generated data survives between runs; the server runs only while this script does.
@@ -15,7 +15,7 @@
 #    the API, said so in the results.
 # 4. DanVan on a loopback port with Bench:Enabled=true; the driver (a second process) signs in through the login
 #    form and runs every scenario, then the references: the fixed page of the same size and the raw SQL.
-# 5. Peak memory of the app (VmHWM), micro-benchmarks (bench/parse.sh), the machine, and a Markdown report:
+# 5. Peak memory of the app (VmHWM), micro-benchmarks (bench/micro.sh), the machine, and a Markdown report:
 #    bench/results/<date>-<scale>.md (+ .json) and bench/results/latest.md, compared with the previous run on the
 #    same data.
 # A benchmark, not a test: nothing fails on a number.
@@ -345,13 +345,13 @@ bench_main() {
   # ---- micro-benchmarks
   local micro=$BENCH/micro.md
   rm -f "$micro"
-  local micro_cmd=(bench/parse.sh ${MICRO_ARGS[@]+"${MICRO_ARGS[@]}"})
+  local micro_cmd=(bench/micro.sh ${MICRO_ARGS[@]+"${MICRO_ARGS[@]}"})
   if [[ -n $MICRO ]]; then
     log "micro-benchmarks: ${micro_cmd[*]}"
     if "${micro_cmd[@]}" >"$micro.tmp"; then
-      { echo "\`${micro_cmd[*]}\`: DocumentParser.Parse on the five seed documents (BenchmarkDotNet, in-process)."; echo; grep '^|' "$micro.tmp"; } >"$micro"
+      { echo "\`${micro_cmd[*]}\`: the document parser on the five seeds, deadline computation, roll-up arithmetic (BenchmarkDotNet, in-process)."; echo; grep -E '^(\||###|$)' "$micro.tmp"; } >"$micro"
     else
-      echo "\`${micro_cmd[*]}\` failed: see artifacts/bench/parse.log." >"$micro"
+      echo "\`${micro_cmd[*]}\` failed: see artifacts/bench/micro.log." >"$micro"
     fi
     rm -f "$micro.tmp"
   fi
