@@ -110,16 +110,12 @@ public sealed class SqlReference(NpgsqlDataSource db)
         INNER JOIN "OrgUnits" AS o0 ON w."LeadUnitId" = o0."Id"
         """;
 
-    private const string LedWithin = """
-        w."LeadUnitId" IN (
-            SELECT o."Id"
-            FROM "OrgUnits" AS o
-            WHERE o."Id" = @unitId OR o."AncestorPath" LIKE @subtree)
-        """;
-
     // ------------------------------------------------------------------ pages
 
-    /// <summary>/Tasks/Board: the scope root, its ancestors, counts per lead unit, their paths, the children, overdue and due soon.</summary>
+    /// <summary>
+    /// /Tasks/Board: the scope root, its ancestors, the subtree's unit ids (WorkItemQueries.LedWithinAsync), counts per
+    /// lead unit, their paths, the children, overdue and due soon.
+    /// </summary>
     public async Task BoardAsync(DbUser u, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -130,13 +126,13 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await UnitsAsync(c, DbUser.Ancestors(rootPath).ToArray(), ct);
         var today = Today;
         var soonEnd = today.AddDays(7);
-        var subtree = rootPath + rootId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
-        var byUnit = await RowsAsync(c, $"""
+        var units = await SubtreeUnitsAsync(c, rootId, rootPath + rootId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/", ct);
+        var byUnit = await RowsAsync(c, """
             SELECT w."LeadUnitId" AS "UnitId", count(*) FILTER (WHERE w."CompletedOn" IS NULL AND w."DueOn" < @today)::int AS "Overdue", count(*) FILTER (WHERE w."CompletedOn" IS NULL AND w."DueOn" >= @today AND w."DueOn" <= @soonEnd)::int AS "Soon", count(*) FILTER (WHERE w."CompletedOn" IS NULL)::int AS "Open", count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= w."DueOn")::int AS "OnTime", count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" > w."DueOn")::int AS "Late"
             FROM "WorkItemDeadlines" AS w
-            WHERE {LedWithin}
+            WHERE w."LeadUnitId" = ANY (@units)
             GROUP BY w."LeadUnitId"
-            """, ct, P("today", today), P("soonEnd", soonEnd), P("unitId", rootId), P("subtree", subtree + "%"));
+            """, ct, P("today", today), P("soonEnd", soonEnd), P("units", units));
         await UnitsAsync(c, byUnit.Select(r => (int)r[0]).ToArray(), ct);
         await RowsAsync(c, """
             SELECT o."Id", o."Code", o."Name", o."Kind", o."ParentId", o0."Name", o."AncestorPath", o."ValidFrom", o."ValidTo", (
@@ -149,45 +145,51 @@ public sealed class SqlReference(NpgsqlDataSource db)
             """, ct, P("today", today), P("parentId", rootId));
         await RowsAsync(c, $"""
             {DeadlineRow}
-            WHERE {LedWithin} AND w."CompletedOn" IS NULL AND w."DueOn" < @today
+            WHERE w."LeadUnitId" = ANY (@units) AND w."CompletedOn" IS NULL AND w."DueOn" < @today
             ORDER BY w."DueOn", w."Id"
             LIMIT 50
-            """, ct, P("unitId", rootId), P("subtree", subtree + "%"), P("today", today));
+            """, ct, P("units", units), P("today", today));
         await RowsAsync(c, $"""
             {DeadlineRow}
-            WHERE {LedWithin} AND w."CompletedOn" IS NULL AND w."DueOn" >= @today AND w."DueOn" <= @soonEnd
+            WHERE w."LeadUnitId" = ANY (@units) AND w."CompletedOn" IS NULL AND w."DueOn" >= @today AND w."DueOn" <= @soonEnd
             ORDER BY w."DueOn", w."Id"
             LIMIT 50
-            """, ct, P("unitId", rootId), P("subtree", subtree + "%"), P("today", today), P("soonEnd", soonEnd));
+            """, ct, P("units", units), P("today", today), P("soonEnd", soonEnd));
         await NotificationsAsync(c, u, ct);
     }
 
-    /// <summary>/Tasks (default: my unit's subtree, open deadlines, first page of 50): count and page.</summary>
+    /// <summary>/Tasks (default: my unit's subtree, open deadlines, first page of 50): the subtree's ids, count and page.</summary>
     public async Task UnitTasksAsync(DbUser u, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
-        var ps = new Func<NpgsqlParameter[]>(() => [P("unitId", u.UnitId), P("subtree", u.OwnSubtreePrefix + "%")]);
-        await RowsAsync(c, $"""
+        var units = await SubtreeUnitsAsync(c, u.UnitId, u.OwnSubtreePrefix, ct);
+        await RowsAsync(c, """
             SELECT count(*)::int
             FROM "WorkItemDeadlines" AS w
-            INNER JOIN "WorkItems" AS w0 ON w."WorkItemId" = w0."Id"
-            INNER JOIN "OrgUnits" AS o0 ON w."LeadUnitId" = o0."Id"
-            WHERE {LedWithin} AND w."CompletedOn" IS NULL
-            """, ct, ps());
+            WHERE w."LeadUnitId" = ANY (@units) AND w."CompletedOn" IS NULL
+            """, ct, P("units", units));
         await RowsAsync(c, $"""
             {DeadlineRow}
-            WHERE {LedWithin} AND w."CompletedOn" IS NULL
+            WHERE w."LeadUnitId" = ANY (@units) AND w."CompletedOn" IS NULL
             ORDER BY w."CompletedOn" IS NOT NULL, w."DueOn", w."Id"
             LIMIT 50 OFFSET 0
-            """, ct, ps());
+            """, ct, P("units", units));
         await NotificationsAsync(c, u, ct);
     }
 
+    /// <summary>A unit and every unit below it (WorkItemQueries.LedWithinAsync reads them first).</summary>
+    private static async Task<int[]> SubtreeUnitsAsync(NpgsqlConnection c, int unitId, string subtreePrefix, CancellationToken ct) =>
+        (await RowsAsync(c, """
+            SELECT o."Id"
+            FROM "OrgUnits" AS o
+            WHERE o."Id" = @unitId OR o."AncestorPath" LIKE @subtree
+            """, ct, P("unitId", unitId), P("subtree", subtreePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+
     /// <summary>
-    /// /Reports/Rollup/{id}?unitId={root}: the period, its owner and the root, then ReportQueries.RollupAsync for this
-    /// period, the breadcrumb, and RollupAsync again for every other period of the trend (same regime and owner, up to
-    /// 12), as the page does.
+    /// /Reports/Rollup/{id}?unitId={root}: the period, the scope, its owner and the root (Rollup.cshtml.cs, LoadAsync),
+    /// ReportQueries.RollupAsync, the breadcrumb, then the trend: the periods of the same regime and owner (up to 12) and
+    /// one grouped query for the charted indicator (the first rate: its numerator and denominator) over them.
     /// </summary>
     public async Task RollupAsync(DbUser u, int periodId, int rootId, CancellationToken ct)
     {
@@ -203,69 +205,85 @@ public sealed class SqlReference(NpgsqlDataSource db)
         var regimeId = (int)period[8];
         var owner = (await UnitAsync(c, ownerId, ct))[0];
         var root = (await UnitAsync(c, rootId, ct))[0];
-        await RollupOfAsync(c, periodId, regimeId, root, ct);
-        // The breadcrumb: the root's ancestors from the owner down (Rollup.cshtml.cs, LoadAsync).
+        var indicators = await RollupOfAsync(c, period, root, ct);
+
+        // The breadcrumb: the root's ancestors from the owner down.
         var ownerPrefix = (string)owner[1] + ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
         await RowsAsync(c, """SELECT o."Id", o."Name", o."AncestorPath" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct,
             P("ids", DbUser.Ancestors((string)root[1]).Where(a => a == ownerId || !ownerPrefix.Contains($"/{a}/", StringComparison.Ordinal)).ToArray()));
-        var trend = await RowsAsync(c, """
+
+        // The trend chart.
+        var periods = await RowsAsync(c, """
             SELECT r."Id", r."ClosedAtUtc", r."CutoffOn", r."DueOn", r."Kind", r."Label", r."OpenedAtUtc", r."OwnerUnitId", r."RegimeId", r."StartOn", r."Year"
             FROM "ReportPeriods" AS r
             WHERE r."RegimeId" = @regimeId AND r."OwnerUnitId" = @ownerId
             ORDER BY r."CutoffOn"
             LIMIT 12
             """, ct, P("regimeId", regimeId), P("ownerId", ownerId));
-        foreach (var p in trend.Where(p => (int)p[0] != periodId))
+        var charted = indicators.FirstOrDefault(i => (int)i[1] == 3) ?? indicators.FirstOrDefault();
+        if (charted is not null)
         {
-            await RollupOfAsync(c, (int)p[0], regimeId, root, ct);
+            var needed = (int)charted[1] == 3
+                ? indicators.Where(i => (string)i[2] == charted[7] as string || (string)i[2] == charted[3] as string).Select(i => (int)i[0]).ToArray()
+                : [(int)charted[0]];
+            await RowsAsync(c, """
+                SELECT r."PeriodId", r."IndicatorId", COALESCE(sum(r."Value"), 0.0) AS "Sum", count(*)::int AS "Count", max(r."Value") AS "Max"
+                FROM "ReportValues" AS r
+                INNER JOIN "ReportSubmissions" AS r0 ON r."SubmissionId" = r0."Id"
+                WHERE r."PeriodId" = ANY (@ids) AND r."IndicatorId" = ANY (@needed) AND r."Value" IS NOT NULL AND r0."PeriodId" = ANY (@ids) AND r0."UnitPath" LIKE @prefix AND r0."Status" IN (2, 4)
+                GROUP BY r."PeriodId", r."IndicatorId"
+                """, ct, P("ids", periods.Select(p => (int)p[0]).ToArray()), P("needed", needed), P("prefix", SubtreeOf(root) + "%"));
         }
 
         await NotificationsAsync(c, u, ct);
     }
 
-    private static async Task RollupOfAsync(NpgsqlConnection c, int periodId, int regimeId, object[] root, CancellationToken ct)
+    private static string SubtreeOf(object[] unit) => (string)unit[1] + ((int)unit[0]).ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>ReportQueries.RollupAsync: indicators, count, figures (grouped by province from the country; each report's below, totals folded in memory), names, missing, late.</summary>
+    private static async Task<List<object[]>> RollupOfAsync(NpgsqlConnection c, object[] period, object[] root, CancellationToken ct)
     {
-        var rootId = (int)root[0];
-        var prefix = (string)root[1] + rootId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+        var periodId = (int)period[0];
+        var prefix = SubtreeOf(root);
         var isCountry = (int)root[4] == 1;
-        await RowsAsync(c, """
+        var indicators = await RowsAsync(c, """
             SELECT r."Id", r."Aggregation", r."Code", r."DenominatorCode", r."Group", r."Name", r."NotAboveCode", r."NumeratorCode", r."Order", r."Prefill", r."RegimeId", r."Unit"
             FROM "ReportIndicators" AS r
             WHERE r."RegimeId" = @regimeId
             ORDER BY r."Order"
-            """, ct, P("regimeId", regimeId));
+            """, ct, P("regimeId", (int)period[8]));
         NpgsqlParameter[] Ps() => [P("periodId", periodId), P("prefix", prefix + "%")];
-        const string Counted = """
-            SELECT r0."Id", r0."SubmittedAtUtc", r0."UnitId", r0."UnitPath", r0."ProvinceId"
-            FROM "ReportSubmissions" AS r0
-            WHERE r0."PeriodId" = @periodId AND r0."UnitPath" LIKE @prefix AND r0."Status" IN (2, 4)
-            """;
-        await RowsAsync(c, """
-            SELECT count(*)::int
-            FROM "ReportSubmissions" AS r
-            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (2, 4)
-            """, ct, Ps());
+        const string Counted = """r0."PeriodId" = @periodId AND r0."UnitPath" LIKE @prefix AND r0."Status" IN (2, 4)""";
         await RowsAsync(c, $"""
-            SELECT r."IndicatorId" AS "Key", COALESCE(sum(r."Value"), 0.0) AS "Sum", count(*)::int AS "Count", max(r."Value") AS "Max"
-            FROM "ReportValues" AS r
-            INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
-            WHERE r."Value" IS NOT NULL
-            GROUP BY r."IndicatorId"
+            SELECT count(*)::int
+            FROM "ReportSubmissions" AS r0
+            WHERE {Counted}
             """, ct, Ps());
         if (isCountry)
         {
+            var latest = indicators.Where(i => (int)i[1] == 5).Select(i => (int)i[0]).ToArray();
+            if (latest.Length > 0)
+            {
+                await RowsAsync(c, $"""
+                    SELECT r."IndicatorId", r."Value", r1."SubmittedAtUtc", r1."ProvinceId"
+                    FROM "ReportValues" AS r
+                    INNER JOIN (SELECT r0."Id", r0."SubmittedAtUtc", r0."ProvinceId" FROM "ReportSubmissions" AS r0 WHERE {Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                    WHERE r."PeriodId" = @periodId AND r."Value" IS NOT NULL AND r."IndicatorId" = ANY (@latest)
+                    """, ct, [.. Ps(), P("latest", latest)]);
+            }
+
             await RowsAsync(c, $"""
                 SELECT r1."ProvinceId", r."IndicatorId", COALESCE(sum(r."Value"), 0.0) AS "Sum", count(*)::int AS "Count", max(r."Value") AS "Max"
                 FROM "ReportValues" AS r
-                INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
-                WHERE r."Value" IS NOT NULL
+                INNER JOIN (SELECT r0."Id", r0."ProvinceId" FROM "ReportSubmissions" AS r0 WHERE {Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                WHERE r."PeriodId" = @periodId AND r."Value" IS NOT NULL
                 GROUP BY r1."ProvinceId", r."IndicatorId"
                 """, ct, Ps());
-            await RowsAsync(c, """
-                SELECT r."ProvinceId" AS "Key", count(*)::int AS "N"
-                FROM "ReportSubmissions" AS r
-                WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (2, 4)
-                GROUP BY r."ProvinceId"
+            await RowsAsync(c, $"""
+                SELECT r0."ProvinceId" AS "Key", count(*)::int AS "N"
+                FROM "ReportSubmissions" AS r0
+                WHERE {Counted}
+                GROUP BY r0."ProvinceId"
                 """, ct, Ps());
             await RowsAsync(c, """SELECT o."Id", o."Name" FROM "OrgUnits" AS o WHERE o."AncestorPath" = @path ORDER BY o."Name" """, ct, P("path", prefix));
         }
@@ -274,61 +292,79 @@ public sealed class SqlReference(NpgsqlDataSource db)
             var rows = await RowsAsync(c, $"""
                 SELECT r1."Id", r1."UnitId", r1."UnitPath", r1."SubmittedAtUtc", r."IndicatorId", r."Value"
                 FROM "ReportValues" AS r
-                INNER JOIN ({Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                INNER JOIN (SELECT r0."Id", r0."SubmittedAtUtc", r0."UnitId", r0."UnitPath" FROM "ReportSubmissions" AS r0 WHERE {Counted}) AS r1 ON r."SubmissionId" = r1."Id"
+                WHERE r."PeriodId" = @periodId
                 """, ct, Ps());
             var children = rows.Select(r => ((string)r[2])[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
                 .Where(s => s is not null).Select(s => int.Parse(s!, System.Globalization.CultureInfo.InvariantCulture));
             await UnitsAsync(c, rows.Select(r => (int)r[1]).Concat(children).Append(0).Distinct().ToArray(), ct);
         }
 
+        // Missing (pending or returned) and late (submitted after the end of the due day in Việt Nam), 2,000 at most each.
+        var dueOn = period[3] is DateOnly d ? d : DateOnly.FromDateTime((DateTime)period[3]);
+        var dueEndUtc = dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
         await RowsAsync(c, """
             SELECT r."Id", r."UnitId", o."Name", r."Status", r."Version", r."SubmittedAtUtc"
             FROM "ReportSubmissions" AS r
             INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
-            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND (r."Status" IN (1, 3) OR (r."SubmittedAtUtc" IS NOT NULL AND r."Version" > 0))
+            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (1, 3)
             ORDER BY o."Name"
-            LIMIT 5000
+            LIMIT 2000
             """, ct, Ps());
+        await RowsAsync(c, """
+            SELECT r."Id", r."UnitId", o."Name", r."Status", r."Version", r."SubmittedAtUtc"
+            FROM "ReportSubmissions" AS r
+            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
+            WHERE r."PeriodId" = @periodId AND r."UnitPath" LIKE @prefix AND r."Status" IN (2, 4) AND r."SubmittedAtUtc" > @dueEndUtc
+            ORDER BY o."Name"
+            LIMIT 2000
+            """, ct, [.. Ps(), P("dueEndUtc", dueEndUtc)]);
+        return indicators;
     }
 
     // ------------------------------------------------------------------ JSON API
 
-    /// <summary>GET /api/tasks: every deadline the user may see (led, assigned or coordinated in scope), first page of 50.</summary>
+    /// <summary>
+    /// GET /api/tasks: every deadline the user may see (led, assigned or coordinated in scope), first page of 50. The
+    /// scope's units and the tasks they coordinate are read first and sent as arrays (WorkItemQueries.VisibleToAsync);
+    /// the count does not join the names.
+    /// </summary>
     public async Task ApiTasksAsync(DbUser u, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
-        const string Visible = """
-            w."LeadUnitId" IN (
-                SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix
-            ) OR w."WorkItemId" IN (
-                SELECT w0."Id"
-                FROM "WorkItems" AS w0
-                WHERE w0."AssignedByUnitId" IN (SELECT o0."Id" FROM "OrgUnits" AS o0 WHERE o0."Id" = @rootId OR o0."AncestorPath" LIKE @prefix)
-                UNION
-                SELECT w1."WorkItemId" AS "Id"
-                FROM "WorkItemCoUnits" AS w1
-                WHERE w1."UnitId" IN (SELECT o1."Id" FROM "OrgUnits" AS o1 WHERE o1."Id" = @rootId OR o1."AncestorPath" LIKE @prefix)
-            )
-            """;
-        var where = u.IsAdmin ? "TRUE" : Visible;
-        NpgsqlParameter[] Ps() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%")];
+        var where = "TRUE";
+        var ps = new Func<NpgsqlParameter[]>(() => []);
+        if (!u.IsAdmin)
+        {
+            var units = (await RowsAsync(c, """
+                SELECT o."Id"
+                FROM "OrgUnits" AS o
+                WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix
+                """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+            var coordinated = (await RowsAsync(c, """
+                SELECT DISTINCT w."WorkItemId"
+                FROM "WorkItemCoUnits" AS w
+                WHERE w."UnitId" = ANY (@units)
+                """, ct, P("units", units))).Select(r => (int)r[0]).ToArray();
+            where = """w."LeadUnitId" = ANY (@units) OR w."AssignedByUnitId" = ANY (@units) OR w."WorkItemId" = ANY (@coordinated)""";
+            ps = () => [P("units", units), P("coordinated", coordinated)];
+        }
+
         await RowsAsync(c, $"""
             SELECT count(*)::int
             FROM "WorkItemDeadlines" AS w
-            INNER JOIN "WorkItems" AS w2 ON w."WorkItemId" = w2."Id"
-            INNER JOIN "OrgUnits" AS o2 ON w."LeadUnitId" = o2."Id"
             WHERE {where}
-            """, ct, Ps());
+            """, ct, ps());
         await RowsAsync(c, $"""
-            SELECT w."Id", w2."Id", w2."Title", o2."Id", o2."Name", w."DueOn", w."OriginalDueOn", w."CompletedOn", w."Progress", w."LastUpdatedAtUtc", w2."Recurrence"
+            SELECT w."Id", w0."Id", w0."Title", o."Id", o."Name", w."DueOn", w."OriginalDueOn", w."CompletedOn", w."Progress", w."LastUpdatedAtUtc", w0."Recurrence"
             FROM "WorkItemDeadlines" AS w
-            INNER JOIN "WorkItems" AS w2 ON w."WorkItemId" = w2."Id"
-            INNER JOIN "OrgUnits" AS o2 ON w."LeadUnitId" = o2."Id"
+            INNER JOIN "WorkItems" AS w0 ON w."WorkItemId" = w0."Id"
+            INNER JOIN "OrgUnits" AS o ON w."LeadUnitId" = o."Id"
             WHERE {where}
             ORDER BY w."DueOn", w."Id"
             LIMIT 50 OFFSET 0
-            """, ct, Ps());
+            """, ct, ps());
     }
 
     /// <summary>GET /api/units: units in scope and in force today, first page of 50 with their child counts.</summary>

@@ -11,8 +11,8 @@ INSERT INTO "WorkItems" ("Title", "AssignedByUnitId", "LeadUnitId", "Recurrence"
 SELECT 'Nhiệm vụ thử nghiệm số ' || g, snv.id, communes.ids[1 + (g % cardinality(communes.ids))], 0, 1, 1,
        date '2024-01-01', date '2024-01-01' + (g % 1095), now(), 'nhiem vu thu nghiem so ' || g
 FROM generate_series(1, :tasks) g, communes, snv;
-INSERT INTO "WorkItemDeadlines" ("WorkItemId", "LeadUnitId", "DueOn", "OriginalDueOn", "CompletedOn", "Progress", "LastUpdatedAtUtc")
-SELECT "Id", "LeadUnitId", "PeriodEnd", "PeriodEnd",
+INSERT INTO "WorkItemDeadlines" ("WorkItemId", "LeadUnitId", "AssignedByUnitId", "DueOn", "OriginalDueOn", "CompletedOn", "Progress", "LastUpdatedAtUtc")
+SELECT "Id", "LeadUnitId", "AssignedByUnitId", "PeriodEnd", "PeriodEnd",
        CASE WHEN "Id" % 4 = 0 THEN NULL WHEN "Id" % 4 = 1 THEN "PeriodEnd" + 3 ELSE "PeriodEnd" - 2 END,
        CASE WHEN "Id" % 4 = 0 THEN ("Id" % 90) ELSE 100 END, now() - ("Id" % 40) * interval '1 day'
 FROM "WorkItems" WHERE "Title" LIKE 'Nhiệm vụ thử nghiệm số %';

@@ -98,6 +98,10 @@ public class ReportTests(BrowserFixture fx)
         var drill = coordinator.GetByTestId("drilldown");
         await Assertions.Expect(drill).ToContainTextAsync("Phường Tân Ninh");
         await Assertions.Expect(drill).ToContainTextAsync("Sở Tư pháp tỉnh Tây Ninh");
+        await coordinator.GetByTestId("drilldown-groups").GetByRole(AriaRole.Link, new() { Name = "5. Đối thoại" }).ClickAsync();
+        await Assertions.Expect(drill.Locator("thead")).ToContainTextAsync("Cuộc đối thoại với Nhân dân");
+        await Assertions.Expect(drill.Locator("thead")).Not.ToContainTextAsync("Lượt công dân được tiếp");
+        await Assertions.Expect(drill.Locator("tbody tr", new() { HasText = "Phường Tân Ninh" }).Locator("td").Nth(2)).ToHaveTextAsync("2");
         await Assertions.Expect(coordinator.GetByTestId("missing")).ToContainTextAsync("Sở Tài chính tỉnh Tây Ninh");
         await fx.ScreenshotAsync(coordinator, "report-rollup");
 

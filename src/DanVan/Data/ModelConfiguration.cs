@@ -160,6 +160,7 @@ internal static class ModelConfiguration
         {
             e.ToTable("WorkItemDeadlines");
             e.HasIndex(x => new { x.LeadUnitId, x.DueOn });
+            e.HasIndex(x => new { x.AssignedByUnitId, x.DueOn });
             e.HasIndex(x => new { x.DueOn, x.CompletedOn });
             e.HasIndex(x => x.WorkItemId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
@@ -242,7 +243,7 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        ConfigureReports(builder);
+        ConfigureReports(builder, isPostgres);
 
         builder.Entity<DataProtectionKeyRecord>(e =>
         {
@@ -260,7 +261,7 @@ internal static class ModelConfiguration
         });
     }
 
-    private static void ConfigureReports(ModelBuilder builder)
+    private static void ConfigureReports(ModelBuilder builder, bool isPostgres)
     {
         builder.Entity<ReportRegime>(e =>
         {
@@ -323,7 +324,12 @@ internal static class ModelConfiguration
             e.Property(x => x.ReturnComment).HasMaxLength(2000);
             e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(x => new { x.PeriodId, x.UnitId }).IsUnique();
-            e.HasIndex(x => new { x.PeriodId, x.UnitPath });
+            var path = e.HasIndex(x => new { x.PeriodId, x.UnitPath });
+            if (isPostgres)
+            {
+                path.HasOperators(null!, "text_pattern_ops"); // LIKE 'prefix%' on the path (see OrgUnits.AncestorPath)
+            }
+
             e.HasIndex(x => new { x.PeriodId, x.Status });
             e.HasIndex(x => new { x.PeriodId, x.ProvinceId });
             e.HasIndex(x => new { x.UnitId, x.Status });

@@ -14,13 +14,22 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 public static class PagingExtensions
 {
     /// <summary>One count and one page query; the query must already be ordered.</summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct = default)
+    public static Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct = default) =>
+        query.ToPagedListAsync(q => q, page, pageSize, ct);
+
+    /// <summary>
+    /// Counts <paramref name="query"/> as it is and pages its projection: the count skips the joins a projection adds
+    /// (a row's titles and names), which at national scale cost as much as the filter. The projection must keep one
+    /// row per source row and the order.
+    /// </summary>
+    public static async Task<PagedList<TResult>> ToPagedListAsync<TSource, TResult>(this IQueryable<TSource> query, Func<IQueryable<TSource>, IQueryable<TResult>> project,
+        int? page, int? pageSize, CancellationToken ct = default)
     {
-        var size = PagedList<T>.ClampSize(pageSize);
+        var size = PagedList<TResult>.ClampSize(pageSize);
         var total = await query.CountAsync(ct);
         var pageCount = total == 0 ? 1 : (total + size - 1) / size;
-        var current = Math.Min(PagedList<T>.ClampPage(page), pageCount);
-        var items = await query.Skip((current - 1) * size).Take(size).ToListAsync(ct);
-        return new PagedList<T>(items, current, size, total);
+        var current = Math.Min(PagedList<TResult>.ClampPage(page), pageCount);
+        var items = await project(query).Skip((current - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedList<TResult>(items, current, size, total);
     }
 }

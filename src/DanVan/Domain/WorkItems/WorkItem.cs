@@ -58,6 +58,9 @@ public class WorkItemDeadline
     /// <summary>Copied from the task so that lists by unit and date use one index.</summary>
     public int LeadUnitId { get; set; }
 
+    /// <summary>Copied from the task (never changes): who may see a deadline is one indexed condition.</summary>
+    public int AssignedByUnitId { get; set; }
+
     public DateOnly DueOn { get; set; }
 
     /// <summary>The due date first set, kept when an extension moves <see cref="DueOn"/>.</summary>

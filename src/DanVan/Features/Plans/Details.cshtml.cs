@@ -95,7 +95,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
             Adoption = await commands.AdoptionAsync(plan, ct);
         }
 
-        Tasks = await db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope)
+        Tasks = await (await db.WorkItemDeadlines.AsNoTracking().VisibleToAsync(db, scope, ct))
             .Where(d => db.WorkItems.Any(w => w.Id == d.WorkItemId
                 && (w.SourceDocumentId == found.d.Id || (parentDocumentId != null && w.SourceDocumentId == parentDocumentId && w.LeadUnitId == plan.OwnerUnitId))))
             .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(500).ToListAsync(ct);

@@ -97,39 +97,31 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var counted = db.ReportSubmissions.Where(s => s.PeriodId == period.Id && s.UnitPath.StartsWith(prefix) && Counted.Contains(s.Status));
         var reports = await counted.CountAsync(ct);
 
-        var latestIds = indicators.Where(i => i.Aggregation == IndicatorAggregation.Latest).Select(i => i.Id).ToList();
-        var latest = latestIds.Count == 0 ? [] : (await (from v in db.ReportValues
-                                                         join s in counted on v.SubmissionId equals s.Id
-                                                         where v.PeriodId == period.Id && v.Value != null && latestIds.Contains(v.IndicatorId)
-                                                         select new { v.IndicatorId, v.Value, s.SubmittedAtUtc, s.ProvinceId, s.UnitPath }).ToListAsync(ct));
-        decimal? LatestOf(int indicatorId, int? provinceId) => latest.Where(l => l.IndicatorId == indicatorId && (provinceId == null || l.ProvinceId == provinceId))
-            .OrderBy(l => l.SubmittedAtUtc).Select(l => (decimal?)l.Value).LastOrDefault();
-
-        // One pass over the period's figures: by province from the country (the totals add the provinces up), by indicator below.
-        var grouped = root.Kind == OrgUnitKind.Country
-            ? await (from v in db.ReportValues
-                     join s in counted on v.SubmissionId equals s.Id
-                     where v.PeriodId == period.Id && v.Value != null
-                     group v by new { s.ProvinceId, v.IndicatorId } into g
-                     select new { g.Key.ProvinceId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
-                .ToListAsync(ct)
-            : (await (from v in db.ReportValues
-                      join s in counted on v.SubmissionId equals s.Id
-                      where v.PeriodId == period.Id && v.Value != null
-                      group v by v.IndicatorId into g
-                      select new { IndicatorId = g.Key, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
-                .ToListAsync(ct)).Select(x => new { ProvinceId = 0, x.IndicatorId, x.Sum, x.Count, x.Max }).ToList();
-        var totals = ReportMath.Roll(defs, grouped.GroupBy(x => x.IndicatorId).ToDictionary(
-            g => g.Key,
-            g => new IndicatorAggregate(g.Key, (decimal)g.Sum(x => x.Sum), g.Sum(x => x.Count), (decimal)g.Max(x => x.Max), LatestOf(g.Key, null))));
-
         var children = new List<RollupLine>();
         var flags = new List<RollupFlag>();
         var flagsChecked = root.Kind != OrgUnitKind.Country;
+        IReadOnlyDictionary<int, decimal?> totals;
         if (root.Kind == OrgUnitKind.Country)
         {
-            // National: one line per province, from the same grouped figures.
-            var byProvince = grouped;
+            // National: one pass over the period's figures grouped by province and indicator (in SQL); the totals add
+            // the provinces up, and each province is a line of the drill-down.
+            var latestIds = indicators.Where(i => i.Aggregation == IndicatorAggregation.Latest).Select(i => i.Id).ToList();
+            var latest = latestIds.Count == 0 ? [] : (await (from v in db.ReportValues
+                                                             join s in counted on v.SubmissionId equals s.Id
+                                                             where v.PeriodId == period.Id && v.Value != null && latestIds.Contains(v.IndicatorId)
+                                                             select new { v.IndicatorId, v.Value, s.SubmittedAtUtc, s.ProvinceId }).ToListAsync(ct));
+            decimal? LatestOf(int indicatorId, int? provinceId) => latest.Where(l => l.IndicatorId == indicatorId && (provinceId == null || l.ProvinceId == provinceId))
+                .OrderBy(l => l.SubmittedAtUtc).Select(l => (decimal?)l.Value).LastOrDefault();
+
+            var byProvince = await (from v in db.ReportValues
+                                    join s in counted on v.SubmissionId equals s.Id
+                                    where v.PeriodId == period.Id && v.Value != null
+                                    group v by new { s.ProvinceId, v.IndicatorId } into g
+                                    select new { g.Key.ProvinceId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
+                .ToListAsync(ct);
+            totals = ReportMath.Roll(defs, byProvince.GroupBy(x => x.IndicatorId).ToDictionary(
+                g => g.Key,
+                g => new IndicatorAggregate(g.Key, (decimal)g.Sum(x => x.Sum), g.Sum(x => x.Count), (decimal)g.Max(x => x.Max), LatestOf(g.Key, null))));
             var reportCounts = await counted.GroupBy(s => s.ProvinceId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
             var names = await db.OrgUnits.AsNoTracking().Where(u => u.AncestorPath == prefix).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
             foreach (var p in names)
@@ -142,7 +134,9 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         }
         else
         {
-            // A province or below: each report's figures (a few thousand rows), folded into the root's children here.
+            // A province or below: each report's figures (a few thousand reports at most), read once and folded here
+            // into the totals, the root's children and the checks (bench: a second grouped query for the totals cost
+            // as much again).
             var rows = await (from v in db.ReportValues
                               join s in counted on v.SubmissionId equals s.Id
                               where v.PeriodId == period.Id
@@ -154,6 +148,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
                 SubmittedAtUtc = g.First().SubmittedAtUtc ?? DateTime.MinValue,
                 Values = (IReadOnlyDictionary<int, decimal?>)g.ToDictionary(r => r.IndicatorId, r => r.Value is { } d ? (decimal?)(decimal)d : null),
             }).ToList();
+            totals = ReportMath.Roll(defs, ReportMath.Aggregate(defs, bySubmission.Select(b => (b.Values, b.SubmittedAtUtc))));
             var childIds = bySubmission.Select(b => b.Child).Append(0).Distinct().ToList();
             var unitIds = bySubmission.Select(b => b.UnitId).Concat(childIds).Distinct().ToList();
             var names = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -197,7 +192,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var rows = await (from v in db.ReportValues
                           join s in db.ReportSubmissions on v.SubmissionId equals s.Id
                           where ids.Contains(v.PeriodId) && needed.Contains(v.IndicatorId) && v.Value != null
-                                && s.UnitPath.StartsWith(prefix) && Counted.Contains(s.Status)
+                                && ids.Contains(s.PeriodId) && s.UnitPath.StartsWith(prefix) && Counted.Contains(s.Status)
                           group v by new { v.PeriodId, v.IndicatorId } into g
                           select new { g.Key.PeriodId, g.Key.IndicatorId, Sum = g.Sum(x => x.Value!.Value), Count = g.Count(), Max = g.Max(x => x.Value!.Value) })
             .ToListAsync(ct);

@@ -22,7 +22,17 @@ public class RollupModel(AppDbContext db, CurrentUser currentUser, ReportQueries
     [BindProperty(SupportsGet = true)]
     public string? Trend { get; set; }
 
+    /// <summary>The indicator group shown in the drill-down (one group at a time: a province has ~150 lines).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Group { get; set; }
+
     public Rollup Result { get; private set; } = null!;
+
+    public IReadOnlyList<string> Groups { get; private set; } = [];
+
+    public string? SelectedGroup { get; private set; }
+
+    public IReadOnlyList<ReportIndicator> GroupIndicators { get; private set; } = [];
 
     public List<(string Label, decimal? Value)> TrendPoints { get; } = [];
 
@@ -37,6 +47,9 @@ public class RollupModel(AppDbContext db, CurrentUser currentUser, ReportQueries
             return denied;
         }
 
+        Groups = Result.Indicators.Select(i => i.Group).Distinct().ToList();
+        SelectedGroup = Groups.FirstOrDefault(g => g == Group) ?? Groups.FirstOrDefault();
+        GroupIndicators = Result.Indicators.Where(i => i.Group == SelectedGroup).ToList();
         TrendIndicator = Result.Indicators.FirstOrDefault(i => i.Code == Trend) ?? Result.Indicators.FirstOrDefault(i => i.Aggregation == IndicatorAggregation.Ratio) ?? Result.Indicators.FirstOrDefault();
         if (TrendIndicator is not null)
         {

@@ -62,7 +62,7 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
         Ancestors = (await UnitQueries.AncestorsAsync(db, root, ct)).Where(a => scope.CanSee(a.AncestorPath, a.Id)).ToList();
         var soonEnd = Today.AddDays(SoonDays);
         // The root passed the Read check, so everything led within its subtree is in the user's scope: no VisibleTo filter.
-        var within = db.WorkItemDeadlines.AsNoTracking().LedWithin(db, root.Id, root.SubtreePrefix);
+        var within = await db.WorkItemDeadlines.AsNoTracking().LedWithinAsync(db, root.Id, root.SubtreePrefix, ct);
 
         // One grouped query for the whole subtree, then buckets by child in memory: no query per unit.
         var byUnit = await within.GroupBy(d => d.LeadUnitId).Select(g => new

@@ -65,7 +65,8 @@ public class FeedModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         }
 
         var today = VietnamClock.Today(clock);
-        var rows = await db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, scope).LedWithin(db, scope.UnitId, scope.OwnSubtreePrefix)
+        // The own subtree is always within the scope: no visibility filter needed.
+        var rows = await (await db.WorkItemDeadlines.AsNoTracking().LedWithinAsync(db, scope.UnitId, scope.OwnSubtreePrefix, ct))
             .Where(d => d.CompletedOn == null && d.DueOn <= today.AddYears(1))
             .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(2000).ToListAsync(ct);
         var host = $"{Request.Scheme}://{Request.Host}";

@@ -45,7 +45,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         CanAssign = scope.Role is Roles.Admin or Roles.Coordinator or Roles.UnitHead;
         Deadlines = await (await QueryAsync(scope, ct))
             .OrderBy(d => d.CompletedOn != null).ThenBy(d => d.DueOn).ThenBy(d => d.Id)
-            .ToRows(db).ToPagedListAsync(PageNumber, 50, ct);
+            .ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -69,16 +69,16 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             // A unit's subtree: within the scope it is all visible; outside it, only what the scope rules allow.
             var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.OrgUnits, u => u.Id == unitId, ct);
             query = unit is null ? query.Where(_ => false)
-                : scope.IsAdmin || scope.CanSee(unit.AncestorPath, unit.Id) ? query.LedWithin(db, unit.Id, unit.SubtreePrefix)
-                : query.VisibleTo(db, scope).LedWithin(db, unit.Id, unit.SubtreePrefix);
+                : scope.IsAdmin || scope.CanSee(unit.AncestorPath, unit.Id) ? await query.LedWithinAsync(db, unit.Id, unit.SubtreePrefix, ct)
+                : await (await query.VisibleToAsync(db, scope, ct)).LedWithinAsync(db, unit.Id, unit.SubtreePrefix, ct);
         }
         else if (Mine)
         {
-            query = query.LedWithin(db, scope.UnitId, scope.OwnSubtreePrefix); // the own subtree is always in scope
+            query = await query.LedWithinAsync(db, scope.UnitId, scope.OwnSubtreePrefix, ct); // the own subtree is always in scope
         }
         else
         {
-            query = query.VisibleTo(db, scope);
+            query = await query.VisibleToAsync(db, scope, ct);
         }
 
         return query.Filter(State, Today, SoonDays).Matching(db, Query);

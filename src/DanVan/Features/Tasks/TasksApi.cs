@@ -50,14 +50,14 @@ public static class TasksApi
         }
 
         var today = VietnamClock.Today(clock);
-        var query = db.WorkItemDeadlines.AsNoTracking().VisibleTo(db, user);
+        var query = await db.WorkItemDeadlines.AsNoTracking().VisibleToAsync(db, user, ct);
         if (mine ?? false)
         {
-            query = query.LedWithin(db, user.UnitId, user.OwnSubtreePrefix);
+            query = await query.LedWithinAsync(db, user.UnitId, user.OwnSubtreePrefix, ct);
         }
 
         var paged = await query.Filter(state ?? DeadlineFilter.All, today, configuration.GetValue("Tasks:DueSoonDays", 7)).Matching(db, q)
-            .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).ToPagedListAsync(page, pageSize, ct);
+            .OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToPagedListAsync(q => q.ToRows(db), page, pageSize, ct);
         return TypedResults.Ok(new DeadlinePageDto(paged.Items.Select(r => DeadlineDto.From(r, today)).ToList(), paged.Page, paged.PageSize, paged.TotalCount));
     }
 
@@ -74,7 +74,7 @@ public static class TasksApi
             return TypedResults.NotFound();
         }
 
-        var row = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.Id == id).VisibleTo(db, user).ToRows(db).FirstOrDefaultAsync(ct);
+        var row = await (await db.WorkItemDeadlines.AsNoTracking().Where(d => d.Id == id).VisibleToAsync(db, user, ct)).ToRows(db).FirstOrDefaultAsync(ct);
         return row is null ? TypedResults.Forbid() : TypedResults.Ok(DeadlineDto.From(row, VietnamClock.Today(clock)));
     }
 

@@ -155,7 +155,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));
         db.WorkItemDeadlines.AddRange(dueDates.Select(d => new WorkItemDeadline
         {
-            WorkItemId = item.Id, LeadUnitId = item.LeadUnitId, DueOn = d, OriginalDueOn = d, LastUpdatedAtUtc = item.CreatedAtUtc,
+            WorkItemId = item.Id, LeadUnitId = item.LeadUnitId, AssignedByUnitId = item.AssignedByUnitId, DueOn = d, OriginalDueOn = d, LastUpdatedAtUtc = item.CreatedAtUtc,
         }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

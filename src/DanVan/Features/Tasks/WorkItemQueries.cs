@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Text;
 using DanVan.Domain.WorkItems;
 using DanVan.Features.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Tasks;
 
@@ -25,25 +26,33 @@ public enum DeadlineFilter
 public static class WorkItemQueries
 {
     /// <summary>Deadlines of tasks the user may see: led, assigned or coordinated by a unit in their scope.</summary>
-    public static IQueryable<WorkItemDeadline> VisibleTo(this IQueryable<WorkItemDeadline> deadlines, AppDbContext db, UserScope user)
+    /// <remarks>
+    /// The scope's units (about a thousand for a province) and the tasks they coordinate are read first and sent as
+    /// arrays, so the database sees one condition on three indexed columns of the deadline itself (lead, assigning unit,
+    /// task) and combines the indexes. Bench (coordinator, 500,000 tasks): the earlier subqueries through WorkItems
+    /// scanned both tables, 0.2 s for the count and again for the page; this is ~35 ms and ~6 ms.
+    /// </remarks>
+    public static async Task<IQueryable<WorkItemDeadline>> VisibleToAsync(this IQueryable<WorkItemDeadline> deadlines, AppDbContext db, UserScope user, CancellationToken ct)
     {
         if (user.IsAdmin)
         {
             return deadlines;
         }
 
-        // A UNION of two index-friendly parts (led in scope; assigned or coordinated in scope) rather than one OR, which
-        // no index serves (bench: overdue list of a coordinator at 500,000 tasks).
-        var units = db.OrgUnits.InScope(user).Select(o => o.Id);
-        var items = db.WorkItems.Where(w => units.Contains(w.AssignedByUnitId)).Select(w => w.Id)
-            .Union(db.WorkItemCoUnits.Where(c => units.Contains(c.UnitId)).Select(c => c.WorkItemId));
-        return deadlines.Where(d => units.Contains(d.LeadUnitId)).Union(deadlines.Where(d => items.Contains(d.WorkItemId)));
+        var units = await db.OrgUnits.InScope(user).Select(o => o.Id).ToListAsync(ct);
+        var coordinated = await db.WorkItemCoUnits.Where(c => units.Contains(c.UnitId)).Select(c => c.WorkItemId).Distinct().ToListAsync(ct);
+        return deadlines.Where(d => units.Contains(d.LeadUnitId) || units.Contains(d.AssignedByUnitId) || coordinated.Contains(d.WorkItemId));
     }
 
     /// <summary>Deadlines led by a unit or any unit below it.</summary>
-    public static IQueryable<WorkItemDeadline> LedWithin(this IQueryable<WorkItemDeadline> deadlines, AppDbContext db, int unitId, string subtreePrefix)
+    /// <remarks>
+    /// The subtree's unit ids are read first and sent as an array: with a subquery PostgreSQL cannot tell how many units
+    /// a path prefix matches and scans every deadline (bench: a province's board, 500,000 tasks, 70 ms on three
+    /// processes; with the array one index scan, 17 ms).
+    /// </remarks>
+    public static async Task<IQueryable<WorkItemDeadline>> LedWithinAsync(this IQueryable<WorkItemDeadline> deadlines, AppDbContext db, int unitId, string subtreePrefix, CancellationToken ct)
     {
-        var units = db.OrgUnits.Where(o => o.Id == unitId || o.AncestorPath.StartsWith(subtreePrefix)).Select(o => o.Id);
+        var units = await db.OrgUnits.Where(o => o.Id == unitId || o.AncestorPath.StartsWith(subtreePrefix)).Select(o => o.Id).ToListAsync(ct);
         return deadlines.Where(d => units.Contains(d.LeadUnitId));
     }
 

@@ -260,9 +260,9 @@ public sealed class DataGenerator(AppDbContext db, IPasswordHasher<AppUser> hash
         var tasks = (int)await bulk.InsertAsync("WorkItems",
             ["Title", "AssignedByUnitId", "LeadUnitId", "Recurrence", "RecurDay", "RecurMonth", "PeriodStart", "PeriodEnd", "CreatedAtUtc", "SearchText"],
             taskRows, n => report("Nhiệm vụ", 0.5 * n / taskCount), ct);
-        var items = await db.WorkItems.AsNoTracking().Where(w => w.Id > maxIdBefore).OrderBy(w => w.Id).Select(w => new { w.Id, w.LeadUnitId }).ToListAsync(ct);
-        await bulk.InsertAsync("WorkItemDeadlines", ["WorkItemId", "LeadUnitId", "DueOn", "OriginalDueOn", "CompletedOn", "Progress", "LastUpdatedAtUtc"],
-            items.Select((w, i) => new object?[] { w.Id, w.LeadUnitId, states[i].Due, states[i].Due, states[i].Done, states[i].Progress, now }),
+        var items = await db.WorkItems.AsNoTracking().Where(w => w.Id > maxIdBefore).OrderBy(w => w.Id).Select(w => new { w.Id, w.LeadUnitId, w.AssignedByUnitId }).ToListAsync(ct);
+        await bulk.InsertAsync("WorkItemDeadlines", ["WorkItemId", "LeadUnitId", "AssignedByUnitId", "DueOn", "OriginalDueOn", "CompletedOn", "Progress", "LastUpdatedAtUtc"],
+            items.Select((w, i) => new object?[] { w.Id, w.LeadUnitId, w.AssignedByUnitId, states[i].Due, states[i].Due, states[i].Done, states[i].Progress, now }),
             n => report("Nhiệm vụ", 0.5 + 0.5 * n / taskCount), ct);
 
         // 5. Reports: a national 60-indicator regime, six periods, a submission from (nearly) every obliged unit.

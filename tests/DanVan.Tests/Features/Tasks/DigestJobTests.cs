@@ -61,7 +61,7 @@ public class DigestJobTests : IAsyncLifetime
         };
         db.WorkItems.Add(item);
         await db.SaveChangesAsync();
-        db.WorkItemDeadlines.Add(new WorkItemDeadline { WorkItemId = item.Id, LeadUnitId = unit.Id, DueOn = Today.AddDays(daysFromToday), OriginalDueOn = Today.AddDays(daysFromToday), LastUpdatedAtUtc = item.CreatedAtUtc });
+        db.WorkItemDeadlines.Add(new WorkItemDeadline { WorkItemId = item.Id, LeadUnitId = unit.Id, AssignedByUnitId = item.AssignedByUnitId, DueOn = Today.AddDays(daysFromToday), OriginalDueOn = Today.AddDays(daysFromToday), LastUpdatedAtUtc = item.CreatedAtUtc });
         await db.SaveChangesAsync();
         return unit.Id;
     }

@@ -40,7 +40,7 @@ public class TasksHttpTests(AppFixture app)
             };
             db.WorkItems.Add(item);
             await db.SaveChangesAsync();
-            db.WorkItemDeadlines.Add(new WorkItemDeadline { WorkItemId = item.Id, LeadUnitId = commune, DueOn = Today.AddDays(-5), OriginalDueOn = Today.AddDays(-5), LastUpdatedAtUtc = DateTime.UtcNow.AddDays(-12) });
+            db.WorkItemDeadlines.Add(new WorkItemDeadline { WorkItemId = item.Id, LeadUnitId = commune, AssignedByUnitId = item.AssignedByUnitId, DueOn = Today.AddDays(-5), OriginalDueOn = Today.AddDays(-5), LastUpdatedAtUtc = DateTime.UtcNow.AddDays(-12) });
             await db.SaveChangesAsync();
         }
 
