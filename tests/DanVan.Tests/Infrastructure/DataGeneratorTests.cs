@@ -1,0 +1,54 @@
+using DanVan.Data;
+using DanVan.Domain.Units;
+using DanVan.Infrastructure.Generation;
+using DanVan.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Tests.Infrastructure;
+
+/// <summary>The benchmark data: same seed, same data; consistent with what the app itself would write.</summary>
+public class DataGeneratorTests
+{
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
+    }
+
+    private static async Task<(GenerationSummary Summary, List<string> Tasks)> GenerateAsync(TestDatabase database, int seed)
+    {
+        await using var db = database.CreateContext();
+        var summary = await new DataGenerator(db, new PasswordHasher<AppUser>(), new FixedClock()).GenerateAsync(DataScale.Province, seed);
+        var tasks = await (from d in db.WorkItemDeadlines
+                           join w in db.WorkItems on d.WorkItemId equals w.Id
+                           orderby d.Id
+                           select w.Title + "|" + d.LeadUnitId + "|" + d.AssignedByUnitId + "|" + d.DueOn + "|" + d.CompletedOn).ToListAsync();
+        return (summary, tasks);
+    }
+
+    [Fact]
+    public async Task Province_scale_is_the_same_for_the_same_seed_and_fills_every_module()
+    {
+        await using var first = await TestDatabase.CreateSeededAsync();
+        await using var second = await TestDatabase.CreateSeededAsync();
+        var (a, tasksA) = await GenerateAsync(first, 7);
+        var (b, tasksB) = await GenerateAsync(second, 7);
+
+        Assert.Equal(a with { Elapsed = TimeSpan.Zero }, b with { Elapsed = TimeSpan.Zero });
+        Assert.Equal(tasksA, tasksB);
+        Assert.Equal(15_000, a.Tasks);
+        Assert.Equal(6, a.Periods);
+        Assert.True(a.Units > 500 && a.Users > a.Units && a.Submissions > 1000 && a.Values > 50 * a.Submissions, a.ToString());
+
+        await using var db = first.CreateContext();
+        // Deadlines carry their task's lead and assigning units, as WorkItemCommands writes them (visibility relies on it).
+        Assert.False(await (from d in db.WorkItemDeadlines
+                            join w in db.WorkItems on d.WorkItemId equals w.Id
+                            where d.LeadUnitId != w.LeadUnitId || d.AssignedByUnitId != w.AssignedByUnitId
+                            select d.Id).AnyAsync());
+        // Everything stays in the demo province at this scale.
+        var province = await db.OrgUnits.SingleAsync(u => u.Code == DanVan.Features.Demo.DemoSeeder.ProvinceCode);
+        var prefix = UnitPaths.SubtreePrefix(province.AncestorPath, province.Id);
+        Assert.False(await db.WorkItemDeadlines.AnyAsync(d => !db.OrgUnits.Any(u => u.Id == d.LeadUnitId && (u.Id == province.Id || u.AncestorPath.StartsWith(prefix)))));
+    }
+}
