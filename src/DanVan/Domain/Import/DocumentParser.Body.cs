@@ -274,8 +274,11 @@ public static partial class DocumentParser
     private static partial Regex OutlineMarker();
 
     private const string Agency =
-        @"(?:Sở|Ban|Văn phòng|Thanh tra|Phòng|Đài|Báo|Công an|Công đoàn|Đoàn|Hội|Bộ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|" +
-        @"Trung tâm|Cục|Chi cục|Tổng cục|Viện|Trường|Bệnh viện|Kho bạc|Ngân hàng|Lãnh đạo|Thủ trưởng|Giám đốc|Chủ tịch|Đảng ủy|Đảng uỷ|" +
+        // Words that also begin ordinary phrases are cut off from them: "Báo cáo", "Ban hành", "Hội nghị", "Trường hợp",
+        // "Phòng, chống", "Bộ tiêu chí", "Lãnh đạo, chỉ đạo", "Đoàn kết" start tasks or headings, not agencies.
+        @"(?:Sở|Ban(?! hành)|Văn phòng|Thanh tra|Phòng(?!,? chống)|Đài|Báo(?! cáo)|Công an|Công đoàn|Đoàn(?! kết)|Hội(?! nghị| thảo| thi| diễn)|" +
+        @"Bộ(?! tiêu chí| câu hỏi| máy)|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|" +
+        @"Trung tâm|Cục|Chi cục|Tổng cục|Viện|Trường(?! hợp)|Bệnh viện|Kho bạc|Ngân hàng|Lãnh đạo(?!,? chỉ đạo)|Thủ trưởng|Giám đốc|Chủ tịch|Đảng ủy|Đảng uỷ|" +
         @"Đảng đoàn|Chi bộ|Tòa án|Liên đoàn|Tỉnh đoàn|Thành đoàn|Tỉnh ủy|Huyện ủy|Thành ủy|Cơ quan|Đơn vị|Người đứng đầu|Cán bộ|" +
         @"Các (?:sở|Sở|ban|Ban|cơ quan|đơn vị|tổ chức|phòng|Phòng|địa phương|xã|huyện|UBND|Ủy ban|đoàn thể|hội|trường|Đảng ủy|chi bộ))";
 
@@ -285,7 +288,8 @@ public static partial class DocumentParser
         "lãnh đạo|giám sát|căn cứ|rà soát|chủ động|nghiên cứu|phổ biến|tuyên truyền|đẩy mạnh|quan tâm|cân đối|đảm bảo|bảo đảm|" +
         "định kỳ|thường xuyên|gửi|được giao|ban hành|nâng cao|duy trì|phát động|vận động|hỗ trợ";
 
-    [GeneratedRegex(@"^(?<who>" + Agency + @"\b[^;:.]{0,100}?)\s+(?<rest>(?:" + Verbs + @")\b.*)$", RegexOptions.None, 1000)]
+    /// <summary>"Sở Nội vụ theo dõi, đôn đốc …", also after "Giao" / "Đề nghị" / "Yêu cầu" ("Giao Sở Nội vụ chủ trì …").</summary>
+    [GeneratedRegex(@"^(?:(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+)?(?<who>" + Agency + @"\b[^;:.]{0,100}?)\s+(?<rest>(?:" + Verbs + @")\b.*)$", RegexOptions.None, 1000)]
     private static partial Regex SubjectSentence();
 
     [GeneratedRegex(@"^" + Agency + @"\b")]

@@ -209,8 +209,54 @@ public static partial class DocumentParser
                     Source = new TextSpan(line.Start + start, end - start),
                 });
             }
+
+            // "trong quý II/2025", "trong tháng 6 năm 2025": the last day of that quarter or month.
+            foreach (Match m in WithinDeadline().Matches(t))
+            {
+                if (m.Index < coveredTo)
+                {
+                    continue;
+                }
+
+                // Only when something is to be done by then ("Tổ chức hội nghị … trong tháng 6/2025"), not a result
+                // reported for that time ("kết quả đạt được trong quý I/2025").
+                var clauseStart = m.Index == 0 ? 0 : t.LastIndexOfAny(['.', ';', ':'], m.Index - 1) + 1;
+                if (!ActionWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart)) || ResultWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart)))
+                {
+                    continue;
+                }
+
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                var month = m.Groups["q"].Success ? 3 * QuarterOf(m.Groups["q"].Value) : int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+                if (month is < 1 or > 12 || year is < 1900 or > 2100)
+                {
+                    continue;
+                }
+
+                result.Deadlines.Add(new ParsedDeadline
+                {
+                    Text = m.Value,
+                    Day = DateTime.DaysInMonth(year, month),
+                    Month = month,
+                    Year = year,
+                    Recurrence = "none",
+                    About = AboutOf(t, m.Index),
+                    Assignee = doc.AssigneeByLine.GetValueOrDefault(line.Index),
+                    Source = new TextSpan(line.Start + m.Index, m.Length),
+                });
+            }
         }
+
+        result.Deadlines.Sort((a, b) => a.Source.Start.CompareTo(b.Source.Start));
     }
+
+    private static int QuarterOf(string q) => q switch
+    {
+        "I" or "1" => 1,
+        "II" or "2" => 2,
+        "III" or "3" => 3,
+        _ => 4,
+    };
 
     private static string RecurrenceOf(string words)
     {
@@ -256,6 +302,7 @@ public static partial class DocumentParser
         {
             s = PeriodDeadline().Replace(s, " ");
             s = BeforeDeadline().Replace(s, " ");
+            s = WithinDeadline().Replace(s, " ");
             s = s.Replace("()", "", StringComparison.Ordinal).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal);
             return TrimFragment(Spaces().Replace(s, " "));
         }
@@ -269,6 +316,15 @@ public static partial class DocumentParser
 
     [GeneratedRegex(@"(?<period>(?:0?6|sáu)\s+tháng|hàng quý|hằng quý|hàng năm|hằng năm|hàng tháng|hằng tháng)\s*[:,]?\s*\(?\s*(?:trước\s+)?(?:(?:ngày|Ngày)\s+)?" + DayMonth, RegexOptions.IgnoreCase, 1000)]
     private static partial Regex PeriodDeadline();
+
+    [GeneratedRegex(@"(?:trong|cuối|hết)\s+(?:quý\s+(?<q>IV|I{1,3}|[1-4])|tháng\s+(?<m>\d{1,2}))\s*(?:/\s*|\s+năm\s+)(?<y>\d{4})\b", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex WithinDeadline();
+
+    [GeneratedRegex(@"\b(?:hoàn thành|hoàn tất|thực hiện|tổ chức|ban hành|triển khai|xây dựng|báo cáo|gửi|nộp|tiến hành|tổng kết|sơ kết|đăng ký|kiện toàn|rà soát|trình)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionWords();
+
+    [GeneratedRegex(@"\b(?:kết quả|đã|đạt được)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ResultWords();
 
     [GeneratedRegex(@"\G\)?\s*(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|của năm(?: trước)?(?: liền kề)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingRecurrence();

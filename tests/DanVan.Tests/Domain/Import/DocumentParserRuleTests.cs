@@ -150,6 +150,79 @@ public class DocumentParserRuleTests
         Assert.Equal(("TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Thị Thu Hằng"), (d.Signer?.Authority, d.Signer?.Position, d.Signer?.Name));
     }
 
+    [Fact]
+    public void Phrases_that_begin_like_agencies_are_not_assignees_and_a_quarter_or_month_ends_its_period()
+    {
+        var d = DocumentParser.Parse("""
+            UBND TỈNH GIA LAI
+            SỞ NỘI VỤ
+            Số: 210/SNV-XDCQ
+            Gia Lai, ngày 14 tháng 3 năm 2025
+            V/v báo cáo kết quả công tác dân vận chính quyền quý I năm 2025
+
+            Kính gửi: Các sở, ban, ngành tỉnh.
+
+            Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND tỉnh, Sở Nội vụ đề nghị các cơ quan, đơn vị:
+            1. Báo cáo kết quả thực hiện quý I gửi về Sở Nội vụ trước ngày 20 tháng 3 năm 2025.
+            2. Hoàn thành việc đăng ký mô hình "Dân vận khéo" trong quý II/2025.
+            3. Tổ chức hội nghị đối thoại với Nhân dân trong tháng 6 năm 2025.
+            4. Hội nghị cán bộ, công chức tổ chức đúng quy định.
+            5. Trường hợp có vướng mắc, báo cáo về Sở Nội vụ để tổng hợp.
+            6. Ban hành kế hoạch triển khai Quy chế dân chủ.
+            7. Số liệu kết quả đạt được trong quý I/2025 gửi kèm báo cáo.
+
+            Nơi nhận:
+            - Như trên;
+            - Lưu: VT.
+            GIÁM ĐỐC
+
+            Trần Văn An
+            """);
+        Assert.Empty(d.Assignments);
+        Assert.Equal(
+            [("trước ngày 20 tháng 3 năm 2025", 20, 3), ("trong quý II/2025", 30, 6), ("trong tháng 6 năm 2025", 30, 6)],
+            d.Deadlines.Select(x => (x.Text, x.Day, x.Month)).ToList());
+        Assert.All(d.Deadlines, x => Assert.Equal((2025, "none"), (x.Year!.Value, x.Recurrence)));
+        Assert.Equal("Tổ chức hội nghị đối thoại với Nhân dân", d.Deadlines[2].About);
+    }
+
+    [Fact]
+    public void Directive_assigns_by_heading_and_by_giao()
+    {
+        var d = DocumentParser.Parse("""
+            ỦY BAN NHÂN DÂN
+            TỈNH NGHỆ AN
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            Số: 08/CT-UBND
+            Nghệ An, ngày 20 tháng 02 năm 2024
+
+            CHỈ THỊ
+            Về việc tăng cường công tác dân vận chính quyền
+
+            Thực hiện Chỉ thị số 16/CT-TTg ngày 16/8/2022 của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh chỉ thị:
+
+            1. Giám đốc các sở, ban, ngành cấp tỉnh:
+            a) Quán triệt đầy đủ chủ trương của Đảng về công tác dân vận.
+            b) Thực hiện nghiêm việc tiếp công dân định kỳ.
+
+            2. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Chỉ thị này; tổng hợp báo cáo Chủ tịch UBND tỉnh trước ngày 15 tháng 12 hằng năm.
+
+            Nơi nhận:
+            - Lưu: VT.
+
+            CHỦ TỊCH
+
+            Nguyễn Đức Trung
+            """);
+        Assert.Equal(("Chỉ thị", "08/CT-UBND", "Về việc tăng cường công tác dân vận chính quyền"), (d.Kind, d.Code, d.Title));
+        Assert.Equal(["Giám đốc các sở, ban, ngành cấp tỉnh", "Sở Nội vụ"], d.Assignments.Select(a => a.Assignee).ToList());
+        Assert.Equal(2, d.Assignments[0].Tasks.Count);
+        Assert.StartsWith("Theo dõi, đôn đốc việc thực hiện Chỉ thị này", d.Assignments[1].Tasks.Single(), StringComparison.Ordinal);
+        var deadline = Assert.Single(d.Deadlines);
+        Assert.Equal((15, 12, (int?)null, "yearly"), (deadline.Day, deadline.Month, deadline.Year, deadline.Recurrence));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
