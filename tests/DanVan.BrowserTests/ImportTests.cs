@@ -32,7 +32,7 @@ public class ImportTests(BrowserFixture fx)
         await Assertions.Expect(page.GetByLabel("Cơ quan ban hành")).ToHaveValueAsync("UBND tỉnh Quảng Ngãi");
         await Assertions.Expect(page.GetByLabel("Họ tên người ký")).ToHaveValueAsync("Trần Ngọc Căng");
         Assert.Equal(18, await page.GetByTestId("import-citations").Locator("input[type=text], input:not([type])").CountAsync());
-        Assert.Equal(12, await page.GetByTestId("import-task").CountAsync());
+        Assert.Equal(13, await page.GetByTestId("import-task").CountAsync()); // one per task of each assignment
         using (var scope = fx.App.Services.CreateScope())
         {
             Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Documents.AnyAsync(d => d.Code == "80/KH-UBND" && d.IssuerName == "UBND tỉnh Quảng Ngãi"));

@@ -257,9 +257,13 @@ public static partial class DocumentParser
 
             for (var k = 0; k < roman.Count; k++)
             {
+                // Every part that gives work: "Tổ chức thực hiện", "Trách nhiệm", "Phân công", and also "Nhiệm vụ" /
+                // "Nội dung" parts laid out by agency ("II. NỘI DUNG" → "1. Phòng Nội vụ" → "- Tham mưu …"); not the
+                // purposes, the situation or the assessment, whose items name agencies as subjects of narrative.
                 var folded = Fold(roman[k].Text);
                 if (folded.Contains("to chuc thuc hien", StringComparison.Ordinal) || folded.Contains("trach nhiem", StringComparison.Ordinal)
-                    || folded.Contains("phan cong", StringComparison.Ordinal))
+                    || folded.Contains("phan cong", StringComparison.Ordinal) || folded.Contains("nhiem vu", StringComparison.Ordinal)
+                    || folded.StartsWith("noi dung", StringComparison.Ordinal))
                 {
                     yield return (roman[k].Line + 1, k + 1 < roman.Count ? roman[k + 1].Line : end);
                 }

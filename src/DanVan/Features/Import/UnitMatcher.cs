@@ -44,8 +44,11 @@ public sealed class UnitMatcher(AppDbContext db)
             return [];
         }
 
+        // "UBND các huyện, thị xã, thành phố", "Thủ trưởng các sở, ban, ngành": many units; one is only offered, never chosen.
+        var collective = (" " + VietnameseText.Fold(assignee) + " ").Contains(" cac ", StringComparison.Ordinal);
         return candidates
             .Select(c => new UnitSuggestion(c.Id, c.Name, Score(wanted, c.Words, VietnameseText.Fold(assignee), VietnameseText.Fold(c.Name))))
+            .Select(s => collective ? s with { Score = Math.Min(s.Score, ConfidentScore - 0.05) } : s)
             .Where(s => s.Score > 0.25)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Name.Length)
             .Take(take)

@@ -223,6 +223,42 @@ public class DocumentParserRuleTests
         Assert.Equal((15, 12, (int?)null, "yearly"), (deadline.Day, deadline.Month, deadline.Year, deadline.Recurrence));
     }
 
+    [Fact]
+    public void Tasks_laid_out_by_agency_in_the_content_part_are_assignments_but_purposes_are_not()
+    {
+        var d = DocumentParser.Parse("""
+            **ỦY BAN NHÂN DÂN**
+            **HUYỆN ĐỨC HÒA**
+            **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+            Số: 56 /KH-UBND
+            *Đức Hòa, ngày 15 tháng 02 năm 2023*
+
+            ## KẾ HOẠCH
+            ## Thực hiện công tác dân vận chính quyền năm 2023
+
+            ### I. MỤC ĐÍCH, YÊU CẦU
+            1. Cán bộ, công chức nâng cao nhận thức, trách nhiệm về công tác dân vận.
+
+            ### II. NỘI DUNG
+            **1. Phòng Nội vụ**
+            - Tham mưu UBND huyện triển khai Kế hoạch; báo cáo kết quả năm trước ngày 05/11/2023.
+            **2. UBND các xã, thị trấn**
+            - Xây dựng kế hoạch thực hiện, gửi về UBND huyện trước ngày 10/3/2023.
+
+            ### III. TỔ CHỨC THỰC HIỆN
+            Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về UBND huyện./.
+
+            **TM. ỦY BAN NHÂN DÂN**
+            **CHỦ TỊCH**
+
+            **Lê Văn Bình**
+            """);
+        Assert.Equal(("56/KH-UBND", "ỦY BAN NHÂN DÂN HUYỆN ĐỨC HÒA", "2023-02-15"), (d.Code, d.Issuer, d.Date));
+        Assert.Equal(["Phòng Nội vụ", "UBND các xã, thị trấn"], d.Assignments.Select(a => a.Assignee).ToList());
+        Assert.All(d.Assignments, a => Assert.Single(a.Tasks));
+        Assert.Equal([(5, 11, 2023), (10, 3, 2023)], d.Deadlines.Select(x => (x.Day, x.Month, x.Year!.Value)).ToList());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]

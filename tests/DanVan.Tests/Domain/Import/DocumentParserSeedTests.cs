@@ -49,8 +49,9 @@ public class DocumentParserSeedTests
         Assert.Equal(20, d.Sections.Count(s => s.Level == 4));
         Assert.Contains(d.Sections, s => s is { Number: "1", Heading: "Công tác triển khai, quán triệt văn bản" });
 
-        AssertAssignees(d, ("Lãnh đạo Sở", 1), ("Ban Chỉ đạo Quy chế dân chủ", 1), ("Văn phòng Sở", 1));
-        Assert.StartsWith("Theo dõi, đôn đốc việc triển khai thực hiện kế hoạch", d.Assignments[2].Tasks[0]);
+        // "- Đảng ủy Sở phối hợp với chính quyền, đoàn thể phát động …" in II. Nội dung thực hiện is work given to the Đảng ủy.
+        AssertAssignees(d, ("Đảng ủy Sở", 1), ("Lãnh đạo Sở", 1), ("Ban Chỉ đạo Quy chế dân chủ", 1), ("Văn phòng Sở", 1));
+        Assert.StartsWith("Theo dõi, đôn đốc việc triển khai thực hiện kế hoạch", d.Assignments[3].Tasks[0]);
         Assert.Empty(d.Deadlines);
         Assert.Empty(d.Targets);
     }
@@ -141,12 +142,13 @@ public class DocumentParserSeedTests
         Assert.Equal(22, d.Sections.Count(s => s.Level == 2));
 
         AssertAssignees(d,
+            ("Ủy ban Nhân dân các huyện, thị xã, thành phố", 1), // "8. Ủy ban Nhân dân các huyện … chỉ đạo …" in II. Nội dung thực hiện
             ("Thủ trưởng các Sở, ban, ngành cấp tỉnh, Chủ tịch Ủy ban Nhân dân các huyện, thị xã, thành phố", 5),
             ("Thanh tra tỉnh", 2),
             ("Ban Dân tộc", 1),
             ("Báo Quảng Ngãi, Đài Phát thanh và Truyền hình Quảng Ngãi", 1),
             ("Sở Nội vụ", 3));
-        Assert.StartsWith("Tham mưu UBND tỉnh xây dựng Quy chế đối thoại trực tiếp", d.Assignments[1].Tasks[0]);
+        Assert.StartsWith("Tham mưu UBND tỉnh xây dựng Quy chế đối thoại trực tiếp", d.Assignments[2].Tasks[0]);
 
         AssertDeadlines(d,
             ("trước ngày 10/7/2020", 10, 7, 2020, "none"),
@@ -196,6 +198,7 @@ public class DocumentParserSeedTests
             d.Sections.SkipWhile(s => !s.Heading.StartsWith("Ngoài trách nhiệm chung", StringComparison.Ordinal)).Skip(1).Where(s => s.Level == 3).Select(s => s.Number));
 
         AssertAssignees(d,
+            ("Các cơ quan, đơn vị và địa phương", 1), // "d) Các cơ quan, đơn vị và địa phương chủ động tham mưu …" in the plan's tasks
             ("Thủ trưởng các Sở, Ban-ngành; Chủ tịch Ủy ban nhân dân các huyện, thành phố", 4),
             ("Sở Nội vụ", 6), ("Sở Tư pháp", 3), ("Thanh tra tỉnh", 3), ("Ban Dân tộc tỉnh", 2),
             ("Sở Nông nghiệp và phát triển nông thôn", 2), ("Sở Thông tin và Truyền thông", 3),
