@@ -271,6 +271,31 @@ public static partial class DocumentParser
         }
     }
 
+    /// <summary>
+    /// Lines of the parts that tell what was done ("I. KẾT QUẢ ĐẠT ĐƯỢC", "Đánh giá …", "Tình hình …"): a report's or a
+    /// plan's review of last year, where "đạt 89,7%" is a result, not a target.
+    /// </summary>
+    private static HashSet<int> ReportedResultLines(Doc doc)
+    {
+        var lines = new HashSet<int>();
+        var roman = Items(doc).Where(i => i.Level == 1).ToList();
+        for (var k = 0; k < roman.Count; k++)
+        {
+            var folded = Fold(roman[k].Text);
+            if (folded.StartsWith("ket qua", StringComparison.Ordinal) || folded.StartsWith("danh gia", StringComparison.Ordinal)
+                || folded.StartsWith("tinh hinh", StringComparison.Ordinal))
+            {
+                var end = k + 1 < roman.Count ? roman[k + 1].Line : doc.DocumentEnd(doc.DocumentStarts.Last(s => s <= roman[k].Line));
+                for (var i = roman[k].Line; i < end; i++)
+                {
+                    lines.Add(i);
+                }
+            }
+        }
+
+        return lines;
+    }
+
     [GeneratedRegex(@"^(?<w>Phần|PHẦN|Chương|CHƯƠNG|Điều|ĐIỀU)\s+(?<n>[IVXLC]{1,6}|\d{1,3})\s*[.:]?\s*")]
     private static partial Regex PartMarker();
 

@@ -337,9 +337,10 @@ public static partial class DocumentParser
     /// <summary>Numeric targets: "100% cán bộ … được học tập", "trên 90% người dân …", "ít nhất 01 mô hình".</summary>
     private static void ReadTargets(Doc doc, ParsedDocument result)
     {
+        var reported = ReportedResultLines(doc);
         foreach (var line in doc.Lines)
         {
-            if (doc.NotBody.Contains(line.Index) || IsFootnote(line.Text))
+            if (doc.NotBody.Contains(line.Index) || IsFootnote(line.Text) || reported.Contains(line.Index))
             {
                 continue;
             }

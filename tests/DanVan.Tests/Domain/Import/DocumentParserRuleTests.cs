@@ -259,6 +259,38 @@ public class DocumentParserRuleTests
         Assert.Equal([(5, 11, 2023), (10, 3, 2023)], d.Deadlines.Select(x => (x.Day, x.Month, x.Year!.Value)).ToList());
     }
 
+    [Fact]
+    public void A_report_states_results_which_are_not_targets()
+    {
+        var d = DocumentParser.Parse("""
+            UBND THÀNH PHỐ HÀ NỘI
+            SỞ NỘI VỤ
+            Số: 3456/BC-SNV
+            Hà Nội, ngày 10 tháng 6 năm 2024
+
+            BÁO CÁO
+            Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2024
+
+            I. KẾT QUẢ ĐẠT ĐƯỢC
+            1. Công tác tiếp công dân
+            Tiếp nhận 145 đơn, đã giải quyết 130 đơn, đạt 89,7%.
+
+            II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM
+            1. Phấn đấu giải quyết trên 95% đơn thuộc thẩm quyền.
+            2. Hoàn thành tổng kết công tác dân vận chính quyền năm 2024 trong tháng 12/2024.
+
+            KT. GIÁM ĐỐC
+            PHÓ GIÁM ĐỐC
+
+            Trần Thị Cúc
+            """);
+        Assert.Equal(("Báo cáo", "3456/BC-SNV"), (d.Kind, d.Code));
+        var target = Assert.Single(d.Targets);
+        Assert.Equal((95m, ">"), (target.Value, target.Comparison));
+        var deadline = Assert.Single(d.Deadlines);
+        Assert.Equal((31, 12, 2024), (deadline.Day, deadline.Month, deadline.Year!.Value));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
