@@ -58,6 +58,7 @@ public static class DanVanApp
         services.AddScoped<Features.Import.UnitMatcher>();
         services.AddScoped<Features.Import.DocumentImport>();
         services.AddScoped<Features.Reports.ReportCommands>();
+        services.AddScoped<Features.Reports.ReportRegimeCommands>();
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.ReportOutputs>();
         services.AddSingleton(new Features.Import.DocumentTextReader(new Features.Import.DocumentTextReaderOptions

@@ -10,15 +10,10 @@ namespace DanVan.Tests.Infrastructure;
 /// <summary>The benchmark data: same seed, same data; consistent with what the app itself would write.</summary>
 public class DataGeneratorTests
 {
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
-    }
-
     private static async Task<(GenerationSummary Summary, List<string> Tasks)> GenerateAsync(TestDatabase database, int seed)
     {
         await using var db = database.CreateContext();
-        var summary = await new DataGenerator(db, new PasswordHasher<AppUser>(), new FixedClock()).GenerateAsync(DataScale.Province, seed);
+        var summary = await new DataGenerator(db, new PasswordHasher<AppUser>(), new FakeClock(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero))).GenerateAsync(DataScale.Province, seed);
         var tasks = await (from d in db.WorkItemDeadlines
                            join w in db.WorkItems on d.WorkItemId equals w.Id
                            orderby d.Id

@@ -49,6 +49,8 @@ public partial class AccessMatrixTests(AppFixture app)
         { "canbo", "GET", "/Reports", HttpStatusCode.OK },
         { "canbo", "GET", "/Reports/Period/987654321", HttpStatusCode.NotFound },
         { "canbo", "GET", "/Reports/Submission/987654321", HttpStatusCode.NotFound },
+        { "canbo", "GET", "/Reports/Regime/987654321", HttpStatusCode.NotFound },
+        { "", "GET", "/Reports/Regime/1", HttpStatusCode.Redirect },
         { "canbo", "GET", "/api/reports/regimes", HttpStatusCode.OK },
         { "canbo", "GET", "/api/reports/submissions/987654321", HttpStatusCode.NotFound },
         { "canbo", "API-POST", "/api/reports/periods", HttpStatusCode.NotFound },
