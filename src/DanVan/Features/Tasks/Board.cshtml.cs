@@ -75,23 +75,40 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
             Late = g.Count(d => d.CompletedOn != null && d.CompletedOn > d.DueOn),
         }).ToListAsync(ct);
         var ids = byUnit.Select(b => b.UnitId).ToList();
-        var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.AncestorPath, ct);
+        var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.AncestorPath }).ToDictionaryAsync(u => u.Id, u => u.AncestorPath, ct);
         var children = await UnitQueries.ChildrenAsync(db, root.Id, includeHistory: false, Today, ct);
 
-        BoardLine Sum(int? unitId, string name, int childCount, Func<int, bool> belongs)
+        // Each lead unit counts for the child of the root it lies under: the path segment after the root's prefix (one
+        // pass over the units, not one per child: the country's board has 35,000 lead units under 34 provinces).
+        var rootPrefix = root.SubtreePrefix;
+        int ChildOf(int unitId)
         {
-            var rows = byUnit.Where(b => belongs(b.UnitId)).ToList();
+            var path = paths.GetValueOrDefault(unitId, "") + unitId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+            if (unitId == root.Id || !path.StartsWith(rootPrefix, StringComparison.Ordinal))
+            {
+                return root.Id;
+            }
+
+            var end = path.IndexOf('/', rootPrefix.Length);
+            return int.Parse(path.AsSpan(rootPrefix.Length, end - rootPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var byChild = byUnit.GroupBy(b => ChildOf(b.UnitId)).ToDictionary(g => g.Key, g => g.ToList());
+
+        BoardLine Sum(int? unitId, string name, int childCount, IEnumerable<int> keys)
+        {
+            var rows = keys.SelectMany(k => byChild.GetValueOrDefault(k) ?? []).ToList();
             return new BoardLine(unitId, name, childCount, rows.Sum(r => r.Overdue), rows.Sum(r => r.Soon), rows.Sum(r => r.Open), rows.Sum(r => r.OnTime), rows.Sum(r => r.Late));
         }
 
-        var own = Sum(null, root.Name + " (trực tiếp chủ trì)", 0, u => u == root.Id);
+        var own = Sum(null, root.Name + " (trực tiếp chủ trì)", 0, [root.Id]);
         Lines = children
-            .Select(c => Sum(c.Id, c.Name, c.ChildCount, u => u == c.Id || paths[u].StartsWith(UnitPaths.SubtreePrefix(c.AncestorPath, c.Id), StringComparison.Ordinal)))
+            .Select(c => Sum(c.Id, c.Name, c.ChildCount, [c.Id]))
             .Where(l => l.Open + l.Done > 0)
             .Prepend(own).Where(l => l.Open + l.Done > 0)
             .OrderByDescending(l => l.Overdue).ThenByDescending(l => l.DueSoon).ThenBy(l => l.Name, StringComparer.Ordinal)
             .ToList();
-        Total = Sum(root.Id, "Tổng cộng", 0, _ => true);
+        Total = Sum(root.Id, "Tổng cộng", 0, byChild.Keys);
 
         Overdue = await within.Where(d => d.CompletedOn == null && d.DueOn < Today).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(50).ToListAsync(ct);
         DueSoon = await within.Where(d => d.CompletedOn == null && d.DueOn >= Today && d.DueOn <= soonEnd).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(50).ToListAsync(ct);
