@@ -20,6 +20,13 @@ public static partial class DocumentParser
 
             if (ReadMarker(line.Text) is { } item)
             {
+                // "Chương I" / "Phần II" with the title on the next line, in capitals ("QUY ĐỊNH CHUNG").
+                if (item is { Level: 1, Text.Length: 0 } && line.Index + 1 < doc.Lines.Count && doc.Lines[line.Index + 1].Text is var next
+                    && !doc.NotBody.Contains(line.Index + 1) && ReadMarker(next) is null && IsMostlyUpper(next) && next.Length <= 200)
+                {
+                    item = item with { Text = TrimFragment(next) };
+                }
+
                 items.Add(item with { Line = line.Index });
             }
         }

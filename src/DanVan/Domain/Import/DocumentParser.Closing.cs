@@ -78,8 +78,12 @@ public static partial class DocumentParser
             from = Math.Max(start, end - 15);
         }
 
+        // The signature is one block of consecutive lines (authority, position, name); an upper-case line met earlier
+        // ("QUY ĐỊNH CHUNG", a chapter's title among the last lines) is dropped when text follows it before the name.
         string? authority = null, position = null, name = null;
         int first = -1, last = -1;
+        var block = new List<int>();
+        var gap = false;
         for (var i = from; i < end && name is null; i++)
         {
             if (doc.NotBody.Contains(i) && first < 0 && i < end - 1 && doc.Lines[i].Text[0] is '-' or '+')
@@ -94,17 +98,31 @@ public static partial class DocumentParser
             }
 
             var a = AuthorityLine().Match(t);
+            var isPosition = !a.Success && IsPositionLine(t);
+            var isName = !a.Success && !isPosition && (position is not null || authority is not null) && PersonName().IsMatch(t);
+            if (!a.Success && !isPosition && !isName)
+            {
+                gap |= block.Count > 0;
+                continue;
+            }
+
+            if (gap && !isName)
+            {
+                (authority, position, first, gap) = (null, null, -1, false);
+                block.Clear();
+            }
+
             if (a.Success && position is null)
             {
                 // "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": both kept, in order.
                 var written = CanonicalAuthority(a.Groups["a"].Value) + " " + a.Groups["rest"].Value.Trim();
                 authority = authority is null ? written : authority + ", " + written;
             }
-            else if (position is null && IsPositionLine(t))
+            else if (isPosition && position is null)
             {
                 position = t.TrimEnd('.', ':').Trim();
             }
-            else if ((position is not null || authority is not null) && PersonName().IsMatch(t))
+            else if (isName)
             {
                 name = t;
             }
@@ -113,9 +131,14 @@ public static partial class DocumentParser
                 continue;
             }
 
-            doc.NotBody.Add(i);
+            block.Add(i);
             first = first < 0 ? i : first;
             last = i;
+        }
+
+        foreach (var i in block)
+        {
+            doc.NotBody.Add(i);
         }
 
         if (result is null || first < 0)

@@ -291,6 +291,41 @@ public class DocumentParserRuleTests
         Assert.Equal((31, 12, 2024), (deadline.Day, deadline.Month, deadline.Year!.Value));
     }
 
+    [Fact]
+    public void Circular_with_chapters_titled_on_the_next_line_and_a_signature_after_an_upper_case_title()
+    {
+        var d = DocumentParser.Parse("""
+            BỘ NỘI VỤ
+            Số: 12/2024/TT-BNV
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            Hà Nội, ngày 01 tháng 7 năm 2024
+
+            THÔNG TƯ
+            Hướng dẫn thực hiện dân chủ trong hoạt động của cơ quan
+
+            Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;
+
+            Chương I
+            QUY ĐỊNH CHUNG
+
+            Điều 1. Phạm vi điều chỉnh
+            Thông tư này hướng dẫn thực hiện dân chủ.
+
+            Nơi nhận:
+            - Văn phòng Chính phủ;
+            - Lưu: VT, CQĐP.
+
+            KT. BỘ TRƯỞNG
+            THỨ TRƯỞNG
+
+            Vũ Chiến Thắng
+            """);
+        Assert.Equal(("Thông tư", "12", "TT-BNV", "12/2024/TT-BNV", "BỘ NỘI VỤ"), (d.Kind, d.Number, d.Symbol, d.Code, d.Issuer));
+        Assert.Equal(("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ Chiến Thắng"), (d.Signer?.Authority, d.Signer?.Position, d.Signer?.Name));
+        Assert.Equal([("Chương I", "QUY ĐỊNH CHUNG", 1), ("Điều 1", "Phạm vi điều chỉnh", 2)], d.Sections.Select(x => (x.Number, x.Heading, x.Level)).ToList());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
