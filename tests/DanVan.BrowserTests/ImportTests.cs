@@ -83,6 +83,41 @@ public class ImportTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_word_letter_is_kept_as_the_documents_original()
+    {
+        var number = Random.Shared.Next(1000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] lines =
+        [
+            "UBND TỈNH TÂY NINH", "SỞ NỘI VỤ", $"Số: {number}/SNV-XDCQ", "Tây Ninh, ngày 05 tháng 3 năm 2026",
+            "V/v báo cáo kết quả công tác dân vận chính quyền quý I năm 2026", "Kính gửi: Các sở, ban, ngành tỉnh.",
+            "Đề nghị các cơ quan báo cáo kết quả gửi về Sở Nội vụ trước ngày 20/3/2026.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+            "GIÁM ĐỐC", "Nguyễn Văn An",
+        ];
+        var path = Path.Combine(Path.GetTempPath(), $"cong-van-{number}.docx");
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(path, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                lines.Select(l => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(l))))));
+            main.Document.Save();
+        }
+
+        var page = await fx.SignInAsync("dieuphoi");
+        await page.GotoAsync("/Import");
+        await page.GetByLabel("Tệp văn bản").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đọc văn bản" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Số, ký hiệu")).ToHaveValueAsync($"{number}/SNV-XDCQ");
+        await Assertions.Expect(page.GetByLabel($"Lưu tệp gốc (cong-van-{number}.docx) kèm văn bản")).ToBeCheckedAsync();
+        await page.GetByTestId("import-confirm").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/Documents/Details/", StringComparison.Ordinal));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"cong-van-{number}.docx" }).ClickAsync());
+        var saved = Path.Combine(Path.GetTempPath(), $"danvan-original-{number}.docx");
+        await download.SaveAsAsync(saved);
+        Assert.Equal(await File.ReadAllBytesAsync(path), await File.ReadAllBytesAsync(saved));
+    }
+
+    [Fact]
     public async Task Unreadable_upload_gets_a_message_and_nothing_changes()
     {
         var page = await fx.SignInAsync("dieuphoi");

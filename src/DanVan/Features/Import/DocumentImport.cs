@@ -21,6 +21,12 @@ public sealed class ImportForm
 
     public string? FileName { get; set; }
 
+    /// <summary>The uploaded Word or PDF file itself (base64, posted back with the review), kept as the document's original.</summary>
+    public string? OriginalContent { get; set; }
+
+    /// <summary>Whether to keep <see cref="OriginalContent"/> with the document (the reviewer may leave it out).</summary>
+    public bool AttachOriginal { get; set; } = true;
+
     public string? Kind { get; set; }
 
     public string? Code { get; set; }
@@ -177,12 +183,24 @@ public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, 
 
     public async Task<Result<ImportOutcome>> ConfirmAsync(UserScope user, ImportForm form, DateOnly? issuedOn, IReadOnlyList<DateOnly?> dueDates, CancellationToken ct)
     {
+        UploadedFile? original = null;
+        if (form.AttachOriginal && !string.IsNullOrEmpty(form.OriginalContent) && form.FileName is { } name)
+        {
+            var bytes = new byte[form.OriginalContent.Length * 3 / 4 + 3];
+            if (!Convert.TryFromBase64String(form.OriginalContent, bytes, out var length))
+            {
+                return Result<ImportOutcome>.Invalid("", "Tệp gốc gửi kèm bị hỏng trên đường truyền: hãy tải tệp lên lại, hoặc bỏ chọn đính kèm tệp gốc.");
+            }
+
+            original = new UploadedFile(name, bytes[..length]);
+        }
+
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var citations = form.Citations.Where(c => c.Include && !string.IsNullOrWhiteSpace(c.Description))
             .Select(c => new CitationInput(c.Relation, c.Description)).ToList();
         var registered = await documents.RegisterAsync(user, new RegisterDocumentCommand(
             null, form.Code, form.Issuer, null, form.Place, issuedOn, form.Title, VietnameseText.Optional(form.SignerAuthority),
-            form.SignerPosition, form.SignerName, VietnameseText.Optional(form.Recipients), citations, null), ct);
+            form.SignerPosition, form.SignerName, VietnameseText.Optional(form.Recipients), citations, original), ct);
         if (!registered.IsOk)
         {
             return Fail(registered.Status, registered.Errors, "");

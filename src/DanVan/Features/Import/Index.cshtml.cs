@@ -12,11 +12,14 @@ namespace DanVan.Features.Import;
 /// beside the source, correct it, and confirm to create the document, its plan and its tasks in one step.
 /// Nothing is saved before the confirmation.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = AcceptedBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AcceptedBodyBytes, ValueLengthLimit = (int)(MaxOriginalBytes * 4 / 3 + 1024))]
 [RequestSizeLimit(AcceptedBodyBytes)]
 public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentImport import, DocumentTextReader reader, TimeProvider clock) : PageModel
 {
     public const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    /// <summary>Word and PDF files up to this size travel with the review (base64) and are kept as the document's original.</summary>
+    public const long MaxOriginalBytes = 10 * 1024 * 1024;
 
     /// <summary>Bodies up to this size are read so that an oversized file gets a message rather than a bare 413.</summary>
     private const long AcceptedBodyBytes = 100L * 1024 * 1024;
@@ -48,7 +51,7 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
         }
 
         string text;
-        string? fileName = null;
+        string? fileName = null, original = null;
         try
         {
             if (upload is { Length: > 0 })
@@ -59,8 +62,19 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
                 }
 
                 fileName = Path.GetFileName(upload.FileName);
-                await using var stream = upload.OpenReadStream();
-                text = await reader.ReadAsync(stream, fileName, ct);
+                using var buffer = new MemoryStream();
+                await using (var stream = upload.OpenReadStream())
+                {
+                    await stream.CopyToAsync(buffer, ct);
+                }
+
+                buffer.Position = 0;
+                text = await reader.ReadAsync(buffer, fileName, ct);
+                var extension = Path.GetExtension(fileName).ToLowerInvariant();
+                if (extension is ".docx" or ".pdf" && buffer.Length <= MaxOriginalBytes)
+                {
+                    original = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
+                }
             }
             else if (!string.IsNullOrWhiteSpace(Pasted))
             {
@@ -76,6 +90,7 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
             var scope = (await currentUser.GetScopeAsync(ct))!;
             Units = await matcher.CandidatesAsync(scope, ct);
             Form = DocumentImport.Propose(parsed, Units, VietnamClock.Today(clock), fileName);
+            Form.OriginalContent = original;
         }
         catch (UnreadableDocumentException ex)
         {
