@@ -69,12 +69,28 @@ public class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         page.SetDefaultNavigationTimeout(60_000);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
+        // On a loaded machine (CI shares two cores with the app and the browser) a sign-in once stayed on the login
+        // page past the navigation timeout: one more try, then fail with what the page said.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/Account/Login");
+            await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+            await page.GetByLabel("Mật khẩu").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 45_000 });
+                return page;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+            }
+            catch (TimeoutException ex)
+            {
+                var said = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+                throw new TimeoutException($"Sign-in of {userName} stayed on {page.Url}: {said}", ex);
+            }
+        }
     }
 
     public async Task ScreenshotAsync(IPage page, string name) =>

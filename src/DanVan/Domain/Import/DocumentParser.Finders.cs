@@ -60,8 +60,32 @@ public static partial class DocumentParser
             AddCitation(text, byCode, kind, m.Value, m.Index, m.Index + m.Length, ownCode);
         }
 
+        // Laws and ordinances cited by name and date, without a number: "Căn cứ Luật Tổ chức chính quyền địa phương ngày
+        // 19 tháng 6 năm 2015", "Bộ luật Lao động năm 2019". Only with a date or year right after the name.
+        foreach (Match m in NamedLaw().Matches(text))
+        {
+            if (excluded.Any(x => x.Start < m.Index + m.Length && m.Index < x.End))
+            {
+                continue;
+            }
+
+            var name = m.Groups["name"].Value.Trim();
+            var key = Fold(m.Groups["kind"].Value + " " + name);
+            var date = m.Groups["y"].Success ? PartialDate(m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value) : m.Groups["year"].Value;
+            if (!byCode.ContainsKey(key))
+            {
+                byCode[key] = new ParsedCitation
+                {
+                    Kind = KindName(m.Groups["kind"].Value), Title = name, Date = date, Source = new TextSpan(m.Index, m.Length),
+                };
+            }
+        }
+
         result.Citations.AddRange(byCode.Values.OrderBy(c => c.Source.Start));
     }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<kind>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}[^;:,.()\n\d“”""]{2,140}?)\s+(?:(?:được Quốc hội thông qua|đã được sửa đổi, bổ sung)\s+)?(?:(?:ngày|Ngày)\s*(?:(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4}))|năm\s+(?<year>\d{4}))(?!\s*/)", RegexOptions.None, 2000)]
+    private static partial Regex NamedLaw();
 
     private static bool LooksLikeDocumentCode(string code) =>
         code.Count(char.IsDigit) > 0 || code.StartsWith('-') || code.StartsWith('/');

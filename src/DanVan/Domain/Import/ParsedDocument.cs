@@ -71,6 +71,9 @@ public sealed class ParsedCitation
 
     public string? Code { get; set; }
 
+    /// <summary>The name, for a document cited without a number ("Luật Tổ chức chính quyền địa phương"), else null.</summary>
+    public string? Title { get; set; }
+
     /// <summary>ISO date when written (full or partial), else null.</summary>
     public string? Date { get; set; }
 

@@ -336,7 +336,7 @@ public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, 
 
     private static string Describe(ParsedCitation c)
     {
-        var s = $"{c.Kind} số {c.Code}";
+        var s = c.Code is null ? $"{c.Kind} {c.Title}" : $"{c.Kind} số {c.Code}";
         if (c.Date is { Length: 10 } iso && DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
             s += " ngày " + VietnameseText.FormatDate(d);

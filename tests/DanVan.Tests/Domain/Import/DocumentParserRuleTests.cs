@@ -326,6 +326,36 @@ public class DocumentParserRuleTests
         Assert.Equal([("Chương I", "QUY ĐỊNH CHUNG", 1), ("Điều 1", "Phạm vi điều chỉnh", 2)], d.Sections.Select(x => (x.Number, x.Heading, x.Level)).ToList());
     }
 
+    [Fact]
+    public void Laws_cited_by_name_and_date_are_citations_without_a_number()
+    {
+        var d = DocumentParser.Parse("""
+            ỦY BAN NHÂN DÂN
+            TỈNH BÌNH ĐỊNH
+            Số: 1234/QĐ-UBND
+            Bình Định, ngày 05 tháng 4 năm 2023
+
+            QUYẾT ĐỊNH
+            Về việc ban hành Quy chế dân vận chính quyền
+
+            Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+            Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022;
+            Căn cứ Bộ luật Lao động năm 2019;
+            Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;
+
+            Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác dân vận chính quyền./.
+
+            KT. CHỦ TỊCH
+            PHÓ CHỦ TỊCH
+
+            Nguyễn Tự Công Hoàng
+            """);
+        Assert.Equal(
+            [("Luật", null, "Tổ chức chính quyền địa phương", "2015-06-19"), ("Luật", "10/2022/QH15", null, "2022-11-10"),
+             ("Bộ luật", null, "Lao động", "2019"), ("Nghị định", "30/2020/NĐ-CP", null, "2020-03-05")],
+            d.Citations.Select(c => (c.Kind, c.Code, c.Title, c.Date)).ToList());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
