@@ -316,6 +316,8 @@ public static partial class DocumentParser
         @"Bộ(?! tiêu chí| câu hỏi| máy)|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|" +
         @"Trung tâm|Cục|Chi cục|Tổng cục|Viện|Trường(?! hợp)|Bệnh viện|Kho bạc|Ngân hàng|Lãnh đạo(?!,? chỉ đạo)|Thủ trưởng|Giám đốc|Chủ tịch|Đảng ủy|Đảng uỷ|" +
         @"Đảng đoàn|Chi bộ|Tòa án|Liên đoàn|Tỉnh đoàn|Thành đoàn|Tỉnh ủy|Huyện ủy|Thành ủy|Cơ quan|Đơn vị|Người đứng đầu|Cán bộ|" +
+        // A commune's posts and the heads named by title ("Công chức Văn phòng - Thống kê", "Chánh Văn phòng UBND tỉnh").
+        @"Công chức(?!,? viên chức)|Chánh Văn phòng|Chánh Thanh tra|Trưởng phòng|Trưởng ban|Trưởng Công an|Chỉ huy trưởng|Phó Chủ tịch|Phó Giám đốc|" +
         @"Các (?:sở|Sở|ban|Ban|cơ quan|đơn vị|tổ chức|phòng|Phòng|địa phương|xã|huyện|UBND|Ủy ban|đoàn thể|hội|trường|Đảng ủy|chi bộ))";
 
     private const string Verbs =

@@ -356,6 +356,31 @@ public class DocumentParserRuleTests
             d.Citations.Select(c => (c.Kind, c.Code, c.Title, c.Date)).ToList());
     }
 
+    [Fact]
+    public void A_communes_posts_are_assignees()
+    {
+        var d = DocumentParser.Parse("""
+            UỶ BAN NHÂN DÂN                    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            XÃ TÂN PHÚ                                 Độc lập - Tự do - Hạnh phúc
+            Số:   15  /KH-UBND                        Tân Phú, ngày  08  tháng  01  năm 2025
+
+            KẾ HOẠCH
+            Thực hiện công tác dân vận chính quyền năm 2025
+
+            I. NỘI DUNG
+            1. Công chức Văn phòng - Thống kê: tham mưu tổ chức đối thoại với Nhân dân ít nhất 02 cuộc/năm; báo cáo kết quả về UBND xã trước ngày 10/12/2025.
+            2. Chánh Văn phòng HĐND và UBND xã theo dõi, đôn đốc thực hiện.
+
+                                                               TM. ỦY BAN NHÂN DÂN
+                                                                        CHỦ TỊCH
+                                                                    Lê Thị Hồng
+            """);
+        Assert.Equal(("15/KH-UBND", "UỶ BAN NHÂN DÂN XÃ TÂN PHÚ", "Tân Phú", "2025-01-08"), (d.Code, d.Issuer, d.Place, d.Date));
+        Assert.Equal(["Công chức Văn phòng - Thống kê", "Chánh Văn phòng HĐND và UBND xã"], d.Assignments.Select(a => a.Assignee).ToList());
+        Assert.EndsWith("trước ngày 10/12/2025", d.Assignments[0].Tasks.Single().TrimEnd('.'), StringComparison.Ordinal);
+        Assert.Equal(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thị Hồng"), (d.Signer?.Authority, d.Signer?.Position, d.Signer?.Name));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
