@@ -245,7 +245,8 @@ public static partial class DocumentParser
                 // Only when something is to be done by then ("Tổ chức hội nghị … trong tháng 6/2025"), not a result
                 // reported for that time ("kết quả đạt được trong quý I/2025").
                 var clauseStart = m.Index == 0 ? 0 : t.LastIndexOfAny(['.', ';', ':'], m.Index - 1) + 1;
-                if (!ActionWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart)) || ResultWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart)))
+                var stated = m.Groups["when"].Success; // "Thời gian thực hiện: quý III/2024" says so itself
+                if (!stated && (!ActionWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart)) || ResultWords().IsMatch(t.AsSpan(clauseStart, m.Index - clauseStart))))
                 {
                     continue;
                 }
@@ -341,7 +342,7 @@ public static partial class DocumentParser
     [GeneratedRegex(@"(?<period>(?:0?6|sáu)\s+tháng|hàng quý|hằng quý|hàng năm|hằng năm|hàng tháng|hằng tháng)\s*[:,]?\s*\(?\s*(?:trước\s+)?(?:(?:ngày|Ngày)\s+)?" + DayMonth, RegexOptions.IgnoreCase, 1000)]
     private static partial Regex PeriodDeadline();
 
-    [GeneratedRegex(@"(?:trong|cuối|hết)\s+(?:quý\s+(?<q>IV|I{1,3}|[1-4])|tháng\s+(?<m>\d{1,2}))\s*(?:/\s*|\s+năm\s+)(?<y>\d{4})\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?<!\p{L})(?:trong|cuối|hết|(?<when>thời gian(?: thực hiện| hoàn thành)?\s*:\s*(?:trong\s+)?))\s*(?:quý\s+(?<q>IV|I{1,3}|[1-4])|tháng\s+(?<m>\d{1,2}))\s*(?:/\s*|\s+năm\s+)(?<y>\d{4})\b", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex WithinDeadline();
 
     [GeneratedRegex(@"\b(?:hoàn thành|hoàn tất|thực hiện|tổ chức|ban hành|triển khai|xây dựng|báo cáo|gửi|nộp|tiến hành|tổng kết|sơ kết|đăng ký|kiện toàn|rà soát|trình)\b", RegexOptions.IgnoreCase)]

@@ -170,6 +170,7 @@ public class DocumentParserRuleTests
             5. Trường hợp có vướng mắc, báo cáo về Sở Nội vụ để tổng hợp.
             6. Ban hành kế hoạch triển khai Quy chế dân chủ.
             7. Số liệu kết quả đạt được trong quý I/2025 gửi kèm báo cáo.
+            8. Sơ kết việc thực hiện Quy chế dân chủ. Thời gian thực hiện: quý III/2025.
 
             Nơi nhận:
             - Như trên;
@@ -180,10 +181,11 @@ public class DocumentParserRuleTests
             """);
         Assert.Empty(d.Assignments);
         Assert.Equal(
-            [("trước ngày 20 tháng 3 năm 2025", 20, 3), ("trong quý II/2025", 30, 6), ("trong tháng 6 năm 2025", 30, 6)],
+            [("trước ngày 20 tháng 3 năm 2025", 20, 3), ("trong quý II/2025", 30, 6), ("trong tháng 6 năm 2025", 30, 6), ("Thời gian thực hiện: quý III/2025", 30, 9)],
             d.Deadlines.Select(x => (x.Text, x.Day, x.Month)).ToList());
         Assert.All(d.Deadlines, x => Assert.Equal((2025, "none"), (x.Year!.Value, x.Recurrence)));
         Assert.Equal("Tổ chức hội nghị đối thoại với Nhân dân", d.Deadlines[2].About);
+        Assert.Equal("Sơ kết việc thực hiện Quy chế dân chủ", d.Deadlines[3].About);
     }
 
     [Fact]
