@@ -22,6 +22,39 @@ public class DocumentTextReaderTests
     }
 
     [Fact]
+    public async Task Docx_TaskTable_IsReadAsAgencyAndTaskLines_TheParserAssigns()
+    {
+        static DocumentFormat.OpenXml.Wordprocessing.Paragraph P(string text) =>
+            new(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text)));
+        static DocumentFormat.OpenXml.Wordprocessing.TableRow Row(params string[] cells) =>
+            new(cells.Select(c => new DocumentFormat.OpenXml.Wordprocessing.TableCell(P(c))));
+        using var stream = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                P("UBND TỈNH TÂY NINH"), P("SỞ NỘI VỤ"), P("Số: 45/KH-SNV"), P("Tây Ninh, ngày 10 tháng 01 năm 2026"),
+                P("KẾ HOẠCH"), P("Thực hiện công tác dân vận chính quyền năm 2026"),
+                P("I. MỤC ĐÍCH, YÊU CẦU"), P("Nâng cao hiệu quả công tác dân vận."),
+                P("II. NHIỆM VỤ CỤ THỂ"),
+                new DocumentFormat.OpenXml.Wordprocessing.Table(
+                    Row("STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"),
+                    Row("1", "Tổ chức hội nghị đối thoại với Nhân dân", "Văn phòng Sở", "Thanh tra Sở", "Quý III/2026"),
+                    Row("2", "Tổng hợp báo cáo kết quả năm", "Phòng Xây dựng chính quyền", "", "Trước ngày 15/11/2026"),
+                    Row("3", "Tuyên truyền thường xuyên", "Các phòng thuộc Sở", "", "Thường xuyên")),
+                P("GIÁM ĐỐC"), P("Nguyễn Văn An")));
+            main.Document.Save();
+        }
+
+        var text = await reader.ReadAsync(stream.ToArray(), "ke-hoach.docx");
+        Assert.Contains("- Văn phòng Sở: Tổ chức hội nghị đối thoại với Nhân dân. Phối hợp: Thanh tra Sở. Thời gian thực hiện: Quý III/2026.", text, StringComparison.Ordinal);
+
+        var parsed = DocumentParser.Parse(text);
+        Assert.Equal(["Văn phòng Sở", "Phòng Xây dựng chính quyền", "Các phòng thuộc Sở"], parsed.Assignments.Select(a => a.Assignee).ToList());
+        Assert.Equal([(30, 9, 2026), (15, 11, 2026)], parsed.Deadlines.Select(d => (d.Day, d.Month, d.Year!.Value)).ToList());
+    }
+
+    [Fact]
     public async Task Docx_AutomaticListNumbers_AreWrittenBeforeTheirParagraphs()
     {
         var text = await reader.ReadAsync(TestFiles.NumberedPlanDocx(), "ke-hoach.docx");
