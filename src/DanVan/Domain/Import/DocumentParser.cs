@@ -101,7 +101,7 @@ public static partial class DocumentParser
     internal static string Normalize(string text)
     {
         var s = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var raw = s.Split('\n');
+        var raw = TaskTables.RewriteText(s.Split('\n'));
         var sb = new StringBuilder(s.Length);
         string? previous = null; // the last line written, as far as the join rules need it (its start and end)
         var blank = false;

@@ -198,14 +198,10 @@ internal static class DocxTextExtractor
             }
         }
 
-        /// <summary>
-        /// A table of tasks (a plan's "Phụ lục": STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian), written as
-        /// the lines a plan would have: "- Sở Nội vụ: Tổ chức hội nghị … Phối hợp: … Thời gian thực hiện: quý III/2025.",
-        /// so the parser's rules for an agency and its task read it. Null for any other table (read cell by cell).
-        /// </summary>
+        /// <summary>A table of tasks read as "agency: task" lines (<see cref="Domain.Import.TaskTables"/>); null for any other table.</summary>
         private List<string>? TaskTable(OpenXmlElement table)
         {
-            var rows = new List<List<string>>();
+            var rows = new List<IReadOnlyList<string>>();
             foreach (var row in Rows(table))
             {
                 rows.Add(Cells(row).Select(cell =>
@@ -216,56 +212,9 @@ internal static class DocxTextExtractor
                 }).ToList());
             }
 
-            var header = rows.FindIndex(r => r.Any(c => Fold(c).Contains("chu tri", StringComparison.Ordinal))
-                && r.Any(c => Fold(c) is var f && (f.Contains("noi dung", StringComparison.Ordinal) || f.Contains("nhiem vu", StringComparison.Ordinal) || f.Contains("cong viec", StringComparison.Ordinal))));
-            if (header < 0)
-            {
-                return null;
-            }
-
-            var heads = rows[header].Select(Fold).ToList();
-            var lead = heads.FindIndex(h => h.Contains("chu tri", StringComparison.Ordinal));
-            var content = heads.FindIndex(h => h.Contains("noi dung", StringComparison.Ordinal) || h.Contains("nhiem vu", StringComparison.Ordinal) || h.Contains("cong viec", StringComparison.Ordinal));
-            var partner = heads.FindIndex(h => h.Contains("phoi hop", StringComparison.Ordinal));
-            var when = heads.FindIndex(h => h.Contains("thoi gian", StringComparison.Ordinal) || h.Contains("thoi han", StringComparison.Ordinal));
-            if (content == lead)
-            {
-                return null;
-            }
-
-            var lines = new List<string>();
-            foreach (var row in rows.Skip(header + 1))
-            {
-                string Cell(int i) => i >= 0 && i < row.Count ? row[i] : "";
-                if (Cell(content).Length == 0)
-                {
-                    continue;
-                }
-
-                if (Cell(lead).Length == 0)
-                {
-                    lines.Add(Cell(content)); // a group heading row ("I. Công tác tuyên truyền")
-                    continue;
-                }
-
-                var line = $"- {Cell(lead).TrimEnd('.', ';', ':')}: {Cell(content).TrimEnd('.', ';')}.";
-                if (Cell(partner).Length > 0)
-                {
-                    line += $" Phối hợp: {Cell(partner).TrimEnd('.', ';')}.";
-                }
-
-                if (Cell(when).Length > 0)
-                {
-                    line += $" Thời gian thực hiện: {Cell(when).TrimEnd('.', ';')}.";
-                }
-
-                lines.Add(line);
-            }
-
-            return lines;
+            return Domain.Import.TaskTables.ToLines(rows);
         }
 
-        private static string Fold(string s) => Domain.Text.VietnameseText.Fold(s);
 
         /// <summary>The rows of a table, through rows wrapped in content controls.</summary>
         private static IEnumerable<OpenXmlElement> Rows(OpenXmlElement table)

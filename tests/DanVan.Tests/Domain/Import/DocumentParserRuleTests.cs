@@ -384,6 +384,42 @@ public class DocumentParserRuleTests
     }
 
     [Theory]
+    [InlineData("pipes")]
+    [InlineData("tabs")]
+    public void A_task_table_in_text_assigns_each_row(string layout)
+    {
+        string[][] rows =
+        [
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+            ["1", "Tổ chức hội nghị đối thoại với Nhân dân", "Văn phòng Sở", "Thanh tra Sở", "Quý III/2026"],
+            ["2", "Tổng hợp báo cáo kết quả năm", "Phòng Xây dựng chính quyền", "", "Trước ngày 15/11/2026"],
+        ];
+        var table = layout == "pipes"
+            ? string.Join('\n', rows.Take(1).Select(r => "| " + string.Join(" | ", r) + " |").Append("|---|---|---|---|---|")
+                .Concat(rows.Skip(1).Select(r => "| " + string.Join(" | ", r) + " |")))
+            : string.Join('\n', rows.Select(r => string.Join('\t', r)));
+        var d = DocumentParser.Parse($"""
+            UBND TỈNH TÂY NINH
+            SỞ NỘI VỤ
+            Số: 45/KH-SNV
+            Tây Ninh, ngày 10 tháng 01 năm 2026
+
+            KẾ HOẠCH
+            Thực hiện công tác dân vận chính quyền năm 2026
+
+            I. NHIỆM VỤ CỤ THỂ
+            {table}
+
+            GIÁM ĐỐC
+
+            Nguyễn Văn An
+            """);
+        Assert.Equal(["Văn phòng Sở", "Phòng Xây dựng chính quyền"], d.Assignments.Select(a => a.Assignee).ToList());
+        Assert.StartsWith("Tổ chức hội nghị đối thoại với Nhân dân. Phối hợp: Thanh tra Sở.", d.Assignments[0].Tasks.Single(), StringComparison.Ordinal);
+        Assert.Equal([(30, 9, 2026), (15, 11, 2026)], d.Deadlines.Select(x => (x.Day, x.Month, x.Year!.Value)).ToList());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   \n\t  ")]
     [InlineData("The quick brown fox jumps over the lazy dog. This letter is written in English and has no Vietnamese at all.")]
