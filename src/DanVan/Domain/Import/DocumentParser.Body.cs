@@ -262,6 +262,15 @@ public static partial class DocumentParser
                 continue;
             }
 
+            // "PHỤ LỤC" after the signature (a table or list of tasks "kèm theo Kế hoạch"): read as well.
+            var appendix = Enumerable.Range(roman[^1].Line + 1, Math.Max(0, end - roman[^1].Line - 1))
+                .Where(i => Fold(doc.Lines[i].Text).StartsWith("phu luc", StringComparison.Ordinal)).DefaultIfEmpty(-1).First();
+            var bodyEnd = appendix >= 0 ? appendix : end;
+            if (appendix >= 0)
+            {
+                yield return (appendix + 1, end);
+            }
+
             for (var k = 0; k < roman.Count; k++)
             {
                 // Every part that gives work: "Tổ chức thực hiện", "Trách nhiệm", "Phân công", and also "Nhiệm vụ" /
@@ -272,7 +281,7 @@ public static partial class DocumentParser
                     || folded.Contains("phan cong", StringComparison.Ordinal) || folded.Contains("nhiem vu", StringComparison.Ordinal)
                     || folded.StartsWith("noi dung", StringComparison.Ordinal))
                 {
-                    yield return (roman[k].Line + 1, k + 1 < roman.Count ? roman[k + 1].Line : end);
+                    yield return (roman[k].Line + 1, k + 1 < roman.Count ? roman[k + 1].Line : bodyEnd);
                 }
             }
         }

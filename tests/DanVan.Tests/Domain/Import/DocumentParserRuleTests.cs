@@ -359,6 +359,46 @@ public class DocumentParserRuleTests
     }
 
     [Fact]
+    public void Tasks_in_an_appendix_after_the_signature_are_assignments()
+    {
+        var d = DocumentParser.Parse("""
+            UBND TỈNH TÂY NINH
+            SỞ NỘI VỤ
+            Số: 45/KH-SNV
+            Tây Ninh, ngày 10 tháng 01 năm 2026
+
+            KẾ HOẠCH
+            Thực hiện công tác dân vận chính quyền năm 2026
+
+            I. MỤC ĐÍCH, YÊU CẦU
+            Nâng cao hiệu quả công tác dân vận.
+
+            II. KINH PHÍ
+            Từ nguồn ngân sách được giao năm 2026./.
+
+            Nơi nhận:
+            - Lưu: VT.
+
+            GIÁM ĐỐC
+
+            Nguyễn Văn An
+
+            PHỤ LỤC
+            NHIỆM VỤ CỤ THỂ
+            (Kèm theo Kế hoạch số 45/KH-SNV ngày 10/01/2026 của Sở Nội vụ)
+
+            | STT | Nội dung | Đơn vị chủ trì | Thời gian |
+            |---|---|---|---|
+            | 1 | Tổ chức hội nghị sơ kết | Văn phòng Sở | Quý III/2026 |
+            | 2 | Báo cáo kết quả năm | Phòng Xây dựng chính quyền | Trước ngày 15/11/2026 |
+            """);
+        Assert.Equal(("GIÁM ĐỐC", "Nguyễn Văn An"), (d.Signer?.Position, d.Signer?.Name));
+        Assert.Equal(["Văn phòng Sở", "Phòng Xây dựng chính quyền"], d.Assignments.Select(a => a.Assignee).ToList());
+        Assert.All(d.Assignments, a => Assert.Single(a.Tasks));
+        Assert.Empty(d.Citations); // the appendix names its own plan: not a citation
+    }
+
+    [Fact]
     public void A_communes_posts_are_assignees()
     {
         var d = DocumentParser.Parse("""
