@@ -56,6 +56,37 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>A required text: "Vui lòng nhập …", then the checks of <see cref="Text"/>. Returns it trimmed when valid.</summary>
+    public string? RequiredText(string field, string? value, int max, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"Vui lòng nhập {label}.");
+            return null;
+        }
+
+        return Text(field, value, max, char.ToUpper(label[0], Domain.Text.VietnameseText.Culture) + label[1..]);
+    }
+
+    /// <summary>An optional text: at most <paramref name="max"/> characters, no control characters. Returns it trimmed when valid.</summary>
+    public string? Text(string field, string? value, int max, string label)
+    {
+        var text = value?.Trim();
+        if (text is not null && text.Length > max)
+        {
+            Add(field, $"{label} không quá {Domain.Text.VietnameseText.FormatNumber(max)} ký tự.");
+            return null;
+        }
+
+        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            Add(field, $"{label} chứa ký tự không hợp lệ.");
+            return null;
+        }
+
+        return text;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -55,12 +55,12 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
             errors.Add(nameof(cmd.Code), numberError!);
         }
 
-        Required(errors, nameof(cmd.IssuerName), cmd.IssuerName, 300, "cơ quan ban hành");
-        Required(errors, nameof(cmd.Title), cmd.Title, 1000, "trích yếu");
-        Optional(errors, nameof(cmd.Place), cmd.Place, 100, "Địa danh");
-        Optional(errors, nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
-        Optional(errors, nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
-        Optional(errors, nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
+        errors.RequiredText(nameof(cmd.IssuerName), cmd.IssuerName, 300, "cơ quan ban hành");
+        errors.RequiredText(nameof(cmd.Title), cmd.Title, 1000, "trích yếu");
+        errors.Text(nameof(cmd.Place), cmd.Place, 100, "Địa danh");
+        errors.Text(nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
+        errors.Text(nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
+        errors.Text(nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
         var authority = VietnameseText.Optional(cmd.SignerAuthority);
         if (authority is not null && !Document.SignerAuthorities.Contains(authority))
         {
@@ -228,29 +228,4 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         errors.Add("File", "Chỉ nhận tệp Word (.docx) hoặc PDF. Tệp này không phải DOCX hay PDF (kể cả khi đổi đuôi tệp).");
         return (null, null);
     }
-
-    private static void Required(FieldErrors errors, string field, string? value, int max, string label)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, $"Vui lòng nhập {label}.");
-        }
-        else
-        {
-            Optional(errors, field, value, max, char.ToUpper(label[0], VietnameseText.Culture) + label[1..]);
-        }
-    }
-
-    private static void Optional(FieldErrors errors, string field, string? value, int max, string label)
-    {
-        if (value is not null && value.Trim().Length > max)
-        {
-            errors.Add(field, $"{label} không quá {VietnameseText.FormatNumber(max)} ký tự.");
-        }
-        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(field, $"{label} chứa ký tự không hợp lệ.");
-        }
-    }
-
 }

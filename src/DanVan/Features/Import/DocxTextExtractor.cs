@@ -217,38 +217,24 @@ internal static class DocxTextExtractor
 
 
         /// <summary>The rows of a table, through rows wrapped in content controls.</summary>
-        private static IEnumerable<OpenXmlElement> Rows(OpenXmlElement table)
-        {
-            foreach (var child in table.ChildElements)
-            {
-                if (child.LocalName == "tr")
-                {
-                    yield return child;
-                }
-                else if (child.LocalName is not ("tblPr" or "tblGrid") && !Skip(child))
-                {
-                    foreach (var row in Rows(child))
-                    {
-                        yield return row;
-                    }
-                }
-            }
-        }
+        private static IEnumerable<OpenXmlElement> Rows(OpenXmlElement table) => Parts(table, "tr");
 
-        /// <summary>The cells of a table in reading order, through rows wrapped in content controls.</summary>
-        private static IEnumerable<OpenXmlElement> Cells(OpenXmlElement table)
+        /// <summary>The cells of a table (or a row) in reading order, through rows wrapped in content controls.</summary>
+        private static IEnumerable<OpenXmlElement> Cells(OpenXmlElement table) => Parts(table, "tc");
+
+        private static IEnumerable<OpenXmlElement> Parts(OpenXmlElement container, string localName)
         {
-            foreach (var child in table.ChildElements)
+            foreach (var child in container.ChildElements)
             {
-                if (child.LocalName == "tc")
+                if (child.LocalName == localName)
                 {
                     yield return child;
                 }
                 else if (!Skip(child))
                 {
-                    foreach (var cell in Cells(child))
+                    foreach (var part in Parts(child, localName))
                     {
-                        yield return cell;
+                        yield return part;
                     }
                 }
             }

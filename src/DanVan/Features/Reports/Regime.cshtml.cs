@@ -30,13 +30,11 @@ public class RegimeModel(AppDbContext db, CurrentUser currentUser, ReportRegimeC
         [Display(Name = "Cách tổng hợp")]
         public IndicatorAggregation? Aggregation { get; set; }
 
-        [Display(Name = "Tử số (tỷ lệ)")]
+        // Labelled in the view (three selects drawn from one list).
         public string? NumeratorCode { get; set; }
 
-        [Display(Name = "Mẫu số (tỷ lệ)")]
         public string? DenominatorCode { get; set; }
 
-        [Display(Name = "Không vượt quá chỉ tiêu")]
         public string? NotAboveCode { get; set; }
     }
 

@@ -49,15 +49,15 @@ public sealed partial class ReportRegimeCommands(AppDbContext db)
             errors.Add("Code", $"Mã {code} đã có trong chế độ báo cáo này.");
         }
 
-        var name = Required(errors, "Name", input.Name, 300, "tên chỉ tiêu");
-        var group = Required(errors, "Group", input.Group, 200, "nhóm chỉ tiêu");
+        var name = errors.RequiredText("Name", input.Name, 300, "tên chỉ tiêu");
+        var group = errors.RequiredText("Group", input.Group, 200, "nhóm chỉ tiêu");
         var aggregation = input.Aggregation is { } a && Enum.IsDefined(a) ? a : (IndicatorAggregation?)null;
         if (aggregation is null)
         {
             errors.Add("Aggregation", "Vui lòng chọn cách tổng hợp.");
         }
 
-        var unit = aggregation == IndicatorAggregation.Ratio && string.IsNullOrWhiteSpace(input.Unit) ? "%" : Required(errors, "Unit", input.Unit, 30, "đơn vị tính");
+        var unit = aggregation == IndicatorAggregation.Ratio && string.IsNullOrWhiteSpace(input.Unit) ? "%" : errors.RequiredText("Unit", input.Unit, 30, "đơn vị tính");
         string? numerator = null, denominator = null, notAbove = null;
         if (aggregation == IndicatorAggregation.Ratio)
         {
@@ -119,24 +119,6 @@ public sealed partial class ReportRegimeCommands(AppDbContext db)
         (rule.DueDay, rule.DueMonth, rule.CutoffDay, rule.CutoffMonth) = (input.DueDay!.Value, input.DueMonth!.Value, input.CutoffDay!.Value, input.CutoffMonth!.Value);
         await db.SaveChangesAsync(ct);
         return Result<ReportDueRule>.Ok(rule);
-    }
-
-    private static string? Required(FieldErrors errors, string field, string? value, int max, string label)
-    {
-        var text = value?.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            errors.Add(field, $"Vui lòng nhập {label}.");
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            errors.Add(field, $"{char.ToUpper(label[0], Domain.Text.VietnameseText.Culture)}{label[1..]} dài quá {max} ký tự.");
-            return null;
-        }
-
-        return text;
     }
 
     /// <summary>A code of an entered (not computed) indicator of the same regime.</summary>

@@ -39,14 +39,7 @@ public static class WorkItemQueries
             return deadlines;
         }
 
-        var scope = db.OrgUnits.InScope(user).Select(o => o.Id);
-        var units = await scope.Take(LargeSubtree + 1).ToListAsync(ct);
-        if (units.Count > LargeSubtree)
-        {
-            return deadlines.Where(d => scope.Contains(d.LeadUnitId) || scope.Contains(d.AssignedByUnitId)
-                || db.WorkItemCoUnits.Any(c => c.WorkItemId == d.WorkItemId && scope.Contains(c.UnitId)));
-        }
-
+        var units = await db.OrgUnits.InScope(user).Select(o => o.Id).ToListAsync(ct);
         var coordinated = await db.WorkItemCoUnits.Where(c => units.Contains(c.UnitId)).Select(c => c.WorkItemId).Distinct().ToListAsync(ct);
         return deadlines.Where(d => units.Contains(d.LeadUnitId) || units.Contains(d.AssignedByUnitId) || coordinated.Contains(d.WorkItemId));
     }
@@ -64,16 +57,9 @@ public static class WorkItemQueries
             return deadlines; // the root of the directory (Việt Nam): every unit is below it
         }
 
-        var subtree = db.OrgUnits.Where(o => o.Id == unitId || o.AncestorPath.StartsWith(subtreePrefix)).Select(o => o.Id);
-        var units = await subtree.Take(LargeSubtree + 1).ToListAsync(ct);
-
-        // A subtree of many thousands (the country, a big province's whole tree) holds most deadlines anyway: a scan is
-        // right there, and the ids are not worth sending.
-        return units.Count > LargeSubtree ? deadlines.Where(d => subtree.Contains(d.LeadUnitId)) : deadlines.Where(d => units.Contains(d.LeadUnitId));
+        var units = await db.OrgUnits.Where(o => o.Id == unitId || o.AncestorPath.StartsWith(subtreePrefix)).Select(o => o.Id).ToListAsync(ct);
+        return deadlines.Where(d => units.Contains(d.LeadUnitId));
     }
-
-    /// <summary>Above this many units, scope filters stay sub-queries instead of id arrays.</summary>
-    public const int LargeSubtree = 5000;
 
     public static IQueryable<WorkItemDeadline> Filter(this IQueryable<WorkItemDeadline> deadlines, DeadlineFilter filter, DateOnly today, int soonDays) => filter switch
     {

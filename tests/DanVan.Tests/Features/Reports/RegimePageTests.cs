@@ -33,6 +33,21 @@ public class RegimePageTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Vui lòng chọn tử số.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Text where a number or a choice belongs: Vietnamese messages, nothing changed.
+        var adminPage = await admin.GetStringAsync(link);
+        using var letters = await DanVanAppFactory.PostFormAsync(admin, link + "?handler=Due", new Dictionary<string, string>
+        {
+            ["Due.RuleId"] = System.Text.RegularExpressions.Regex.Match(adminPage, "name=\"Due.RuleId\" value=\"(\\d+)\"").Groups[1].Value,
+            ["Due.DueDay"] = "mười lăm", ["Due.DueMonth"] = "6", ["Due.CutoffDay"] = "14", ["Due.CutoffMonth"] = "6",
+        }, link);
+        Assert.Equal(HttpStatusCode.OK, letters.StatusCode);
+        var lettersHtml = await letters.Content.ReadAsStringAsync();
+        Assert.Contains("không hợp lệ cho trường Ngày hạn nộp", lettersHtml, StringComparison.Ordinal);
+        using var bogus = await DanVanAppFactory.PostFormAsync(admin, link + "?handler=Indicator", new Dictionary<string, string>(fields) { ["Input.Aggregation"] = "Tổng" }, link);
+        Assert.Equal(HttpStatusCode.OK, bogus.StatusCode);
+        Assert.Contains("không hợp lệ cho trường Cách tổng hợp", await bogus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("15/6", await coordinator.GetStringAsync(link), StringComparison.Ordinal);
+
         using var added = await DanVanAppFactory.PostFormAsync(admin, link + "?handler=Indicator", fields, link);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var after = await coordinator.GetStringAsync(link);

@@ -75,6 +75,9 @@ public class WorkItemQueriesTests(SeededDatabaseFixture fx) : IClassFixture<Seed
             var tayNinh = await db.OrgUnits.SingleAsync(u => u.Id == province);
             led = await db.WorkItemDeadlines.Where(d => mine.Contains(d.Id)).LedWithinAsync(db, tayNinh.Id, tayNinh.SubtreePrefix, CancellationToken.None);
             Assert.Equal([ledByWard], await led.Select(d => d.Id).ToListAsync());
+            var country = await db.OrgUnits.SingleAsync(u => u.Kind == OrgUnitKind.Country);
+            led = await db.WorkItemDeadlines.Where(d => mine.Contains(d.Id)).LedWithinAsync(db, country.Id, country.SubtreePrefix, CancellationToken.None);
+            Assert.Equal(mine.Order().ToList(), await led.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
         }
     }
 }
