@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +11,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DanVan.Testing;
 
 /// <summary>The real app (Program) against a <see cref="TestDatabase"/>; optionally on a real Kestrel port for browsers.</summary>
-public sealed partial class DanVanAppFactory(TestDatabase database, bool realServer = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed partial class DanVanAppFactory(TestDatabase database, bool realServer = false, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
+    /// <summary>A request header that sets the client's address, so that tests can be several clients (login throttling).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +28,13 @@ public sealed partial class DanVanAppFactory(TestDatabase database, bool realSer
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FollowUp:Enabled", "false"); // tests run the digest job explicitly
+        builder.UseSetting("Security:LoginPostsPerClientPerMinute", "100000"); // every test signs in from one address
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
         builder.UseEnvironment("Testing");
         if (realServer)
         {
@@ -87,4 +100,21 @@ public sealed partial class DanVanAppFactory(TestDatabase database, bool realSer
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(http.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    http.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
 }

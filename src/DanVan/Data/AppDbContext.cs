@@ -50,6 +50,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public DbSet<ReportRegime> ReportRegimes => Set<ReportRegime>();

@@ -252,6 +252,16 @@ internal static class ModelConfiguration
             e.Property(x => x.Xml).IsRequired();
         });
 
+        builder.Entity<UserSession>(e =>
+        {
+            e.ToTable("UserSessions");
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.UserId).IsRequired();
+            e.Property(x => x.EndReason).HasMaxLength(100);
+            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200).IsRequired();

@@ -80,4 +80,6 @@ public static class DanVanClaims
 {
     public const string UnitId = "danvan:unit";
     public const string FullName = "danvan:fullname";
+
+    public const string SessionId = "danvan:sid";
 }

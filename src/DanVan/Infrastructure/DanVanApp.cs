@@ -43,7 +43,9 @@ public static class DanVanApp
             });
         }
 
+        Hardening.AddServices(builder);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddDbContext<AppDbContext>(o => DatabaseSetup.Configure(o, configuration, builder.Environment.ContentRootPath));
@@ -91,6 +93,7 @@ public static class DanVanApp
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<DanVanSignInManager>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddClaimsPrincipalFactory<DanVanClaimsFactory>();
 
@@ -99,7 +102,11 @@ public static class DanVanApp
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Error/403";
-            o.Cookie.Name = "danvan.auth";
+            o.Cookie.Name = Hardening.AuthCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Hardening.CookiePolicy(configuration);
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = ctx => RespondOrRedirect(ctx, StatusCodes.Status401Unauthorized);
@@ -120,6 +127,8 @@ public static class DanVanApp
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Audit", "Admin");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
+                o.Conventions.AddPageApplicationModelConvention("/Account/LoginWith2fa", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToFolder("/Error");
                 o.Conventions.AllowAnonymousToPage("/Tasks/Feed"); // the .ics handler is found by token; the page handlers check the user
@@ -127,6 +136,7 @@ public static class DanVanApp
             .AddMvcOptions(o =>
             {
                 o.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());
+                o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 VietnameseModelBindingMessages.Apply(o.ModelBindingMessageProvider);
             });
 
@@ -136,8 +146,8 @@ public static class DanVanApp
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddProblemDetails();
         services.AddOpenApi();
+        LoginRateLimit.Add(services, configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -150,11 +160,12 @@ public static class DanVanApp
 
     public static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler("/Error/500");
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        Hardening.UseEarly(app);
+        Hardening.UseErrorAnswers(app);
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

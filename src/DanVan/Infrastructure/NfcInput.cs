@@ -42,3 +42,50 @@ public sealed class NfcStringJsonConverter : JsonConverter<string>
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
 }
+
+/// <summary>
+/// Checkboxes accept what browsers and scripts send (true/false, on/off, 1/0, yes/no) and keep a plain "true" or
+/// "false" in model state, so that re-rendering the form never meets a value it cannot read (issue 11: a checkbox
+/// posted as "1" threw in the tag helper). Anything else is a Vietnamese field error.
+/// </summary>
+public sealed class BooleanModelBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.ModelType == typeof(bool) || context.Metadata.ModelType == typeof(bool?)
+            ? new BooleanModelBinder(context.Metadata.ModelType == typeof(bool?))
+            : null;
+
+    private sealed class BooleanModelBinder(bool nullable) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var name = bindingContext.ModelName;
+            var values = bindingContext.ValueProvider.GetValue(name);
+            if (values == ValueProviderResult.None)
+            {
+                return Task.CompletedTask;
+            }
+
+            var text = values.FirstValue?.Trim().ToLowerInvariant() ?? "";
+            bool? value = text switch
+            {
+                "true" or "on" or "1" or "yes" or "checked" => true,
+                "false" or "off" or "0" or "no" => false,
+                "" => nullable ? null : false,
+                _ => null,
+            };
+            var recognised = value is not null || text.Length == 0;
+            bindingContext.ModelState.SetModelValue(name, value ?? (recognised ? null : false), value is null ? "" : value.Value ? "true" : "false");
+            if (!recognised)
+            {
+                var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? name;
+                bindingContext.ModelState.TryAddModelError(name, $"Giá trị đã chọn cho \"{label}\" không hợp lệ.");
+                bindingContext.Result = ModelBindingResult.Failed();
+                return Task.CompletedTask;
+            }
+
+            bindingContext.Result = ModelBindingResult.Success(value);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,13 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using DanVan.Data;
+using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Features.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>
+/// Sign-in that says the same thing, after the same work, whether the account exists or not: one password hash in
+/// every path, failures throttled per client and account (never a lock anyone can set off), audited (ADR-008).
+/// </summary>
+public class LoginModel(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    IPasswordHasher<AppUser> hasher,
+    LoginThrottle throttle,
+    AppDbContext db,
+    TimeProvider clock) : PageModel
 {
+    public const string WrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+    private static string? dummyHash;
+
     [BindProperty]
     [Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")]
     [StringLength(256, ErrorMessage = "Tên đăng nhập quá dài.")]
@@ -39,7 +54,38 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, RememberMe, lockoutOnFailure: true);
+        var name = UserNames.Canonical(UserName);
+        var key = LoginThrottle.Key(HttpContext, name);
+        if (throttle.IsBlocked(key))
+        {
+            Error = $"Đăng nhập sai quá nhiều lần từ máy này. Vui lòng thử lại sau {throttle.Window.TotalMinutes:0} phút hoặc liên hệ quản trị hệ thống.";
+            return Page();
+        }
+
+        var user = await users.FindByNameAsync(name);
+        if (user is null)
+        {
+            // The same hashing as for a real account, so that the answer's timing says nothing either.
+            dummyHash ??= hasher.HashPassword(new AppUser(), "không-phải-mật-khẩu-" + Guid.NewGuid());
+            hasher.VerifyHashedPassword(new AppUser(), dummyHash, Password!);
+            return await FailAsync(key, name, null, "unknown");
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            if (!await users.CheckPasswordAsync(user, Password!))
+            {
+                return await FailAsync(key, name, user, "locked, wrong password");
+            }
+
+            var end = await users.GetLockoutEndDateAsync(user);
+            Error = end == DateTimeOffset.MaxValue
+                ? "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống."
+                : "Tài khoản tạm thời bị khóa do nhập sai mã xác thực nhiều lần. Vui lòng thử lại sau.";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password!, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl);
@@ -50,9 +96,14 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl, RememberMe });
         }
 
-        Error = result.IsLockedOut
-            ? "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị hệ thống."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.";
+        return await FailAsync(key, name, user, "wrong password");
+    }
+
+    private async Task<IActionResult> FailAsync(string key, string name, AppUser? user, string reason)
+    {
+        throttle.RecordFailure(key);
+        await SignInAudit.RecordFailureAsync(db, clock, HttpContext, name, user, reason);
+        Error = WrongCredentials;
         return Page();
     }
 

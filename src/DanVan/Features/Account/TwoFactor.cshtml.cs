@@ -84,6 +84,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user); // a new key changes the security stamp, which ends sessions
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

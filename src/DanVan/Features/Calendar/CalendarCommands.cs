@@ -108,7 +108,11 @@ public sealed class CalendarCommands(AppDbContext db)
             Source = VietnameseText.Optional(source),
         };
         db.CalendarDays.Add(day);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return Result<CalendarDay>.Invalid("Date", $"Ngày {VietnameseText.FormatDate(date)} đã có trong lịch; xóa mục cũ trước nếu muốn đổi.");
+        }
+
         return Result<CalendarDay>.Ok(day);
     }
 

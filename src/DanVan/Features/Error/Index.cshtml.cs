@@ -29,14 +29,19 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var routeCode = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : (int?)null;
-        Code = exception is not null ? 500
+        Code = exception is not null ? (Response.StatusCode >= 400 ? Response.StatusCode : 500)
             : reExecuted && Response.StatusCode >= 400 ? Response.StatusCode
             : routeCode is >= 400 and < 600 ? routeCode.Value
             : 404;
         Response.StatusCode = Code;
 
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        if (exception is not null)
+        if (Code == 503)
+        {
+            Response.Headers.RetryAfter = "5";
+        }
+
+        if (exception is not null && Code >= 500 && Code != 503)
         {
             logger.LogError(exception.Error, "Unhandled error on {Path} (trace {TraceId})", exception.Path, TraceId);
         }
@@ -48,7 +53,10 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
             403 => ("Không có quyền truy cập", "Bạn không có quyền xem hoặc thay đổi nội dung này. Dữ liệu thuộc phạm vi của đơn vị khác; nếu cần, hãy liên hệ cơ quan điều phối hoặc quản trị hệ thống."),
             404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc đã bị xóa. Kiểm tra lại đường dẫn."),
             405 => ("Thao tác không được hỗ trợ", "Thao tác này không được hỗ trợ tại địa chỉ này."),
+            409 => ("Dữ liệu vừa được thay đổi", "Dữ liệu vừa được người khác tạo hoặc thay đổi cùng lúc. Thao tác của bạn chưa được lưu; vui lòng tải lại trang, kiểm tra rồi thử lại."),
             413 => ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại."),
+            503 => ("Hệ thống tạm thời gián đoạn", "Cơ sở dữ liệu đang tạm thời không kết nối được (ví dụ khi máy chủ khởi động lại). Thao tác của bạn chưa được lưu. Vui lòng đợi vài giây rồi tải lại trang."),
             500 => ("Hệ thống gặp sự cố", "Đã có lỗi ngoài ý muốn. Thao tác của bạn chưa được lưu. Vui lòng thử lại; nếu lỗi lặp lại, báo cho quản trị hệ thống kèm mã tra cứu bên dưới."),
             _ => ("Có lỗi xảy ra", "Yêu cầu không thực hiện được."),
         };

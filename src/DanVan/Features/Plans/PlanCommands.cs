@@ -88,7 +88,11 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
             AdoptionKinds = cmd.RequiresAdoption && cmd.AdoptionKinds is { Count: > 0 } kinds ? string.Join(',', kinds.Distinct()) : null,
         };
         db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return Result<Plan>.Invalid("", "Kế hoạch này đã có nội dung."); // saved meanwhile by a concurrent request
+        }
+
         foreach (var t in targets)
         {
             t.PlanId = plan.Id;

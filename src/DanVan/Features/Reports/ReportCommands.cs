@@ -48,9 +48,10 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, T
             return Result<ReportPeriod>.Invalid("Year", $"Năm báo cáo phải từ 2000 đến {today.Year + 1}.");
         }
 
+        var alreadyOpen = Result<ReportPeriod>.Invalid("Kind", $"Kỳ báo cáo {DefaultRegime.Label(cmd.Kind, cmd.Year).ToLower(VietnameseText.Culture)} đã được mở.");
         if (await db.ReportPeriods.AnyAsync(p => p.OwnerUnitId == owner.Id && p.RegimeId == regime.Id && p.Kind == cmd.Kind && p.Year == cmd.Year, ct))
         {
-            return Result<ReportPeriod>.Invalid("Kind", $"Kỳ báo cáo {DefaultRegime.Label(cmd.Kind, cmd.Year).ToLower(VietnameseText.Culture)} đã được mở.");
+            return alreadyOpen;
         }
 
         var cal = await calendar.LoadAsync(new DateOnly(cmd.Year, 1, 1), new DateOnly(cmd.Year, 12, 31), ct);
@@ -64,7 +65,10 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, T
 
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.ReportPeriods.Add(period);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return alreadyOpen; // opened meanwhile by a concurrent request: the same answer as the serial case
+        }
 
         // One slot per obligated unit below the owner, in bulk.
         var kinds = regime.ObligatedKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<OrgUnitKind>).ToList();

@@ -102,7 +102,7 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
             LegalBasis = unit.LegalBasis,
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
-        if (!await TrySaveAsync(ct))
+        if (!await db.TrySaveUniqueAsync(ct))
         {
             return Result<OrgUnit>.Invalid(nameof(cmd.Code), $"Mã đơn vị \"{code}\" đã được dùng cho một đơn vị khác.");
         }
@@ -457,21 +457,6 @@ public sealed partial class UnitCommands(AppDbContext db, TimeProvider clock)
         if (value is not null && value.Trim().Length > max)
         {
             errors.Add(field, $"{label} không quá {max} ký tự.");
-        }
-    }
-
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent insert of the same code: the unique index said no.
-            db.ChangeTracker.Clear();
-            return false;
         }
     }
 }

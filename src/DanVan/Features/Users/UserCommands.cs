@@ -23,7 +23,7 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         var errors = new FieldErrors();
-        var userName = cmd.UserName?.Trim();
+        var userName = cmd.UserName is null ? null : UserNames.Canonical(cmd.UserName);
         if (string.IsNullOrEmpty(userName))
         {
             errors.Add(nameof(cmd.UserName), "Vui lòng nhập tên đăng nhập.");
@@ -64,7 +64,18 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, cmd.Password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, cmd.Password!);
+        }
+        catch (DbUpdateException e) when (DatabaseFailures.IsUniqueViolation(e))
+        {
+            // Created meanwhile by a concurrent request: the answer the serial case gets.
+            db.ChangeTracker.Clear();
+            return Result<AppUser>.Invalid(nameof(cmd.UserName), $"Tên đăng nhập \"{userName}\" đã được sử dụng.");
+        }
+
         if (!created.Succeeded)
         {
             db.ChangeTracker.Clear();
@@ -130,6 +141,11 @@ public sealed class UserCommands(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         await users.SetLockoutEndDateAsync(user!, locked ? DateTimeOffset.MaxValue : null);
+        if (locked)
+        {
+            await users.UpdateSecurityStampAsync(user!); // its open sessions end at once (SessionValidator)
+        }
+
         if (!locked)
         {
             await users.ResetAccessFailedCountAsync(user!);

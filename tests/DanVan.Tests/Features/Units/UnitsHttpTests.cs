@@ -136,7 +136,7 @@ public class UnitsHttpTests(AppFixture app)
         var code = "80.SXD.T" + Guid.NewGuid().ToString("N")[..6];
         using var created = await client.PostAsJsonAsync("/api/units", new { parentId = parent, code, name = "Phòng Kế hoạch", kind = "Division" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        using var renamed = await client.PostAsJsonAsync($"/api/units/{id}/rename", new { name = "Phòng Kế hoạch - Tài chính", effectiveDate = "2026-12-01" });
+        using var renamed = await client.PostAsJsonAsync($"/api/units/{id}/rename", new { name = "Phòng Kế hoạch - Tài chính", effectiveDate = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }); // the unit began today (Việt Nam)
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
 
         var admin = await app.As("admin");
@@ -215,7 +215,7 @@ public class UnitFormsHttpTests(AppFixture app)
         using var moved = await DanVanAppFactory.PostFormAsync(client, $"/Units/Move/{id}", new Dictionary<string, string>
         {
             ["Input.NewParentId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.EffectiveDate"] = "01/12/2026",
+            ["Input.EffectiveDate"] = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.LegalBasis"] = "Quyết định 5/QĐ-UBND",
         });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);

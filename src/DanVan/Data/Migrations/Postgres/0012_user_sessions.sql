@@ -1,0 +1,14 @@
+-- 0012: server-side sessions. The auth cookie names a session; every request checks it is still open, so logout,
+-- an administrator's lock and a password reset end a session at once (issue 11).
+
+CREATE TABLE "UserSessions" (
+    "Id" character varying(32) NOT NULL,
+    "UserId" text NOT NULL,
+    "CreatedAtUtc" timestamp with time zone NOT NULL,
+    "EndedAtUtc" timestamp with time zone,
+    "EndReason" character varying(100),
+    CONSTRAINT "PK_UserSessions" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_UserSessions_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_UserSessions_UserId_CreatedAtUtc" ON "UserSessions" ("UserId", "CreatedAtUtc");
