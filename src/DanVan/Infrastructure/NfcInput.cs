@@ -27,6 +27,15 @@ public sealed class NfcStringModelBinderProvider : IModelBinderProvider
             await inner.BindModelAsync(bindingContext);
             if (bindingContext.Result.IsModelSet && bindingContext.Result.Model is string s)
             {
+                if (s.Contains('\0', StringComparison.Ordinal))
+                {
+                    // No field takes a NUL, and PostgreSQL refuses it in text: refused here, before any query sees it.
+                    var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? bindingContext.ModelName;
+                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"\"{label}\" chứa ký tự không hợp lệ.");
+                    bindingContext.Result = ModelBindingResult.Failed();
+                    return;
+                }
+
                 bindingContext.Result = ModelBindingResult.Success(VietnameseText.Nfc(s));
             }
         }
@@ -36,8 +45,13 @@ public sealed class NfcStringModelBinderProvider : IModelBinderProvider
 /// <summary>Every string read from a JSON body is normalised to Unicode NFC.</summary>
 public sealed class NfcStringJsonConverter : JsonConverter<string>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        VietnameseText.Nfc(reader.GetString());
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        return text is not null && text.Contains('\0', StringComparison.Ordinal)
+            ? throw new JsonException("A NUL character in a string.") // 400: no field takes it, PostgreSQL refuses it
+            : VietnameseText.Nfc(text);
+    }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value);

@@ -39,7 +39,7 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
 
     public List<List<UnitSuggestion>> Suggestions { get; } = [];
 
-    public string[] SourceLines => Form.SourceText.Split('\n');
+    public string[] SourceLines => (Form.SourceText ?? "").Split('\n'); // an empty field binds as null
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AuthorizeAsync(ct) is { } denied ? denied : Page();
 

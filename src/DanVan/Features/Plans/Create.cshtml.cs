@@ -73,10 +73,19 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, PlanCommands 
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var doc = await db.Documents.AsNoTracking().Where(d => d.Id == DocumentId).Select(d => new { d.Code, d.Title }).FirstOrDefaultAsync(ct);
+        var doc = await db.Documents.AsNoTracking().Where(d => d.Id == DocumentId)
+            .Join(db.OrgUnits, d => d.OwnerUnitId, o => o.Id, (d, o) => new { d.Code, d.Title, d.OwnerUnitId, o.AncestorPath })
+            .FirstOrDefaultAsync(ct);
         if (doc is null)
         {
             return NotFound();
+        }
+
+        // The same rule as saving the plan: nothing of another unit's document is shown to whoever may not write it.
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        if (!Domain.Access.DocumentAccessRules.CanWrite(scope, doc.AncestorPath, doc.OwnerUnitId))
+        {
+            return Forbid();
         }
 
         DocumentLabel = $"Kế hoạch số {doc.Code}: {doc.Title}";

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Domain.Units;
+using DanVan.Testing;
+using DanVan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.Tests.Features.Security;
+
+/// <summary>
+/// The app on its own seeded database, plus one of everything in another province (Hà Nội): a document with its
+/// file, a plan, a task, an account, a report period with its slots. Every name carries <see cref="Marker"/>, so a
+/// page that shows any of it to a user of Tây Ninh is caught by looking for the marker.
+/// </summary>
+public sealed class ForeignDataFixture : IAsyncLifetime
+{
+    public const string Marker = "BÍMẬTNGOẠITỈNH";
+
+    private readonly Dictionary<string, HttpClient> clients = [];
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public DanVanAppFactory Factory { get; private set; } = null!;
+
+    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime.</summary>
+    public Dictionary<string, string> Ids { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateSeededAsync();
+        Factory = new DanVanAppFactory(Database);
+        var admin = await As("admin");
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var province = await db.OrgUnits.SingleAsync(u => u.Code == "01");
+            var prefix = UnitPaths.SubtreePrefix(province.AncestorPath, province.Id);
+            var commune = await db.OrgUnits.Where(u => u.AncestorPath.StartsWith(prefix) && (u.Kind == OrgUnitKind.Commune || u.Kind == OrgUnitKind.Ward) && u.ValidTo == null)
+                .OrderBy(u => u.Id).FirstAsync();
+            Ids["province"] = Id(province.Id);
+            Ids["unit"] = Id(commune.Id);
+        }
+
+        var year = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).Year;
+        var document = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/documents", new
+        {
+            ownerUnitId = int.Parse(Ids["unit"], CultureInfo.InvariantCulture), code = "77/KH-UBND", issuerName = "Ủy ban nhân dân " + Marker,
+            place = "Hà Nội", issuedOn = $"{year}-01-05", title = "Kế hoạch " + Marker,
+        }));
+        Ids["document"] = document;
+        Ids["plan"] = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/plans", new
+        {
+            documentId = int.Parse(document, CultureInfo.InvariantCulture), purposes = "Mục đích " + Marker, targets = new[] { "100% cán bộ " + Marker },
+        }));
+        Ids["workitem"] = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/tasks", new
+        {
+            title = "Nhiệm vụ " + Marker, leadUnitId = int.Parse(Ids["unit"], CultureInfo.InvariantCulture),
+            schedule = new { kind = "Once", date = $"{year}-12-30" },
+        }));
+        var regimes = await admin.GetFromJsonAsync<JsonElement>("/api/reports/regimes");
+        Ids["regime"] = Id(regimes[0].GetProperty("id").GetInt32());
+        Ids["period"] = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/reports/periods", new
+        {
+            regimeId = regimes[0].GetProperty("id").GetInt32(), kind = "Year", year = year - 1, ownerUnitId = int.Parse(Ids["province"], CultureInfo.InvariantCulture),
+        }));
+
+        using var created = await DanVanAppFactory.PostFormAsync(admin, "/Users/Create", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "ngoaitinh",
+            ["Input.Password"] = "NgoaiTinh@2026",
+            ["Input.FullName"] = "Người " + Marker,
+            ["Input.UnitId"] = Ids["unit"],
+            ["Input.Role"] = "UnitOfficer",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Ids["user"] = created.Headers.Location!.ToString().Split('/').Last();
+
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var workItem = int.Parse(Ids["workitem"], CultureInfo.InvariantCulture);
+            Ids["deadline"] = Id(await db.WorkItemDeadlines.Where(d => d.WorkItemId == workItem).Select(d => d.Id).FirstAsync());
+            var period = int.Parse(Ids["period"], CultureInfo.InvariantCulture);
+            Ids["submission"] = Id(await db.ReportSubmissions.Where(s => s.PeriodId == period).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public async Task<HttpClient> As(string userName)
+    {
+        if (!clients.TryGetValue(userName, out var client))
+        {
+            client = await Factory.LoginAsync(userName);
+            clients[userName] = client;
+        }
+
+        return client;
+    }
+
+    private static async Task<string> CreatedIdAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+            var json = JsonDocument.Parse(body).RootElement;
+            if (json.TryGetProperty("id", out var id))
+            {
+                return Id(id.GetInt32());
+            }
+
+            return Id(json.GetProperty("workItemId").GetInt32());
+        }
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+[CollectionDefinition("Foreign")]
+public sealed class ForeignCollection : ICollectionFixture<ForeignDataFixture>;
