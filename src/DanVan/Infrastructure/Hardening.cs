@@ -41,6 +41,7 @@ public static class Hardening
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = false;
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookiePolicy(configuration));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "danvan.af";
@@ -65,7 +66,7 @@ public static class Hardening
     public static CookieSecurePolicy CookiePolicy(IConfiguration configuration) =>
         configuration.GetValue("Security:HttpsOnly", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
-    /// <summary>First in the pipeline: real client and scheme, headers on every answer, bad input refused early.</summary>
+    /// <summary>First in the pipeline: real client and scheme, headers on every answer.</summary>
     public static void UseEarly(WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -85,19 +86,6 @@ public static class Hardening
             headers.ContentSecurityPolicy =
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-            if (HasForbiddenCharacters(http.Request))
-            {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            if (IsCrossOriginApiWrite(http))
-            {
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                http.Items[CrossOriginKey] = true;
-                return;
-            }
-
             await next(http);
         });
     }
@@ -167,12 +155,36 @@ public static class Hardening
             AllowStatusCode404Response = true,
         });
         app.UseWhen(http => !IsApi(http), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
-        app.UseWhen(IsApi, b => b.UseStatusCodePages(async context =>
+        app.Use(async (http, next) =>
         {
-            var http = context.HttpContext;
-            await WriteProblemAsync(http, http.Response.StatusCode,
-                http.Items.ContainsKey(CrossOriginKey) ? "Yêu cầu gửi từ trang web khác bị từ chối." : null);
-        }));
+            await next(http);
+
+            // Every API error without a body of its own (401, 403, 404, a value that did not bind…) gets problem details.
+            var response = http.Response;
+            if (IsApi(http) && !response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null or 0
+                && string.IsNullOrEmpty(response.ContentType))
+            {
+                response.ContentLength = null;
+                await WriteProblemAsync(http, response.StatusCode, http.Items.ContainsKey(CrossOriginKey) ? "Yêu cầu gửi từ trang web khác bị từ chối." : null);
+            }
+        });
+        app.Use(async (http, next) =>
+        {
+            if (HasForbiddenCharacters(http.Request))
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            if (IsCrossOriginApiWrite(http))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                http.Items[CrossOriginKey] = true;
+                return;
+            }
+
+            await next(http);
+        });
     }
 
     public static async Task WriteProblemAsync(HttpContext http, int status, string? detail = null)

@@ -76,6 +76,8 @@ public sealed class DanVanSignInManager(
 /// </summary>
 public static class SessionValidator
 {
+    private sealed record SessionCheck(DateTime CreatedAtUtc, string? SecurityStamp, DateTimeOffset? LockoutEnd);
+
     public static TimeSpan MaxAge(IConfiguration configuration) =>
         TimeSpan.FromHours(configuration.GetValue("Security:SessionMaxHours", 7 * 24));
 
@@ -91,10 +93,22 @@ public static class SessionValidator
         {
             var db = services.GetRequiredService<AppDbContext>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var row = await db.UserSessions.AsNoTracking()
-                .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAtUtc == null)
-                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.CreatedAtUtc, u.SecurityStamp, u.LockoutEnd })
-                .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            var reExecuted = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+            SessionCheck? row;
+            try
+            {
+                row = await db.UserSessions.AsNoTracking()
+                    .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAtUtc == null)
+                    .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionCheck(s.CreatedAtUtc, u.SecurityStamp, u.LockoutEnd))
+                    .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (reExecuted && DatabaseFailures.IsUnavailable(e))
+            {
+                // The error page for "database away" is shown as to a visitor; the cookie is kept for when it is back.
+                context.RejectPrincipal();
+                return;
+            }
+
             if (row is not null
                 && row.SecurityStamp == stamp
                 && (row.LockoutEnd is null || row.LockoutEnd <= now)
@@ -191,7 +205,7 @@ public static class LoginRateLimit
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var perMinute = configuration.GetValue("Security:LoginPostsPerClientPerMinute", 30);
+        var perMinute = configuration.GetValue("Security:LoginPostsPerClientPerMinute", 120);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -20,9 +20,24 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
 
     // The code is read from the route, not model-bound: when the original request's form could not be read
     // (the reason for a 400), binding would fail here too.
-    public void OnGet() => Render();
+    public Task<IActionResult> OnGetAsync() => RenderAsync();
 
-    public void OnPost() => Render();
+    public Task<IActionResult> OnPostAsync() => RenderAsync();
+
+    private async Task<IActionResult> RenderAsync()
+    {
+        Render();
+        var originalPath = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        if (originalPath?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // An exception in the JSON API: problem details, as every other API error.
+            await Infrastructure.Hardening.WriteProblemAsync(HttpContext, Code);
+            return new EmptyResult();
+        }
+
+        return Page();
+    }
 
     private void Render()
     {
