@@ -262,6 +262,48 @@ internal static class Faults
             all.Count(w => !w.Acknowledged && w.Found > 0), ErrorsOf(all.Where(w => !w.Acknowledged)), phases, seconds, notes);
     }
 
+    /// <summary>The seconds to show, runs of four or more "serving" seconds (≥ 90 % acknowledged, consecutive) summed into one row.</summary>
+    private static IEnumerable<(string Label, FaultSecond Second)> Condensed(List<FaultSecond> shown, int n)
+    {
+        static bool Serving(FaultSecond s) => s.Acknowledged.Sum() >= 0.9 * s.Sent.Sum();
+        var run = new List<FaultSecond>();
+        IEnumerable<(string, FaultSecond)> Flush()
+        {
+            var rows = run.Count >= 4
+                ? [(string.Create(Inv, $"{run[0].Second}–{run[^1].Second}"), new FaultSecond(run[0].Second,
+                    Enumerable.Range(0, n).Select(i => run.Sum(r => r.Sent[i])).ToList(), Enumerable.Range(0, n).Select(i => run.Sum(r => r.Acknowledged[i])).ToList(),
+                    run.SelectMany(r => r.Failures).GroupBy(f => f.Key).Select(g => new KeyValuePair<string, int>(g.Key, g.Sum(f => f.Value))).OrderByDescending(f => f.Value).ToList()))]
+                : run.Select(r => (r.Second.ToString(Inv), r)).ToList();
+            run = [];
+            return rows;
+        }
+
+        foreach (var s in shown)
+        {
+            if (run.Count > 0 && (!Serving(s) || s.Second != run[^1].Second + 1))
+            {
+                foreach (var row in Flush())
+                {
+                    yield return row;
+                }
+            }
+
+            if (Serving(s))
+            {
+                run.Add(s);
+            }
+            else
+            {
+                yield return (s.Second.ToString(Inv), s);
+            }
+        }
+
+        foreach (var row in Flush())
+        {
+            yield return row;
+        }
+    }
+
     private static List<KeyValuePair<string, int>> ErrorsOf(IEnumerable<FaultWrite> failed) =>
         failed.GroupBy(w => w.Error ?? "?").OrderByDescending(g => g.Count()).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToList();
 
@@ -339,13 +381,14 @@ internal static class Faults
         }
         else
         {
-            Line("Writes sent in each second (and the one either side): sent / acknowledged per instance, then the failed ones' answers.");
+            Line("Writes sent in each second (and the one either side): sent / acknowledged per instance, then the failed ones' answers. " +
+                "Four or more seconds in a row in which at least 90 % of the writes were acknowledged (the service ran, a few writes failed) are summed into one row.");
             Line();
             Line("| second | " + string.Join(" | ", Enumerable.Range(0, n).Select(i => $"{Letter(i)}: sent / ack.")) + " | failed |");
             Line("|--:|" + string.Concat(Enumerable.Repeat("--:|", n)) + "---|");
-            foreach (var s in shown)
+            foreach (var (label, s) in Condensed(shown, n))
             {
-                Line(string.Create(Inv, $"| {s.Second} | ") + string.Join(" | ", Enumerable.Range(0, n).Select(i => string.Create(Inv, $"{s.Sent[i]} / {s.Acknowledged[i]}"))) +
+                Line($"| {label} | " + string.Join(" | ", Enumerable.Range(0, n).Select(i => string.Create(Inv, $"{s.Sent[i]:N0} / {s.Acknowledged[i]:N0}"))) +
                     $" | {(s.Failures.Count == 0 ? "" : Join(s.Failures))} |");
             }
         }
