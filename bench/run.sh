@@ -116,11 +116,13 @@ app_config() { # the app's settings for the benchmark database
           --Logging:LogLevel:Default=Warning)
 }
 
-# Starts DanVan on a free loopback port and waits for /healthz; extra arguments go to the app.
+# Starts DanVan on a free loopback port (or $APP_PORT when set) and waits for /healthz; extra arguments go to the
+# app; its output goes to $APP_LOG (default artifacts/bench/app.log).
 start_app() {
-  APP_PORT=$(free_port)
+  APP_PORT=${APP_PORT:-$(free_port)}
+  local app_log=${APP_LOG:-$BENCH/app.log}
   APP_CMD=(dotnet "$DLL" "${CONFIG[@]}" "$@" --urls "http://127.0.0.1:$APP_PORT")
-  "${APP_CMD[@]}" >"$BENCH/app.log" 2>&1 &
+  "${APP_CMD[@]}" >"$app_log" 2>&1 &
   APP_PID=$!
   local i
   for ((i = 0; i < 240; i++)); do
@@ -128,7 +130,7 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.5
   done
-  tail -n 40 "$BENCH/app.log" >&2
+  tail -n 40 "$app_log" >&2
   die "the app did not answer /healthz on port $APP_PORT"
 }
 
@@ -136,7 +138,7 @@ stop_app() {
   [[ -n $APP_PID ]] || return 0
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
-  APP_PID=
+  APP_PID= APP_PORT=
 }
 
 # Percent of all cores busy over $1 seconds (/proc/stat), whoever uses them.
@@ -232,6 +234,135 @@ make_data() {
   log "data ready in $((SECONDS - start)) s"
 }
 
+# ---------------------------------------------------------------- shared steps (also sourced by surge.sh, faults.sh)
+
+# Release build of DanVan and of the load driver; HAS_GENERATOR=1 when the app has the generate-data verb.
+bench_build() {
+  log "dotnet build (Release): DanVan and bench/DanVan.Load"
+  dotnet build src/DanVan -c Release -nologo -v quiet >"$BENCH/build.log" 2>&1 || { tail -n 30 "$BENCH/build.log" >&2; die "build failed"; }
+  dotnet build bench/DanVan.Load -c Release -nologo -v quiet >>"$BENCH/build.log" 2>&1 || { tail -n 30 "$BENCH/build.log" >&2; die "build failed"; }
+  # An unknown verb would start the web server, so ask `help` whether the generator exists.
+  HAS_GENERATOR=0
+  local help; help=$(dotnet "$DLL" help 2>/dev/null || true)
+  [[ $help == *generate-data* ]] && HAS_GENERATOR=1
+}
+
+# Starts the kept cluster (measure settings) with the $SCALE data in $DB, made first when absent, outdated or
+# --regenerate ($REGENERATE); sets DATA_SOURCE (generate-data|fallback), DATA_LABEL and DATA_MADE_NOW.
+bench_data() {
+  bench_pg_start measure
+  local need=
+  DATA_SOURCE=$(marker source) DATA_MADE_NOW=
+  if [[ -n ${REGENERATE:-} ]]; then need="--regenerate"
+  elif [[ -z $DATA_SOURCE ]]; then need="no benchmark data yet"
+  elif [[ $DATA_SOURCE == fallback && $HAS_GENERATOR == 1 ]]; then need="the kept data is the fallback and generate-data now exists"
+  elif [[ $DATA_SOURCE == generate-data && $SCALE == national ]] \
+       && (($(bpsql -d "$DB" -c 'SELECT count(*) FROM "OrgUnits"') <= 30000)); then need="fewer than 30,000 units"
+  fi
+  if [[ -n $need ]]; then
+    log "making the $SCALE data ($need)"
+    bench_pg_stop
+    bench_pg_start load
+    make_data
+    bench_pg_stop
+    bench_pg_start measure
+    DATA_SOURCE=$(marker source) DATA_MADE_NOW=1
+  else
+    log "keeping the $SCALE data made on $(marker "to_char(made_at, 'YYYY-MM-DD')") ($(marker seconds) s to make; --regenerate to make it again)"
+  fi
+  DATA_LABEL=$(marker label)
+}
+
+# Row counts and size of database $1 (default $DB), one line.
+data_counts() {
+  bpsql -d "${1:-$DB}" -F ' ' -c "SELECT to_char((SELECT count(*) FROM \"OrgUnits\"), 'FM999,999,999') || ' units, ' ||
+    to_char((SELECT count(*) FROM \"AspNetUsers\"), 'FM999,999,999') || ' users, ' ||
+    to_char((SELECT count(*) FROM \"WorkItems\"), 'FM999,999,999') || ' tasks, ' ||
+    to_char((SELECT count(*) FROM \"WorkItemDeadlines\"), 'FM999,999,999') || ' deadlines, ' ||
+    to_char((SELECT count(*) FROM \"Documents\"), 'FM999,999,999') || ' documents, ' ||
+    to_char((SELECT count(*) FROM \"ReportPeriods\"), 'FM999,999,999') || ' report periods, ' ||
+    to_char((SELECT count(*) FROM \"ReportSubmissions\"), 'FM999,999,999') || ' report slots; ' ||
+    pg_size_pretty(pg_database_size(current_database()))"
+}
+
+# The machine, as "Key: value" lines (what the reports list under Machine). $1: the data line; $2: CPU busy % before.
+machine_info() {
+  echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core"
+  echo "Cores: $(nproc)"
+  awk '/^MemTotal:/ {printf "Memory: %.1f GB\n", $2 / 1048576}' /proc/meminfo
+  echo "OS: $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
+  echo ".NET: SDK $(dotnet --version), $(dotnet --list-runtimes | grep AspNetCore.App | tail -n 1 | cut -d' ' -f1-2)"
+  echo "PostgreSQL: $(bpsql -d postgres -c 'SHOW server_version') on the same machine; shared_buffers $(bpsql -d postgres -c 'SHOW shared_buffers'), fsync $(bpsql -d postgres -c 'SHOW fsync'), synchronous_commit $(bpsql -d postgres -c 'SHOW synchronous_commit')"
+  echo "DanVan: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (with uncommitted changes)'), Release, Kestrel on loopback, app, PostgreSQL and driver sharing the cores"
+  echo "Data: $1"
+  echo "CPU busy before the run: $2% of all cores over 3 s, by other processes (load average ${LOADAVG_BEFORE:-?})"
+}
+
+# The options every script takes besides its own: --regenerate, --help (the script's header). $1: the script, $2: the option.
+bench_option() {
+  case $2 in
+    --regenerate) REGENERATE=1 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$1" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option $2 (see $1 --help)" ;;
+  esac
+}
+
+# Everything before a run: PostgreSQL 15, the folders (RESULTS: bench/results, or artifacts/bench/results with
+# --quick), the cleanup trap ($1, a function), the build, the kept data of $SCALE (DB).
+bench_prepare() {
+  DB=danvan_$SCALE RESULTS=bench/results
+  [[ -z ${QUICK:-} ]] || RESULTS=$BENCH/results
+  ensure_postgres
+  command -v dotnet >/dev/null || die "dotnet not found on PATH"
+  mkdir -p "$BENCH" "$RESULTS"
+  trap "$1" EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  bench_build
+  bench_data
+}
+
+# The report's path without .md: folder $1, <date>-$2[-quick], then -2, -3… if that exists.
+result_path() {
+  local name; name=$1/$(date -u +%F)-$2
+  [[ -z ${QUICK:-} ]] || name+=-quick
+  local out=$name n=2
+  while [[ -e $out.md ]]; do out=$name-$n; n=$((n + 1)); done
+  echo "$out"
+}
+
+# Shows the report $1.md a driver wrote (exit status $2).
+show_result() {
+  [[ -f $1.md ]] || die "the driver wrote no report (exit status $2)"
+  echo
+  cat "$1.md"
+  echo
+  log "results: $1.md"
+}
+
+# For the scripts that write (surge.sh, faults.sh): the kept $DB copied to $1, which becomes $DB, with the app's
+# settings for it; DATA_COMMANDS (how the kept data was made and copied), DATA_LINE (its counts, for machine_info)
+# and BUSY (% of the CPU other processes used just before, with LOADAVG_BEFORE).
+bench_copy() {
+  local kept=$DB label; label=$(marker label)
+  DATA_COMMANDS="# the $SCALE data (kept in artifacts/bench/pgdata, made once):"$'\n'$(marker commands)$'\n'"psql -c 'CREATE DATABASE $1 TEMPLATE $kept'"
+  log "copying $kept to $1 (the run writes there)"
+  copy_database "$1"
+  DB=$1
+  app_config
+  DATA_LINE="$(data_counts) (a copy of $kept, made by: $label)"
+  log "data: $DATA_LINE"
+  LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  BUSY=$(cpu_busy 3)
+  ((BUSY < 25)) || log "WARNING: the CPU was ${BUSY}% busy before the run (other processes): the numbers will be low"
+}
+
+# A copy of $DB named $1 for a run that writes (surge.sh, faults.sh): every run starts from the same kept data, and
+# the kept data stays as bench/run.sh measures it. CREATE DATABASE … TEMPLATE copies the files (seconds).
+copy_database() {
+  bpsql -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 TEMPLATE $DB"
+}
+
 # ---------------------------------------------------------------- main
 
 bench_main() {
@@ -247,69 +378,22 @@ bench_main() {
       --duration) DURATION=$2; shift ;;
       --only) ONLY=$2; shift ;;
       --no-micro) MICRO= ;;
-      --regenerate) REGENERATE=1 ;;
-      -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; return 0 ;;
-      *) die "unknown option $1 (see bench/run.sh --help)" ;;
+      *) bench_option "${BASH_SOURCE[0]}" "$1" ;;
     esac
     shift
   done
   [[ $SCALE == national || $SCALE == province ]] || die "--scale is national or province"
-  DB=danvan_$SCALE
-  local results=bench/results
-  [[ -n $QUICK ]] && results=$BENCH/results
   local total=$SECONDS
 
-  ensure_postgres
-  command -v dotnet >/dev/null || die "dotnet not found on PATH"
-  mkdir -p "$BENCH" "$results"
-  trap bench_cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
-
-  log "dotnet build (Release): DanVan and bench/DanVan.Load"
-  dotnet build src/DanVan -c Release -nologo -v quiet >"$BENCH/build.log" 2>&1 || { tail -n 30 "$BENCH/build.log" >&2; die "build failed"; }
-  dotnet build bench/DanVan.Load -c Release -nologo -v quiet >>"$BENCH/build.log" 2>&1 || { tail -n 30 "$BENCH/build.log" >&2; die "build failed"; }
-  # An unknown verb would start the web server, so ask `help` whether the generator exists.
-  HAS_GENERATOR=0
-  local help; help=$(dotnet "$DLL" help 2>/dev/null || true)
-  [[ $help == *generate-data* ]] && HAS_GENERATOR=1
-
-  # ---- data: kept in $PGDIR between runs, made when absent
-  bench_pg_start measure
-  local source need=
-  source=$(marker source)
-  if [[ -n $REGENERATE ]]; then need="--regenerate"
-  elif [[ -z $source ]]; then need="no benchmark data yet"
-  elif [[ $source == fallback && $HAS_GENERATOR == 1 ]]; then need="the kept data is the fallback and generate-data now exists"
-  elif [[ $source == generate-data && $SCALE == national ]] \
-       && (($(bpsql -d "$DB" -c 'SELECT count(*) FROM "OrgUnits"') <= 30000)); then need="fewer than 30,000 units"
-  fi
-  local made_now=
-  if [[ -n $need ]]; then
-    log "making the $SCALE data ($need)"
-    bench_pg_stop
-    bench_pg_start load
-    make_data
-    bench_pg_stop
-    bench_pg_start measure
-    source=$(marker source) made_now=1
-  else
-    log "keeping the $SCALE data made on $(marker "to_char(made_at, 'YYYY-MM-DD')") ($(marker seconds) s to make; --regenerate to make it again)"
-  fi
-  DATA_LABEL=$(marker label)
+  bench_prepare bench_cleanup
+  local results=$RESULTS
+  local source=$DATA_SOURCE made_now=$DATA_MADE_NOW
   local data_seconds data_commands data_made
   data_seconds=$(marker seconds) data_commands=$(marker commands) data_made=$(marker "to_char(made_at, 'YYYY-MM-DD')")
   app_config
   bpsql -d "$DB" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
   local counts
-  counts=$(bpsql -d "$DB" -F ' ' -c "SELECT to_char((SELECT count(*) FROM \"OrgUnits\"), 'FM999,999,999') || ' units, ' ||
-    to_char((SELECT count(*) FROM \"AspNetUsers\"), 'FM999,999,999') || ' users, ' ||
-    to_char((SELECT count(*) FROM \"WorkItems\"), 'FM999,999,999') || ' tasks, ' ||
-    to_char((SELECT count(*) FROM \"WorkItemDeadlines\"), 'FM999,999,999') || ' deadlines, ' ||
-    to_char((SELECT count(*) FROM \"Documents\"), 'FM999,999,999') || ' documents, ' ||
-    to_char((SELECT count(*) FROM \"ReportPeriods\"), 'FM999,999,999') || ' report periods, ' ||
-    to_char((SELECT count(*) FROM \"ReportSubmissions\"), 'FM999,999,999') || ' report slots; ' ||
-    pg_size_pretty(pg_database_size(current_database()))")
+  counts=$(data_counts)
   log "data: $counts"
 
   # ---- load
@@ -328,17 +412,7 @@ bench_main() {
   log "app peak memory (VmHWM): $((${peak_kb:-0} / 1024)) MB"
 
   local machine=$BENCH/machine.txt
-  {
-    echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core"
-    echo "Cores: $(nproc)"
-    awk '/^MemTotal:/ {printf "Memory: %.1f GB\n", $2 / 1048576}' /proc/meminfo
-    echo "OS: $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
-    echo ".NET: SDK $(dotnet --version), $(dotnet --list-runtimes | grep AspNetCore.App | tail -n 1 | cut -d' ' -f1-2)"
-    echo "PostgreSQL: $(bpsql -d postgres -c 'SHOW server_version') on the same machine; shared_buffers $(bpsql -d postgres -c 'SHOW shared_buffers'), fsync $(bpsql -d postgres -c 'SHOW fsync'), synchronous_commit $(bpsql -d postgres -c 'SHOW synchronous_commit')"
-    echo "DanVan: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (with uncommitted changes)'), Release, Kestrel on loopback, app, PostgreSQL and driver sharing the cores"
-    echo "Data: $counts; made in ${data_seconds} s"
-    echo "CPU busy before the run: ${BUSY_BEFORE}% of all cores over 3 s, by other processes (load average $LOADAVG_BEFORE)"
-  } >"$machine"
+  machine_info "$counts; made in ${data_seconds} s" "$BUSY_BEFORE" >"$machine"
   stop_app
   bench_pg_stop   # frees the cores and memory for the micro-benchmarks
 
@@ -357,11 +431,7 @@ bench_main() {
   fi
 
   # ---- report
-  local name; name=$(date -u +%F)-$SCALE
-  [[ $source == fallback ]] && name+=-fallback
-  [[ -n $QUICK ]] && name+=-quick
-  local out=$results/$name n=2
-  while [[ -e $out.md ]]; do out=$results/$name-$n; n=$((n + 1)); done
+  local out; out=$(result_path "$results" "$SCALE$([[ $source != fallback ]] || echo -fallback)")
   local commands=$BENCH/commands.txt
   {
     echo "bench/run.sh ${argv[*]}"

@@ -68,8 +68,7 @@ internal static class LoadRun
         if (deadlines.Count > 0)
         {
             scenarios.Add(new("progress", "Progress report on a deadline (write), ward officer", officer, dbOfficer, HttpMethod.Post,
-                i => ($"/api/tasks/{deadlines[(int)(i % deadlines.Count)]}/progress",
-                    $$"""{"progress":{{1 + (i % 98)}},"note":"Đo hiệu năng: báo cáo tiến độ lần {{i}}","completes":false}"""),
+                i => ($"/api/tasks/{deadlines[(int)(i % deadlines.Count)]}/progress", ProgressJson((int)(1 + (i % 98)), $"Đo hiệu năng: báo cáo tiến độ lần {i}")),
                 (i, ct) => sql.ProgressAsync(dbOfficer, deadlines[(int)(i % deadlines.Count)], (int)(1 + (i % 98)), ct),
                 $"/api/tasks/{{id}}/progress ({deadlines.Count} open deadlines in turn)"));
         }
@@ -195,9 +194,7 @@ internal static class LoadRun
     /// </summary>
     private static async Task<(int PeriodId, int ProvinceId)?> FindPeriodAsync(WebSession coordinator, List<string> notes)
     {
-        using var units = await coordinator.GetJsonAsync("/api/units?pageSize=1");
-        var top = units.RootElement.GetProperty("items").EnumerateArray().First();
-        var (provinceId, province) = (top.GetProperty("id").GetInt32(), top.GetProperty("name").GetString());
+        var (provinceId, province) = await ProvinceAsync(coordinator);
         using var periods = await coordinator.GetJsonAsync("/api/reports/periods");
         var rows = periods.RootElement.EnumerateArray().Select(p => new
         {
@@ -220,8 +217,20 @@ internal static class LoadRun
         return (pick.Id, provinceId);
     }
 
-    /// <summary>Open deadlines of canbo's unit (up to 200), updated in turn by the write scenario.</summary>
-    private static async Task<List<int>> OpenDeadlinesAsync(WebSession officer)
+    /// <summary>The top of a coordinator's scope, their province: the first unit <c>GET /api/units</c> lists.</summary>
+    public static async Task<(int Id, string Name)> ProvinceAsync(WebSession coordinator)
+    {
+        using var units = await coordinator.GetJsonAsync("/api/units?pageSize=1");
+        var top = units.RootElement.GetProperty("items").EnumerateArray().First();
+        return (top.GetProperty("id").GetInt32(), top.GetProperty("name").GetString() ?? "");
+    }
+
+    /// <summary>The body of <c>POST /api/tasks/{id}/progress</c>: a percentage that never completes the deadline, and a note.</summary>
+    public static string ProgressJson(int progress, string note) =>
+        JsonSerializer.Serialize(new { progress, note, completes = false });
+
+    /// <summary>Open deadlines of the officer's unit (up to 200), updated in turn by the write scenarios.</summary>
+    public static async Task<List<int>> OpenDeadlinesAsync(WebSession officer)
     {
         using var page = await officer.GetJsonAsync("/api/tasks?mine=true&state=Open&pageSize=200");
         return page.RootElement.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetInt32()).ToList();

@@ -17,11 +17,8 @@ internal static class Report
     {
         var load = JsonSerializer.Deserialize<LoadResult>(await File.ReadAllTextAsync(o.Require("load")), Json.Options)
             ?? throw new InvalidOperationException("empty load results");
-        var machine = o.Get("machine") is { } mf && File.Exists(mf)
-            ? (await File.ReadAllLinesAsync(mf)).Where(l => l.Contains(':', StringComparison.Ordinal))
-                .Select(l => new KeyValuePair<string, string>(l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())).ToList()
-            : [];
-        var commands = o.Get("commands") is { } cf && File.Exists(cf) ? (await File.ReadAllLinesAsync(cf)).Where(l => l.Length > 0).ToList() : [];
+        var machine = await MachineAsync(o.Get("machine"));
+        var commands = await CommandsAsync(o.Get("commands"));
         var micro = o.Get("micro") is { } uf && File.Exists(uf) ? (await File.ReadAllTextAsync(uf)).Trim() : null;
         long? peak = o.Get("peak-kb") is { } pk && long.TryParse(pk, NumberStyles.Integer, Inv, out var kb) ? kb : null;
         var scale = o.Require("scale");
@@ -32,6 +29,53 @@ internal static class Report
         await File.WriteAllTextAsync(outJson, JsonSerializer.Serialize(report, Json.Options));
         await File.WriteAllTextAsync(o.Require("out-md"), Markdown(report, previous?.Report));
         return 0;
+    }
+
+    /// <summary>The "Key: value" lines bench/run.sh writes about the machine (machine_info).</summary>
+    public static async Task<List<KeyValuePair<string, string>>> MachineAsync(string? file) =>
+        file is not null && File.Exists(file)
+            ? (await File.ReadAllLinesAsync(file)).Where(l => l.Contains(':', StringComparison.Ordinal))
+                .Select(l => new KeyValuePair<string, string>(l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())).ToList()
+            : [];
+
+    /// <summary>The exact commands of a run, one a line.</summary>
+    public static async Task<List<string>> CommandsAsync(string? file) =>
+        file is not null && File.Exists(file) ? (await File.ReadAllLinesAsync(file)).Where(l => l.Length > 0).ToList() : [];
+
+    /// <summary>A warning line when other processes kept the CPU 25 % busy or more just before the run (machine_info's last line).</summary>
+    public static string? BusyWarning(IEnumerable<KeyValuePair<string, string>> machine) =>
+        machine.FirstOrDefault(m => m.Key == "CPU busy before the run").Value is { } busy
+            && int.TryParse(busy.Split('%')[0], NumberStyles.Integer, Inv, out var percent) && percent >= 25
+            ? string.Create(Inv, $"> **The machine was busy**: other processes used {percent}% of the CPU just before this run, so these numbers are lower than the machine can do and compare badly with other runs.")
+            : null;
+
+    /// <summary>The busy warning if any, then the line that says which data the run used.</summary>
+    public static void BusyAndData(StringBuilder sb, IEnumerable<KeyValuePair<string, string>> machine, string data)
+    {
+        if (BusyWarning(machine) is { } warning)
+        {
+            sb.Append(warning).Append("\n\n");
+        }
+
+        sb.Append("**Data:** ").Append(data).Append("\n\n");
+    }
+
+    /// <summary>The Machine and Commands sections every report ends with.</summary>
+    public static void MachineAndCommands(StringBuilder sb, IEnumerable<KeyValuePair<string, string>> machine, IEnumerable<string> commands)
+    {
+        sb.Append("\n## Machine\n\n");
+        foreach (var (key, value) in machine)
+        {
+            sb.Append("- ").Append(key).Append(": ").Append(value).Append('\n');
+        }
+
+        sb.Append("\n## Commands\n\n```bash\n");
+        foreach (var c in commands)
+        {
+            sb.Append(c).Append('\n');
+        }
+
+        sb.Append("```\n");
     }
 
     /// <summary>The newest earlier report of the same scale and the same data (a fallback run never compares with generated data).</summary>
@@ -81,10 +125,9 @@ internal static class Report
         Line();
         Line(string.Create(Inv, $"**Load:** {l.Clients} concurrent clients per scenario, {l.WarmupSeconds:0.#} s warm-up (not recorded), then {l.DurationSeconds:0.#} s measured; every request timed. The driver (`bench/DanVan.Load`) is a second process on the same machine, over loopback, signed in through the login form."));
         Line();
-        if (r.Machine.FirstOrDefault(m => m.Key == "CPU busy before the run").Value is { } busy
-            && int.TryParse(busy.Split('%')[0], NumberStyles.Integer, Inv, out var percent) && percent >= 25)
+        if (BusyWarning(r.Machine) is { } warning)
         {
-            Line(string.Create(Inv, $"> **The machine was busy**: other processes used {percent}% of the CPU just before this run, so these numbers are lower than the machine can do and compare badly with other runs."));
+            Line(warning);
             Line();
         }
 
@@ -166,35 +209,18 @@ internal static class Report
             Line(r.Micro);
         }
 
-        Line();
-        Line("## Machine");
-        Line();
-        foreach (var (key, value) in r.Machine)
-        {
-            Line($"- {key}: {value}");
-        }
-
-        Line();
-        Line("## Commands");
-        Line();
-        Line("```bash");
-        foreach (var c in r.Commands)
-        {
-            Line(c);
-        }
-
-        Line("```");
+        MachineAndCommands(sb, r.Machine, r.Commands);
         return sb.ToString();
     }
 
     private static string Check(StatementCheckResult? c) => c is null ? "not checked"
         : string.Create(Inv, $"{c.Page.Statements} · {c.Page.Rows:N0} / {c.Sql.Statements} · {c.Sql.Rows:N0} {(c.Matches ? "✓" : "**differ**")}");
 
-    private static string Ms(double ms) => ms < 10 ? ms.ToString("0.0", Inv) : ms.ToString("N0", Inv);
+    internal static string Ms(double ms) => ms < 10 ? ms.ToString("0.0", Inv) : ms.ToString("N0", Inv);
 
-    private static string Rate(double perSecond) => perSecond < 10 ? perSecond.ToString("0.0", Inv) : perSecond.ToString("N0", Inv);
+    internal static string Rate(double perSecond) => perSecond < 10 ? perSecond.ToString("0.0", Inv) : perSecond.ToString("N0", Inv);
 
-    private static string Size(long bytes) => bytes < 1024 ? bytes.ToString(Inv) + " B" : (bytes / 1024.0).ToString("N1", Inv) + " KB";
+    internal static string Size(long bytes) => bytes < 1024 ? bytes.ToString(Inv) + " B" : (bytes / 1024.0).ToString("N1", Inv) + " KB";
 
     private static string Errors(Measurement m) => m.Errors == 0 ? "0" : string.Create(Inv, $"**{m.Errors}** of {m.Count}");
 
