@@ -114,7 +114,15 @@ public static class DanVanApp
         });
 
         // One key ring for all instances, in the database.
-        services.AddDataProtection().SetApplicationName("DanVan");
+        var protection = services.AddDataProtection().SetApplicationName("DanVan");
+
+        // Keys encrypted at rest when a certificate is configured (a PFX file and its password): see README.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
