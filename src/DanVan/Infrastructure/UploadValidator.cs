@@ -91,7 +91,7 @@ public sealed class UploadValidator(UploadLimits? limits = null)
     public UploadLimits Limits { get; } = limits ?? new UploadLimits();
 
     /// <summary>The kind by the first bytes alone: ZIP-based files are <see cref="UploadKind.Zip"/> until opened.</summary>
-    public static UploadKind? Sniff(ReadOnlySpan<byte> content)
+    private static UploadKind? Sniff(ReadOnlySpan<byte> content)
     {
         if (PdfHeader(content) >= 0)
         {
