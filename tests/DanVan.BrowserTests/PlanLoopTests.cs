@@ -125,7 +125,7 @@ public class PlanLoopTests(PlanLoopFixture fx) : IClassFixture<PlanLoopFixture>
         await officer.GetByRole(AriaRole.Link, new() { Name = tasks[1].Title }).ClickAsync();
         await officer.GetByLabel("Tiến độ (%)").FillAsync("50");
         await officer.GetByLabel("Kết quả thực hiện").FillAsync("Đã khảo sát, chọn nội dung mô hình.");
-        await officer.GetByLabel("Minh chứng").SetInputFilesAsync(TempFile("bien-ban-khao-sat.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()));
+        await officer.GetByLabel("Minh chứng").SetInputFilesAsync(TempFile("bien-ban-khao-sat.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray()));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("task-updates")).ToContainTextAsync("Minh chứng: bien-ban-khao-sat.pdf");
 

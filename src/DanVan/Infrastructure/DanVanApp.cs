@@ -68,6 +68,7 @@ public static class DanVanApp
             MaxFileBytes = configuration.GetValue("Import:MaxFileBytes", Features.Import.DocumentTextReaderOptions.DefaultMaxFileBytes),
             PdfToText = configuration["Import:PdfToText"] ?? "pdftotext",
             PdfTimeout = TimeSpan.FromSeconds(configuration.GetValue("Import:PdfTimeoutSeconds", 30)),
+            Uploads = UploadLimits.From(configuration),
         }));
         services.AddScoped<Features.FollowUp.DigestJob>();
         services.AddSingleton<Features.FollowUp.IEmailSender, Features.FollowUp.SmtpEmailSender>();

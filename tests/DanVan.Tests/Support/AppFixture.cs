@@ -51,6 +51,24 @@ public sealed class AppFixture : IAsyncLifetime
         return await db.OrgUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
     }
 
+    /// <summary>A multipart form with the antiforgery token, fields and files, as a browser posts an upload.</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(
+        HttpClient client, string url, IReadOnlyDictionary<string, string> fields, params (string Field, string FileName, byte[] Content)[] files)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(await TokenAsync(client)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), field, fileName);
+        }
+
+        return await client.PostAsync(url, form);
+    }
+
     /// <summary>An antiforgery token for the signed-in user (tokens are per user, not per form).</summary>
     public static async Task<string> TokenAsync(HttpClient client)
     {

@@ -220,12 +220,13 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
             return (null, null);
         }
 
-        if (FileKinds.Detect(file.Content) is FileKinds.Pdf or FileKinds.Docx)
+        var check = new UploadValidator(UploadLimits.From(configuration)).Check(file.Content);
+        if (check.Refusal("Chỉ nhận tệp Word (.docx) hoặc PDF. Tệp này không phải DOCX hay PDF (kể cả khi đổi đuôi tệp).", UploadKind.Pdf, UploadKind.Docx) is { } refusal)
         {
-            return (file.Content, FileKinds.Detect(file.Content));
+            errors.Add("File", refusal);
+            return (null, null);
         }
 
-        errors.Add("File", "Chỉ nhận tệp Word (.docx) hoặc PDF. Tệp này không phải DOCX hay PDF (kể cả khi đổi đuôi tệp).");
-        return (null, null);
+        return (file.Content, check.ContentType);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DanVan.Domain.Import;
 using DanVan.Domain.Text;
+using DanVan.Infrastructure;
 
 namespace DanVan.Features.Import;
 
@@ -13,8 +14,8 @@ public sealed record DocumentTextReaderOptions
     /// <summary>Largest file read at all (checked before the content is read).</summary>
     public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
 
-    /// <summary>Largest uncompressed word/document.xml (or footnotes part) of a DOCX: the zip-bomb guard.</summary>
-    public long MaxDocxPartBytes { get; init; } = 40 * 1024 * 1024;
+    /// <summary>The checks every upload passes (<see cref="UploadValidator"/>): parts and sizes of a DOCX, structure of a PDF.</summary>
+    public UploadLimits Uploads { get; init; } = new();
 
     /// <summary>The pdftotext program (Debian package poppler-utils): a name on PATH or a full path.</summary>
     public string PdfToText { get; init; } = "pdftotext";
@@ -32,8 +33,6 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
 {
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] EncryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
-    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47];
-    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly byte[] Utf16LeBom = [0xFF, 0xFE];
     private static readonly byte[] Utf16BeBom = [0xFE, 0xFF];
@@ -103,14 +102,25 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
         }
 
         var span = content.AsSpan();
+        var check = new UploadValidator(Options.Uploads).Check(content);
         string text;
-        if (IsPdf(span))
+        if (check is { Kind: UploadKind.Pdf or UploadKind.Docx, Error: { } damaged })
+        {
+            throw new UnreadableDocumentException(damaged);
+        }
+
+        if (check.Kind == UploadKind.Pdf)
         {
             text = await new PdfTextExtractor(Options).ExtractAsync(content, ct);
         }
-        else if (span.StartsWith("PK\u0003\u0004"u8) || span.StartsWith("PK\u0005\u0006"u8))
+        else if (check.Kind == UploadKind.Docx)
         {
-            text = DocxTextExtractor.Extract(content, Options.MaxDocxPartBytes);
+            text = DocxTextExtractor.Extract(content, Options.Uploads.MaxZipEntryBytes);
+        }
+        else if (check.Kind is UploadKind.Zip or UploadKind.Xlsx)
+        {
+            throw new UnreadableDocumentException(check.Error ??
+                "Tệp ZIP này không phải tài liệu Word (.docx): chỉ đọc tệp Word (.docx), PDF có lớp chữ và văn bản thuần (.txt).");
         }
         else if (span.StartsWith(OleMagic))
         {
@@ -123,7 +133,7 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
         {
             throw new UnreadableDocumentException("Tệp RTF chưa được hỗ trợ: hãy mở bằng Word và lưu thành .docx rồi tải lên lại.");
         }
-        else if (IsImage(span))
+        else if (check.Kind is UploadKind.Png or UploadKind.Jpeg || IsOtherImage(span))
         {
             throw new UnreadableDocumentException(
                 "Đây là tệp ảnh: hệ thống không nhận dạng chữ trong ảnh (OCR), hãy dùng tệp Word (.docx) hoặc PDF có lớp chữ.");
@@ -142,20 +152,9 @@ public sealed class DocumentTextReader(DocumentTextReaderOptions? options = null
     private static string FormatMegabytes(long bytes) =>
         (bytes / (1024.0 * 1024.0)).ToString("0.#", VietnameseText.Culture) + " MB";
 
-    /// <summary>
-    /// "%PDF-" first; or within the first 1 KB (readers accept junk before the header, so do we) when the file also
-    /// ends like a PDF, so that a text merely mentioning "%PDF-" near its start stays text.
-    /// </summary>
-    private static bool IsPdf(ReadOnlySpan<byte> span)
-    {
-        var header = span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8);
-        return header == 0 || (header > 0 && span[Math.Max(0, span.Length - 1024)..].IndexOf("%%EOF"u8) >= 0);
-    }
-
-    private static bool IsImage(ReadOnlySpan<byte> span) =>
-        span.StartsWith(PngMagic)
-        || span.StartsWith(JpegMagic)
-        || span.StartsWith("GIF8"u8)
+    /// <summary>Pictures DanVan does not keep either (PNG and JPEG are known to <see cref="UploadValidator"/>).</summary>
+    private static bool IsOtherImage(ReadOnlySpan<byte> span) =>
+        span.StartsWith("GIF8"u8)
         || span.StartsWith("II*\0"u8) || span.StartsWith("MM\0*"u8) // TIFF, as scanners write it
         || (span.Length > 12 && span.StartsWith("RIFF"u8) && span[8..12].SequenceEqual("WEBP"u8));
 

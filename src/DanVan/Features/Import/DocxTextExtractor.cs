@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DanVan.Domain.Import;
@@ -29,9 +28,9 @@ internal static class DocxTextExtractor
         "continuationSeparator", "Fallback", "commentReference", "annotationRef",
     };
 
+    /// <summary>The text of a DOCX that <see cref="Infrastructure.UploadValidator"/> has passed (parts, sizes, no DTD).</summary>
     public static string Extract(byte[] content, long maxPartBytes)
     {
-        CheckPackage(content, maxPartBytes);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
@@ -47,39 +46,10 @@ internal static class DocxTextExtractor
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or XmlException
                                        or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            throw new UnreadableDocumentException(ex is XmlException && ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal)
-                ? PartTooLarge(maxPartBytes)
-                : "Tài liệu Word (.docx) bị hỏng hoặc không đúng định dạng, không mở được: hãy mở bằng Word và lưu lại rồi tải lên lại.");
+            throw new UnreadableDocumentException(
+                "Tài liệu Word (.docx) bị hỏng hoặc không đúng định dạng, không mở được: hãy mở bằng Word và lưu lại rồi tải lên lại.");
         }
     }
-
-    /// <summary>A ZIP at all, a Word document at all, and no part that inflates past the limit (the zip-bomb guard).</summary>
-    private static void CheckPackage(byte[] content, long maxPartBytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            if (zip.GetEntry("word/document.xml") is null || zip.GetEntry("[Content_Types].xml") is null)
-            {
-                throw new UnreadableDocumentException(
-                    "Tệp ZIP này không phải tài liệu Word (.docx): chỉ đọc tệp Word (.docx), PDF có lớp chữ và văn bản thuần (.txt).");
-            }
-
-            // .NET's ZipArchive stops inflating at the declared length, so the declared length is a real bound.
-            if (zip.Entries.Any(e => e.Length > maxPartBytes
-                                     && (e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))))
-            {
-                throw new UnreadableDocumentException(PartTooLarge(maxPartBytes));
-            }
-        }
-        catch (InvalidDataException)
-        {
-            throw new UnreadableDocumentException("Tệp nén (ZIP hoặc .docx) bị hỏng, không mở được.");
-        }
-    }
-
-    private static string PartTooLarge(long maxPartBytes) =>
-        $"Tài liệu Word có phần nội dung quá lớn khi giải nén (trên {maxPartBytes / (1024 * 1024)} MB), không đọc được.";
 
     internal static string Superscript(int number)
     {

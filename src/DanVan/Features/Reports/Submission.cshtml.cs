@@ -13,9 +13,11 @@ namespace DanVan.Features.Reports;
 /// <summary>A unit's report for a period: figures (pre-filled where DanVan knows them), narrative by the outline, files; submit; accept or return.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 30L * 1024 * 1024)]
 [RequestSizeLimit(30L * 1024 * 1024)]
-public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCommands commands, TimeProvider clock) : PageModel
+public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCommands commands, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    public const string AcceptedKinds = "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) hoặc ảnh JPEG, PNG (kể cả khi đổi đuôi tệp).";
 
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -128,6 +130,7 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var uploads = new List<(string Name, string Type, byte[] Content)>();
+        var validator = new UploadValidator(UploadLimits.From(configuration));
         foreach (var f in files ?? [])
         {
             if (f.Length == 0)
@@ -143,7 +146,15 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
 
             using var buffer = new MemoryStream();
             await f.CopyToAsync(buffer, ct);
-            uploads.Add((Path.GetFileName(f.FileName), string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType, buffer.ToArray()));
+            var content = buffer.ToArray();
+            var check = validator.Check(content);
+            if (check.Refusal(AcceptedKinds, UploadKind.Pdf, UploadKind.Docx, UploadKind.Xlsx, UploadKind.Jpeg, UploadKind.Png) is { } refusal)
+            {
+                ModelState.AddModelError("", $"Không nhận tệp “{Path.GetFileName(f.FileName)}”. {refusal}");
+                continue;
+            }
+
+            uploads.Add((Path.GetFileName(f.FileName), check.ContentType!, content));
         }
 
         if (!ModelState.IsValid)

@@ -208,14 +208,18 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         string? evidenceType = null;
         if (cmd.Evidence is { } file)
         {
-            evidenceType = file.Content.Length == 0 ? null : FileKinds.Detect(file.Content);
             if (file.Content.Length > MaxEvidenceBytes)
             {
                 errors.Add("Evidence", $"Tệp minh chứng quá lớn: tối đa {MaxEvidenceBytes / (1024 * 1024)} MB.");
             }
-            else if (evidenceType is null)
+            else
             {
-                errors.Add("Evidence", "Minh chứng phải là tệp PDF, Word (.docx) hoặc ảnh JPEG, PNG.");
+                var check = new UploadValidator(UploadLimits.From(configuration)).Check(file.Content);
+                evidenceType = check.ContentType;
+                if (check.Refusal("Minh chứng phải là tệp PDF, Word (.docx) hoặc ảnh JPEG, PNG.", UploadKind.Pdf, UploadKind.Docx, UploadKind.Jpeg, UploadKind.Png) is { } refusal)
+                {
+                    errors.Add("Evidence", refusal);
+                }
             }
         }
 

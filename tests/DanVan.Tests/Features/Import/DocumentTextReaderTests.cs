@@ -1,6 +1,7 @@
 using System.Text;
 using DanVan.Domain.Import;
 using DanVan.Features.Import;
+using DanVan.Infrastructure;
 using DanVan.Tests.Support;
 
 namespace DanVan.Tests.Features.Import;
@@ -194,6 +195,16 @@ public class DocumentTextReaderTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(HostileFiles.DocumentNames), MemberType = typeof(HostileFiles))]
+    public async Task HostileFiles_AreRefusedByTheSharedUploadCheck(string name)
+    {
+        var (content, expected) = HostileFiles.Named(name);
+        var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadAsync(content, name));
+        AssertVietnameseLine(ex.Message);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EnglishText_IsReadButRefusedByTheParser()
     {
@@ -217,16 +228,16 @@ public class DocumentTextReaderTests
         Assert.Contains("20 MB", ex.Message, StringComparison.Ordinal);
 
         // A stream that cannot tell its length is cut off after the limit, not read to the end.
-        await using var unseekable = new UnseekableStream(File.OpenRead(path));
+        await using var unseekable = new BoundedReadStream(File.OpenRead(path));
         ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => reader.ReadAsync(unseekable, "rat-lon.txt"));
         Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
-        Assert.True(unseekable.BytesRead <= DocumentTextReaderOptions.DefaultMaxFileBytes + 81920, $"{unseekable.BytesRead} bytes read");
+        Assert.True(unseekable.Count <= DocumentTextReaderOptions.DefaultMaxFileBytes + 81920, $"{unseekable.Count} bytes read");
     }
 
     [Fact]
     public async Task Docx_WhosePartInflatesPastTheLimit_IsRefused()
     {
-        var small = new DocumentTextReader(new DocumentTextReaderOptions { MaxDocxPartBytes = 100_000 });
+        var small = new DocumentTextReader(new DocumentTextReaderOptions { Uploads = new UploadLimits { MaxZipEntryBytes = 100_000 } });
         var docx = TestFiles.Docx("Kế hoạch " + new string('a', 300_000)); // compresses to a few KB
         Assert.True(docx.Length < 20_000);
         var ex = await Assert.ThrowsAsync<UnreadableDocumentException>(() => small.ReadAsync(docx, "bom.docx"));

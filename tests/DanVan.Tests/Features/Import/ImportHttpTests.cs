@@ -152,4 +152,14 @@ public class ImportUploadTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("lớn hơn 20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(HostileFiles.DocumentNames), MemberType = typeof(HostileFiles))]
+    public async Task A_hostile_upload_is_refused_by_the_shared_check_before_review(string name)
+    {
+        using var response = await AppFixture.PostFilesAsync(
+            await app.As("dieuphoi"), "/Import?handler=Parse", new Dictionary<string, string>(), ("upload", name, HostileFiles.Named(name).Content));
+        var html = await HostileFiles.AssertRefusedAsync(response, name);
+        Assert.DoesNotContain("Form.OriginalContent", html, StringComparison.Ordinal); // no review form carries the file on
+    }
 }

@@ -103,7 +103,7 @@ public class ParseDocumentApiTests(AppFixture app)
         var client = await app.As("canbo");
         var form = new MultipartFormDataContent
         {
-            { new StreamContent(new UnseekableStream(new MemoryStream(new byte[DocumentTextReaderOptions.DefaultMaxFileBytes + 1_000_000]))), "file", "rat-lon.txt" },
+            { new StreamContent(new DanVan.Infrastructure.BoundedReadStream(new MemoryStream(new byte[DocumentTextReaderOptions.DefaultMaxFileBytes + 1_000_000]))), "file", "rat-lon.txt" },
         };
         using var response = await client.PostAsync(Url, form);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
