@@ -70,7 +70,7 @@ public sealed record UploadCheck(UploadKind? Kind, string? Error)
 /// refused before they are stored or read. ZIP-based files (Word, Excel): number of parts, each part read through
 /// a counter that stops at the size limit (headers are not trusted), compression ratio, the parts Word or Excel
 /// needs, every XML part parsed with DTDs prohibited (no entity expansion). PDF: header, cross-reference, end of
-/// file. PNG and JPEG: well-formed headers and chunks or segments, dimensions within limits. See ADR-008.
+/// file. PNG and JPEG: well-formed headers and chunks or segments, dimensions within limits. See ADR-009.
 /// </summary>
 public sealed class UploadValidator(UploadLimits? limits = null)
 {

@@ -117,7 +117,13 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
 
         var issuerName = VietnameseText.Nfc(cmd.IssuerName!.Trim())!;
         var foldedIssuer = VietnameseText.Fold(issuerName);
-        if (number!.Number is not null
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        if (number!.Number is not null)
+        {
+            await db.LockForCreateAsync("document:" + number.Code, ct); // a concurrent registration of the same number waits here
+        }
+
+        if (number.Number is not null
             && (await db.Documents.AsNoTracking().Where(d => d.Code == number.Code && d.IssuedOn == cmd.IssuedOn).Select(d => d.IssuerName).ToListAsync(ct))
                 .Any(n => VietnameseText.Fold(n) == foldedIssuer))
         {
@@ -147,7 +153,6 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         };
         document.Index();
 
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
 

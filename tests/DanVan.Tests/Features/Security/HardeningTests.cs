@@ -122,6 +122,46 @@ public sealed class HardeningTests(ForeignDataFixture app)
     }
 
     [Fact]
+    public async Task ParallelRegistrations_OfOneDocument_AndParallelContents_OfOnePlan_LandOnce_WithTheSerialMessages()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var documents = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await coordinator.PostAsJsonAsync("/api/documents", new
+            {
+                code = $"{number}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-02-03", title = "Kế hoạch gửi đồng thời",
+            });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        var created = Assert.Single(documents, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(documents.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode);
+            Assert.Contains("đã được đăng ký", a.Body, StringComparison.Ordinal);
+        });
+
+        var documentId = JsonDocument.Parse(created.Body).RootElement.GetProperty("id").GetInt32();
+        var plans = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "Mục đích", targets = new[] { "100% cán bộ được tập huấn" } });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.Single(plans, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(plans.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode);
+            Assert.Contains("Kế hoạch này đã có nội dung.", a.Body, StringComparison.Ordinal);
+        });
+
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.Code == number + "/KH-SNV"));
+        Assert.Equal(1, await db.Plans.CountAsync(p => p.DocumentId == documentId));
+        Assert.Single(await db.PlanTargets.Where(t => db.Plans.Any(p => p.Id == t.PlanId && p.DocumentId == documentId)).ToListAsync());
+    }
+
+    [Fact]
     public async Task Answers_CarrySecurityHeaders_NoServerName_AndSecureCookiesBehindHttps()
     {
         var client = app.Factory.CreateBrowserlikeClient();
