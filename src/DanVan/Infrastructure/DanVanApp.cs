@@ -146,6 +146,9 @@ public static class DanVanApp
             {
                 o.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());
                 o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+
+                // "The X field is required." is the framework's English: required fields say so in Vietnamese themselves.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseModelBindingMessages.Apply(o.ModelBindingMessageProvider);
             });
 

@@ -43,7 +43,9 @@ public class AdoptModel(AppDbContext db, CurrentUser currentUser, PlanCommands c
     [BindProperty]
     public List<int> Drop { get; set; } = [];
 
-    [BindProperty]
+    // Named, so that a form without any DropReason[…] field binds an empty dictionary instead of reading every other
+    // field (the antiforgery token…) as a key.
+    [BindProperty(Name = nameof(DropReason))]
     public Dictionary<int, string?> DropReason { get; set; } = [];
 
     [BindProperty, Display(Name = "Chỉ tiêu bổ sung của đơn vị (mỗi dòng một chỉ tiêu)")]

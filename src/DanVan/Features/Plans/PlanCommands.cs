@@ -154,6 +154,9 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
             return Result<Plan>.Forbidden();
         }
 
+        // One adopting plan per unit: a concurrent adoption by the same unit waits here, then finds this one.
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        await db.LockForCreateAsync($"adopt:{parent.Id}:{unit.Id}", ct);
         if (await db.Plans.AnyAsync(p => p.ParentPlanId == parent.Id && p.OwnerUnitId == unit.Id, ct))
         {
             return Result<Plan>.Invalid("", "Đơn vị đã xây dựng kế hoạch thực hiện kế hoạch này.");
@@ -185,7 +188,6 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         }
 
         var parentDoc = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == parent.DocumentId, ct);
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var registered = await documents.RegisterAsync(user, new Documents.RegisterDocumentCommand(
             unit.Id, cmd.Code, unit.Name, unit.Id, null, cmd.IssuedOn, cmd.Title, cmd.SignerAuthority, cmd.SignerPosition, cmd.SignerName, null,
             [new Documents.CitationInput(Domain.Documents.CitationRelation.Implements,

@@ -22,13 +22,13 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Values))] // named: without fields of its own it stays empty, never reads the other fields as keys
     public Dictionary<int, string?> Values { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Reasons))] // named: without fields of its own it stays empty, never reads the other fields as keys
     public Dictionary<int, string?> Reasons { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Narrative))] // named: without fields of its own it stays empty, never reads the other fields as keys
     public Dictionary<int, string?> Narrative { get; set; } = [];
 
     [BindProperty]

@@ -162,6 +162,50 @@ public sealed class HardeningTests(ForeignDataFixture app)
     }
 
     [Fact]
+    public async Task SixParallelAdoptions_OfOnePlan_ByOneWard_GiveOneChildPlan_AndTheSerialMessage()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var n = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int province;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            province = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OrgUnits.Where(u => u.Code == "80").Select(u => u.Id).SingleAsync();
+        }
+
+        using var registered = await coordinator.PostAsJsonAsync("/api/documents", new
+        {
+            ownerUnitId = province, code = $"{n}/KH-UBND", issuerName = "Ủy ban nhân dân tỉnh Tây Ninh", issuedOn = "2026-02-02", title = "Kế hoạch xây dựng đồng thời",
+        });
+        var documentId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var id = documentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var planned = await DanVanAppFactory.PostFormAsync(coordinator, $"/Plans/Create?documentId={id}", new Dictionary<string, string>
+        {
+            ["DocumentId"] = id, ["Purposes"] = "Phát huy quyền làm chủ của Nhân dân.", ["Targets"] = "100% phường tổ chức đối thoại",
+            ["RequiresAdoption"] = "true", ["AdoptionDueOn"] = "01/03/2026", ["AdoptionKinds"] = "Ward",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var parentId = planned.Headers.Location!.ToString().Split('/').Last();
+
+        var officer = await app.As("canbo");
+        var token = await AppFixture.TokenAsync(officer);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await officer.PostAsync("/Plans/Adopt", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["ParentId"] = parentId, ["Code"] = $"{n}/KH-UBND", ["IssuedOn"] = "20/02/2026",
+                ["Title"] = "Thực hiện kế hoạch của tỉnh", ["Purposes"] = "Phát huy quyền làm chủ của Nhân dân trên địa bàn phường.",
+            }));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.Redirect) == 1,
+            string.Join("\n", answers.Select(a => System.Text.RegularExpressions.Regex.Matches(a.Body, "(?:field-validation-error[^>]*>|<li>)([^<]+)<").Select(m => m.Groups[1].Value.Trim()).Where(t => t.Length > 0).FirstOrDefault() ?? a.StatusCode.ToString())));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Contains("Đơn vị đã xây dựng kế hoạch", a.Body, StringComparison.Ordinal));
+        using var check = app.Factory.Services.CreateScope();
+        var parent = int.Parse(parentId, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<AppDbContext>().Plans.CountAsync(p => p.ParentPlanId == parent));
+    }
+
+    [Fact]
     public async Task Answers_CarrySecurityHeaders_NoServerName_AndSecureCookiesBehindHttps()
     {
         var client = app.Factory.CreateBrowserlikeClient();
