@@ -179,6 +179,7 @@ public static class DanVanApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        DatabaseFailures.UseUnavailableAnswer(app);
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();

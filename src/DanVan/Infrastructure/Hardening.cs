@@ -252,12 +252,21 @@ public static class Hardening
 /// <summary>Recognises the database failures that are not bugs: the server away, or a unique key taken concurrently.</summary>
 public static class DatabaseFailures
 {
+    public const string UnavailableKey = "danvan:database-unavailable";
+
+    /// <summary>After authentication: a request whose session could not be checked (database away) is a 503.</summary>
+    public static void UseUnavailableAnswer(WebApplication app) => app.Use((http, next) =>
+        http.Items.TryGetValue(UnavailableKey, out var cause) && http.Features.Get<IExceptionHandlerFeature>() is null
+            ? throw new DatabaseUnavailableException((Exception)cause!)
+            : next(http));
+
     public static bool IsUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
+                case DatabaseUnavailableException:
                 case Npgsql.NpgsqlException { IsTransient: true }:
                 case Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }: // shutdown, crash, starting, too many connections
                 case SocketException:
@@ -301,3 +310,6 @@ public static class DatabaseFailures
         }
     }
 }
+
+/// <summary>The database could not be reached while checking the session (answered 503, never a bug report).</summary>
+public sealed class DatabaseUnavailableException(Exception cause) : Exception("The database is unavailable.", cause);

@@ -93,7 +93,6 @@ public static class SessionValidator
         {
             var db = services.GetRequiredService<AppDbContext>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var reExecuted = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
             SessionCheck? row;
             try
             {
@@ -102,10 +101,13 @@ public static class SessionValidator
                     .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionCheck(s.CreatedAtUtc, u.SecurityStamp, u.LockoutEnd))
                     .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
             }
-            catch (Exception e) when (reExecuted && DatabaseFailures.IsUnavailable(e))
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
             {
-                // The error page for "database away" is shown as to a visitor; the cookie is kept for when it is back.
+                // The database is away: the request goes on anonymous, with the cookie kept for when it is back, and
+                // is answered 503 once authentication is done (DatabaseFailures.UseUnavailableAnswer). Throwing here
+                // would not do: authentication's failure is kept for the request, so the error page would fail too.
                 context.RejectPrincipal();
+                context.HttpContext.Items[DatabaseFailures.UnavailableKey] = e;
                 return;
             }
 

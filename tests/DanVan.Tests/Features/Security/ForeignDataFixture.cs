@@ -20,19 +20,18 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 {
     public const string Marker = "BÍMẬTNGOẠITỈNH";
 
-    private readonly Dictionary<string, HttpClient> clients = [];
+    private readonly AppFixture app = new();
 
-    public TestDatabase Database { get; private set; } = null!;
+    public TestDatabase Database => app.Database;
 
-    public DanVanAppFactory Factory { get; private set; } = null!;
+    public DanVanAppFactory Factory => app.Factory;
 
     /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateSeededAsync();
-        Factory = new DanVanAppFactory(Database);
+        await app.InitializeAsync();
         var admin = await As("admin");
         using (var scope = Factory.Services.CreateScope())
         {
@@ -89,27 +88,9 @@ public sealed class ForeignDataFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in clients.Values)
-        {
-            client.Dispose();
-        }
+    public Task DisposeAsync() => app.DisposeAsync();
 
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    public async Task<HttpClient> As(string userName)
-    {
-        if (!clients.TryGetValue(userName, out var client))
-        {
-            client = await Factory.LoginAsync(userName);
-            clients[userName] = client;
-        }
-
-        return client;
-    }
+    public Task<HttpClient> As(string userName) => app.As(userName);
 
     private static async Task<string> CreatedIdAsync(HttpResponseMessage response)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using DanVan.Data;
 using DanVan.Testing;
+using DanVan.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,20 +16,15 @@ namespace DanVan.Tests.Features.Security;
 public sealed class SignInTests : IAsyncLifetime
 {
     private const string Password = DanVan.Features.Demo.DemoSeeder.DemoPassword;
-    private TestDatabase database = null!;
-    private DanVanAppFactory factory = null!;
+    private readonly AppFixture own = new();
 
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateSeededAsync();
-        factory = new DanVanAppFactory(database);
-    }
+    private TestDatabase Database => own.Database;
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    private DanVanAppFactory Factory => own.Factory;
+
+    public Task InitializeAsync() => own.InitializeAsync();
+
+    public Task DisposeAsync() => own.DisposeAsync();
 
     [Fact]
     public async Task Logout_EndsTheSession_SoACopyOfTheOldCookieNoLongerWorks()
@@ -49,7 +45,7 @@ public sealed class SignInTests : IAsyncLifetime
         var (_, cookie) = await SignInAsync(userName, "KhoaThu@2026");
         Assert.Equal(HttpStatusCode.OK, await StatusWithCookieAsync("/api/units", cookie));
 
-        var admin = await factory.LoginAsync("admin");
+        var admin = await Factory.LoginAsync("admin");
         using var locked = await DanVanAppFactory.PostFormAsync(admin, editUrl + "?handler=Lock", new Dictionary<string, string> { ["locked"] = "true" }, editUrl);
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithCookieAsync("/api/units", cookie));
@@ -60,11 +56,11 @@ public sealed class SignInTests : IAsyncLifetime
     {
         var (userName, editUrl) = await CreateUserAsync();
         var (_, cookie) = await SignInAsync(userName, "KhoaThu@2026");
-        var admin = await factory.LoginAsync("admin");
+        var admin = await Factory.LoginAsync("admin");
         using var reset = await DanVanAppFactory.PostFormAsync(admin, editUrl + "?handler=Password", new Dictionary<string, string> { ["NewPassword"] = "MatKhauMoi@2027" }, editUrl);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithCookieAsync("/api/units", cookie));
-        Assert.NotNull(await factory.LoginAsync(userName, "MatKhauMoi@2027"));
+        Assert.NotNull(await Factory.LoginAsync(userName, "MatKhauMoi@2027"));
     }
 
     [Fact]
@@ -106,7 +102,7 @@ public sealed class SignInTests : IAsyncLifetime
             ["Password"] = Password,
         });
         Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
-        using var scope = factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var xem = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "xem");
         Assert.Null(xem.LockoutEnd);
@@ -117,7 +113,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownAccount_CostsTheSamePasswordHashAsAnExistingOne()
     {
-        await using var counted = new DanVanAppFactory(database, settings: new Dictionary<string, string>());
+        await using var counted = new DanVanAppFactory(Database, settings: new Dictionary<string, string>());
         var hasher = new CountingHasher();
         using var app = counted.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IPasswordHasher<AppUser>>(hasher)));
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -160,7 +156,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task ManySignInPostsFromOneClient_AreRefusedWithAVietnamesePage()
     {
-        await using var strict = new DanVanAppFactory(database, settings: new Dictionary<string, string> { ["Security:LoginPostsPerClientPerMinute"] = "3" });
+        await using var strict = new DanVanAppFactory(Database, settings: new Dictionary<string, string> { ["Security:LoginPostsPerClientPerMinute"] = "3" });
         var client = strict.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.Add(DanVanAppFactory.ClientAddressHeader, "10.9.2.1");
         var statuses = new List<HttpStatusCode>();
@@ -184,14 +180,14 @@ public sealed class SignInTests : IAsyncLifetime
 
     private HttpClient Client(string address)
     {
-        var client = factory.CreateBrowserlikeClient();
+        var client = Factory.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.Add(DanVanAppFactory.ClientAddressHeader, address);
         return client;
     }
 
     private async Task<(HttpClient Client, string Cookie)> SignInAsync(string userName, string password = Password)
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var form = await client.GetAsync("/Account/Login");
         var antiforgery = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         var token = DanVanAppFactory.AntiforgeryToken(await form.Content.ReadAsStringAsync())!;
@@ -209,14 +205,14 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("danvan.auth=", StringComparison.Ordinal)).Split(';')[0];
         var cookie = antiforgery + "; " + auth;
-        var signedIn = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var signedIn = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         signedIn.DefaultRequestHeaders.Add("Cookie", cookie);
         return (signedIn, cookie);
     }
 
     private async Task<HttpStatusCode> StatusWithCookieAsync(string url, string cookie)
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request);
@@ -225,7 +221,7 @@ public sealed class SignInTests : IAsyncLifetime
 
     private async Task<(string UserName, string EditUrl)> CreateUserAsync()
     {
-        var admin = await factory.LoginAsync("admin");
+        var admin = await Factory.LoginAsync("admin");
         var userName = "phien" + Guid.NewGuid().ToString("N")[..6];
         using var created = await DanVanAppFactory.PostFormAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
@@ -241,7 +237,7 @@ public sealed class SignInTests : IAsyncLifetime
 
     private async Task<string> UnitIdAsync(string code)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var id = await db.OrgUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
         return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
