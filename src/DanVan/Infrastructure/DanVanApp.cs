@@ -142,6 +142,8 @@ public static class DanVanApp
                 o.Conventions.AllowAnonymousToFolder("/Error");
                 o.Conventions.AllowAnonymousToPage("/Tasks/Feed"); // the .ics handler is found by token; the page handlers check the user
             })
+            // No client-side validation library is loaded: its data-val-* attributes only carried the framework's English.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(o =>
             {
                 o.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());

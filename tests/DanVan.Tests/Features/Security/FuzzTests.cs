@@ -65,6 +65,10 @@ public sealed class FuzzTests(ForeignDataFixture app)
                         {
                             failures.Add($"{label}: {status}");
                         }
+                        else if (EnglishFrameworkText(body) is { } english)
+                        {
+                            failures.Add($"{label}: {status} says \"{english}\" in English");
+                        }
                         else if (endpoint.Route.StartsWith("/api/", StringComparison.Ordinal) && status >= 400 && body.Length > 0
                             && (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Any(c => c > 127)))
                         {
@@ -174,6 +178,27 @@ public sealed class FuzzTests(ForeignDataFixture app)
             .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
         return request;
     }
+
+    /// <summary>The framework's own English wording, which no answer of a Vietnamese product should carry.</summary>
+    private static string? EnglishFrameworkText(string body)
+    {
+        foreach (var phrase in EnglishPhrases)
+        {
+            var at = body.IndexOf(phrase, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return Shorten(body.Substring(Math.Max(0, at - 40), Math.Min(body.Length - Math.Max(0, at - 40), 120)));
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] EnglishPhrases =
+    [
+        "field is required", "is not valid for", "was not in a correct format", "The value '", "must be a number",
+        "One or more validation errors", "is invalid.", "A non-empty request body is required", "Failed to read parameter",
+    ];
 
     private static string Shorten(string text) => text.Length > 160 ? text[..160] + "…" : text;
 }
