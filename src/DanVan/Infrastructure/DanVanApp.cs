@@ -136,8 +136,11 @@ public static class DanVanApp
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Audit", "Admin");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
-                o.Conventions.AddPageApplicationModelConvention("/Account/LoginWith2fa", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
+                foreach (var signInPage in new[] { "/Account/Login", "/Account/LoginWith2fa" })
+                {
+                    o.Conventions.AddPageApplicationModelConvention(signInPage, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
+                }
+
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToFolder("/Error");
                 o.Conventions.AllowAnonymousToPage("/Tasks/Feed"); // the .ics handler is found by token; the page handlers check the user

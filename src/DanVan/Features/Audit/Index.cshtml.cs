@@ -64,6 +64,7 @@ public class IndexModel(AppDbContext db) : PageModel
         "update" => "Sửa",
         "delete" => "Xóa",
         "bulk" => "Nhập hàng loạt",
+        "login-failed" => "Đăng nhập không thành công",
         _ => action,
     };
 }

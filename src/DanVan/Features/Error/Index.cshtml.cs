@@ -68,12 +68,9 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
             403 => ("Không có quyền truy cập", "Bạn không có quyền xem hoặc thay đổi nội dung này. Dữ liệu thuộc phạm vi của đơn vị khác; nếu cần, hãy liên hệ cơ quan điều phối hoặc quản trị hệ thống."),
             404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc đã bị xóa. Kiểm tra lại đường dẫn."),
             405 => ("Thao tác không được hỗ trợ", "Thao tác này không được hỗ trợ tại địa chỉ này."),
-            409 => ("Dữ liệu vừa được thay đổi", "Dữ liệu vừa được người khác tạo hoặc thay đổi cùng lúc. Thao tác của bạn chưa được lưu; vui lòng tải lại trang, kiểm tra rồi thử lại."),
             413 => ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),
-            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại."),
-            503 => ("Hệ thống tạm thời gián đoạn", "Cơ sở dữ liệu đang tạm thời không kết nối được (ví dụ khi máy chủ khởi động lại). Thao tác của bạn chưa được lưu. Vui lòng đợi vài giây rồi tải lại trang."),
             500 => ("Hệ thống gặp sự cố", "Đã có lỗi ngoài ý muốn. Thao tác của bạn chưa được lưu. Vui lòng thử lại; nếu lỗi lặp lại, báo cho quản trị hệ thống kèm mã tra cứu bên dưới."),
-            _ => ("Có lỗi xảy ra", "Yêu cầu không thực hiện được."),
+            _ => (Infrastructure.Hardening.Title(Code), Infrastructure.Hardening.Detail(Code)), // 409, 429, 503…: the API's wording
         };
     }
 }

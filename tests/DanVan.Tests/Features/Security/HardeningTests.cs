@@ -14,6 +14,14 @@ namespace DanVan.Tests.Features.Security;
 [Collection("Foreign")]
 public sealed class HardeningTests(ForeignDataFixture app)
 {
+    /// <summary>Six requests sent at once (the second argument of a race): each answer's status and body.</summary>
+    private static Task<(HttpStatusCode StatusCode, string Body)[]> SixAtOnceAsync(Func<int, Task<HttpResponseMessage>> send) =>
+        Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var response = await send(i);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
     [Fact]
     public async Task ApiErrors_AreVietnameseProblemDetails_ForWrongTypesOverflowAndNul()
     {
@@ -71,11 +79,7 @@ public sealed class HardeningTests(ForeignDataFixture app)
     {
         var admin = await app.As("admin");
         var body = new { regimeId = int.Parse(app.Ids["regime"], System.Globalization.CultureInfo.InvariantCulture), kind = "FirstHalf", year = 2025, ownerUnitId = int.Parse(app.Ids["province"], System.Globalization.CultureInfo.InvariantCulture) };
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var response = await admin.PostAsJsonAsync("/api/reports/periods", body);
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var answers = await SixAtOnceAsync(_ => admin.PostAsJsonAsync("/api/reports/periods", body));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
         {
@@ -93,26 +97,18 @@ public sealed class HardeningTests(ForeignDataFixture app)
     {
         var admin = await app.As("admin");
         var code = "01.TRANH" + Guid.NewGuid().ToString("N")[..5];
-        var units = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
-        {
-            using var response = await admin.PostAsJsonAsync("/api/units", new { parentId = int.Parse(app.Ids["unit"], System.Globalization.CultureInfo.InvariantCulture), code, name = "Tổ tranh chấp " + i, kind = "Division" });
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var units = await SixAtOnceAsync(i => admin.PostAsJsonAsync("/api/units", new { parentId = int.Parse(app.Ids["unit"], System.Globalization.CultureInfo.InvariantCulture), code, name = "Tổ tranh chấp " + i, kind = "Division" }));
         Assert.Single(units, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(units.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Contains("đã được dùng cho một đơn vị khác", a.Body, StringComparison.Ordinal));
 
         var token = await AppFixture.TokenAsync(admin);
-        var days = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var response = await admin.PostAsync("/Calendar?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        var days = await SixAtOnceAsync(_ => admin.PostAsync("/Calendar?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token,
                 ["Input.Date"] = "09/03/2029",
                 ["Input.Kind"] = "DayOff",
                 ["Input.Name"] = "Nghỉ bù thử",
-            }));
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+            })));
         Assert.Single(days, a => a.StatusCode == HttpStatusCode.Redirect);
         Assert.All(days.Where(a => a.StatusCode != HttpStatusCode.Redirect), a =>
         {
@@ -126,14 +122,10 @@ public sealed class HardeningTests(ForeignDataFixture app)
     {
         var coordinator = await app.As("dieuphoi");
         var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var documents = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var response = await coordinator.PostAsJsonAsync("/api/documents", new
+        var documents = await SixAtOnceAsync(_ => coordinator.PostAsJsonAsync("/api/documents", new
             {
                 code = $"{number}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-02-03", title = "Kế hoạch gửi đồng thời",
-            });
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+            }));
         var created = Assert.Single(documents, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(documents.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
         {
@@ -142,11 +134,7 @@ public sealed class HardeningTests(ForeignDataFixture app)
         });
 
         var documentId = JsonDocument.Parse(created.Body).RootElement.GetProperty("id").GetInt32();
-        var plans = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var response = await coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "Mục đích", targets = new[] { "100% cán bộ được tập huấn" } });
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var plans = await SixAtOnceAsync(_ => coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "Mục đích", targets = new[] { "100% cán bộ được tập huấn" } }));
         Assert.Single(plans, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(plans.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
         {
@@ -188,15 +176,11 @@ public sealed class HardeningTests(ForeignDataFixture app)
 
         var officer = await app.As("canbo");
         var token = await AppFixture.TokenAsync(officer);
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var response = await officer.PostAsync("/Plans/Adopt", new FormUrlEncodedContent(new Dictionary<string, string>
+        var answers = await SixAtOnceAsync(_ => officer.PostAsync("/Plans/Adopt", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token, ["ParentId"] = parentId, ["Code"] = $"{n}/KH-UBND", ["IssuedOn"] = "20/02/2026",
                 ["Title"] = "Thực hiện kế hoạch của tỉnh", ["Purposes"] = "Phát huy quyền làm chủ của Nhân dân trên địa bàn phường.",
-            }));
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+            })));
         Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.Redirect) == 1,
             string.Join("\n", answers.Select(a => System.Text.RegularExpressions.Regex.Matches(a.Body, "(?:field-validation-error[^>]*>|<li>)([^<]+)<").Select(m => m.Groups[1].Value.Trim()).Where(t => t.Length > 0).FirstOrDefault() ?? a.StatusCode.ToString())));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Contains("Đơn vị đã xây dựng kế hoạch", a.Body, StringComparison.Ordinal));
