@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
@@ -25,6 +26,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+
+    public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
 

@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
@@ -78,6 +79,26 @@ internal static class ModelConfiguration
             e.Property(x => x.Name).HasMaxLength(200).IsRequired();
             e.Property(x => x.Source).HasMaxLength(300);
             e.HasIndex(x => x.Date).IsUnique();
+        });
+
+        builder.Entity<DeadlineRule>(e =>
+        {
+            e.ToTable("DeadlineRules");
+            e.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            e.Property(x => x.Procedure).HasMaxLength(60).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.CountsFrom).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Basis).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+            e.HasMany(x => x.Variants).WithOne().HasForeignKey(v => v.RuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DeadlineRuleVariant>(e =>
+        {
+            e.ToTable("DeadlineRuleVariants");
+            e.Property(x => x.Basis).HasMaxLength(100);
+            e.HasIndex(x => new { x.RuleId, x.Conditions }).IsUnique();
         });
 
         builder.Entity<DocumentType>(e =>

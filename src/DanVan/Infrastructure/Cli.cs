@@ -12,7 +12,7 @@ namespace DanVan.Infrastructure;
 /// <summary>The command-line verbs of the same binary: dotnet run --project src/DanVan -- &lt;verb&gt;.</summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "generate-data", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "generate-data", "deadline", "help", "--help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
@@ -37,6 +37,11 @@ public static class Cli
             return await ParseDocumentCommand.RunAsync(rest, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);
         }
 
+        if (verb == "deadline" && Console.OutputEncoding.CodePage != Encoding.UTF8.CodePage)
+        {
+            Console.OutputEncoding = new UTF8Encoding(false);
+        }
+
         var builder = WebApplication.CreateBuilder(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         DanVanApp.AddServices(builder);
@@ -51,6 +56,7 @@ public static class Cli
                 "import-units" => await ImportUnitsAsync(app.Services, rest),
                 "schema-script" => await SchemaScriptAsync(app.Services),
                 "generate-data" => await GenerateDataAsync(app.Services, rest),
+                "deadline" => await DeadlineAsync(app.Services, rest),
                 _ => 2,
             };
         }
@@ -87,6 +93,10 @@ public static class Cli
               parse-document <tệp>        đọc một văn bản (.docx, .pdf có lớp chữ, .txt UTF-8), in kết quả JSON
               parse-document <thư mục> [--out <thư mục>]
                                           đọc mọi tệp .docx/.pdf/.txt, ghi <tên>.json vào --out (mặc định <thư mục>/parsed)
+              deadline <mã quy tắc> --from yyyy-MM-dd [--complex] [--especially-complex] [--remote] [--several-places]
+                       [--extensions N] [--extra-days N] [--suspended yyyy-MM-dd..yyyy-MM-dd] [--instance 1|2] [--dismissal]
+                                          tính hạn theo quy tắc thời hạn của luật, in JSON {rule, deadline, counting, days, basis}
+              deadline --list             in mọi quy tắc thời hạn cùng căn cứ pháp lý
               generate-data --scale province|national [--seed N] [--force]
                                           sinh dữ liệu đo hiệu năng (toàn quốc: ~36.000 đơn vị, 100.000 tài khoản,
                                           500.000 nhiệm vụ, 3 năm báo cáo); bỏ qua nếu đã sinh
@@ -104,6 +114,24 @@ public static class Cli
             ? "Cơ sở dữ liệu đã ở phiên bản mới nhất."
             : $"Đã áp dụng {applied.Count} bản nâng cấp: {string.Join(", ", applied)}.");
         return 0;
+    }
+
+    private static async Task<int> DeadlineAsync(IServiceProvider services, string[] args)
+    {
+        // Arguments first: a malformed call answers without touching the database.
+        var parsed = Features.Deadlines.DeadlineCommand.Parse(args);
+        if (parsed.Error is not null)
+        {
+            await Console.Error.WriteLineAsync("Lỗi: " + parsed.Error);
+            return 2;
+        }
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await SchemaMigrator.MigrateAsync(db);
+        await ReferenceData.EnsureAsync(db);
+        return await Features.Deadlines.DeadlineCommand.RunAsync(
+            scope.ServiceProvider.GetRequiredService<Features.Deadlines.StatutoryDeadlines>(), args, Console.Out, Console.Error);
     }
 
     private static async Task<int> SeedDemoAsync(IServiceProvider services)

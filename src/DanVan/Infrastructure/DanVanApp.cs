@@ -54,6 +54,7 @@ public static class DanVanApp
         services.AddScoped<UnitImporter>();
         services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<Features.Calendar.CalendarCommands>();
+        services.AddScoped<Features.Deadlines.StatutoryDeadlines>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
@@ -195,6 +196,7 @@ public static class DanVanApp
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
+        Features.Deadlines.DeadlinesApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

@@ -1,4 +1,6 @@
 using DanVan.Data;
+using DanVan.Domain.Calendar;
+using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
 using DanVan.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,9 @@ public static class ReferenceData
             db.BulkAuditSummary = "Danh mục loại văn bản mặc định";
             await db.SaveChangesAsync(ct);
         }
+
+        await EnsureDeadlineRulesAsync(db, clock ?? TimeProvider.System, ct);
+        await EnsureAnnouncedCalendarAsync(db, ct);
 
         if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
         {
@@ -49,6 +54,58 @@ public static class ReferenceData
             db.ReportIndicators.AddRange(indicators);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Copies the shipped time limits (ShippedRules) for every code that has no version in the database yet; never
+    /// touches a code an administrator already holds, so corrections survive upgrades and new codes still arrive.
+    /// </summary>
+    private static async Task EnsureDeadlineRulesAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var have = (await db.DeadlineRules.Select(r => r.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = ShippedRules.All().Where(r => !have.Contains(r.Code)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var r in missing)
+        {
+            r.UpdatedAtUtc = now;
+        }
+
+        db.DeadlineRules.AddRange(missing);
+        db.BulkAuditSummary = $"Quy tắc thời hạn theo luật: {missing.Count} quy tắc mặc định";
+        await db.TrySaveUniqueAsync(ct); // false: another instance copied them at the same moment
+    }
+
+    /// <summary>
+    /// The Government's announced schedule of a year (with its swapped days) is added once: when no day of the
+    /// database yet carries that announcement as its source. Days already entered for a date are left alone.
+    /// </summary>
+    private static async Task EnsureAnnouncedCalendarAsync(AppDbContext db, CancellationToken ct)
+    {
+        foreach (var (year, announcement) in PublicHolidays.Announced)
+        {
+            if (await db.CalendarDays.AnyAsync(d => d.Source == announcement.Source, ct))
+            {
+                continue;
+            }
+
+            var start = new DateOnly(year, 1, 1);
+            var end = new DateOnly(year, 12, 31);
+            var taken = (await db.CalendarDays.Where(d => d.Date >= start && d.Date <= end).Select(d => d.Date).ToListAsync(ct)).ToHashSet();
+            var add = PublicHolidays.DefaultsFor(year).Where(d => !taken.Contains(d.Date)).ToList();
+            if (add.Count == 0)
+            {
+                continue;
+            }
+
+            db.CalendarDays.AddRange(add);
+            db.BulkAuditSummary = $"Lịch nghỉ lễ đã công bố năm {year}";
+            await db.TrySaveUniqueAsync(ct);
         }
     }
 }

@@ -11,7 +11,44 @@ public static class PublicHolidays
 {
     public const string Source = "Mặc định theo Điều 112 Bộ luật Lao động 2019 (cần đối chiếu thông báo hằng năm)";
 
+    /// <summary>
+    /// Years whose schedule the Government has announced, with the swaps the Labour Code cannot compute (a weekday off
+    /// worked back on a Saturday). 2026: 2/1 off for Saturday 10/1; 27/4 off in lieu of Giỗ Tổ (Sunday 26/4); 31/8 off
+    /// for Saturday 22/8 (facts.md §2.0). Every day of such a year carries the announcement as its source.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, Announcement> Announced = new Dictionary<int, Announcement>
+    {
+        [2026] = new(
+            "Lịch nghỉ lễ, Tết năm 2026 của cán bộ, công chức, viên chức (thông báo của Chính phủ, Bộ Nội vụ)",
+            [
+                (new DateOnly(2026, 1, 2), CalendarDayKind.DayOff, "Nghỉ hoán đổi, làm bù thứ Bảy 10/01/2026"),
+                (new DateOnly(2026, 1, 10), CalendarDayKind.WorkingDay, "Làm bù cho ngày nghỉ 02/01/2026"),
+                (new DateOnly(2026, 8, 22), CalendarDayKind.WorkingDay, "Làm bù cho ngày nghỉ 31/08/2026"),
+                (new DateOnly(2026, 8, 31), CalendarDayKind.DayOff, "Nghỉ hoán đổi, làm bù thứ Bảy 22/08/2026"),
+            ]),
+    };
+
+    /// <summary>A year's announced schedule: its source and the swapped days on top of the Labour Code defaults.</summary>
+    public sealed record Announcement(string Source, IReadOnlyList<(DateOnly Date, CalendarDayKind Kind, string Name)> Swaps);
+
+    /// <summary>The days of <paramref name="year"/>: the announced schedule when there is one, else the defaults.</summary>
     public static IReadOnlyList<CalendarDay> DefaultsFor(int year)
+    {
+        var defaults = LabourCodeDefaults(year);
+        if (!Announced.TryGetValue(year, out var announced))
+        {
+            return defaults;
+        }
+
+        var swapDates = announced.Swaps.Select(s => s.Date).ToHashSet();
+        return defaults.Where(d => !swapDates.Contains(d.Date))
+            .Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name, Source = announced.Source })
+            .Concat(announced.Swaps.Select(s => new CalendarDay { Date = s.Date, Kind = s.Kind, Name = s.Name, Source = announced.Source }))
+            .OrderBy(d => d.Date)
+            .ToList();
+    }
+
+    private static IReadOnlyList<CalendarDay> LabourCodeDefaults(int year)
     {
         var tet = LunarCalendar.NewYear(year);
         var holidays = new List<CalendarDay>

@@ -18,6 +18,18 @@ public sealed class CalendarCommands(AppDbContext db)
     {
         var end = to ?? from.AddYears(1);
         var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= end).ToListAsync(ct);
+
+        // A year an administrator has not entered at all still has Tết: it counts with the announced or Labour Code days.
+        var entered = days.Select(d => d.Date.Year).ToHashSet();
+        for (var y = from.Year; y <= end.Year; y++)
+        {
+            if (!entered.Contains(y) && y is >= FirstYear and <= LastYear
+                && !await db.CalendarDays.AnyAsync(d => d.Date >= new DateOnly(y, 1, 1) && d.Date <= new DateOnly(y, 12, 31), ct))
+            {
+                days.AddRange(PublicHolidays.DefaultsFor(y));
+            }
+        }
+
         return new WorkingCalendar(days);
     }
 
