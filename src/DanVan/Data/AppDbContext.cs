@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
@@ -28,6 +29,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+
+    public DbSet<CitizenCase> Cases => Set<CitizenCase>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<CaseIdentity> CaseIdentities => Set<CaseIdentity>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 

@@ -29,7 +29,7 @@ internal static class AuditRecorder
 
     /// <summary>Secrets never reach the audit trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Masked =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "ClaimValue"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "ClaimValue", "Sealed", "AccessKeyHash"];
 
     /// <summary>Derived columns: recomputed from other values, not worth an entry of their own.</summary>
     private static readonly HashSet<string> Derived = ["SearchText", "NormalizedUserName", "NormalizedEmail", "NormalizedName"];

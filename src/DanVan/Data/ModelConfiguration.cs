@@ -1,5 +1,6 @@
 using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
+using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
@@ -99,6 +100,51 @@ internal static class ModelConfiguration
             e.ToTable("DeadlineRuleVariants");
             e.Property(x => x.Basis).HasMaxLength(100);
             e.HasIndex(x => new { x.RuleId, x.Conditions }).IsUnique();
+        });
+
+        builder.Entity<CitizenCase>(e =>
+        {
+            e.ToTable("Cases");
+            e.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            e.Property(x => x.AccessKeyHash).HasMaxLength(64).IsRequired();
+            e.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.Field).HasMaxLength(40).IsRequired();
+            e.Property(x => x.SenderName).HasMaxLength(300);
+            e.Property(x => x.SenderAddress).HasMaxLength(500);
+            e.Property(x => x.SenderPhone).HasMaxLength(30);
+            e.Property(x => x.Representatives).HasMaxLength(1000);
+            e.Property(x => x.Respondent).HasMaxLength(500);
+            e.Property(x => x.HandlerUserId).HasMaxLength(450);
+            e.Property(x => x.DueRuleCode).HasMaxLength(60);
+            e.Property(x => x.DueExplanation).HasMaxLength(600);
+            e.Property(x => x.SearchText).HasMaxLength(1200).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.State, x.DueOn });
+            e.HasIndex(x => new { x.UnitId, x.ReceivedOn });
+            e.HasIndex(x => new { x.HandlerUserId, x.State });
+            e.HasIndex(x => x.DuplicateOfId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseStep>(e =>
+        {
+            e.ToTable("CaseSteps");
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.ToBody).HasMaxLength(300);
+            e.Property(x => x.DueExplanation).HasMaxLength(600);
+            e.Property(x => x.ByUserName).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.CaseId, x.Id });
+        });
+
+        builder.Entity<CaseIdentity>(e =>
+        {
+            e.ToTable("CaseIdentities");
+            e.HasKey(x => x.CaseId);
+            e.Property(x => x.KeyId).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Sealed).HasMaxLength(4000).IsRequired();
+            e.HasOne<CitizenCase>().WithOne().HasForeignKey<CaseIdentity>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DocumentType>(e =>

@@ -55,6 +55,8 @@ public static class DanVanApp
         services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<Features.Calendar.CalendarCommands>();
         services.AddScoped<Features.Deadlines.StatutoryDeadlines>();
+        services.AddSingleton<IdentityProtector>();
+        services.AddScoped<Features.Cases.CaseCommands>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();

@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -85,6 +85,18 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Ids["deadline"] = Id(await db.WorkItemDeadlines.Where(d => d.WorkItemId == workItem).Select(d => d.Id).FirstAsync());
             var period = int.Parse(Ids["period"], CultureInfo.InvariantCulture);
             Ids["submission"] = Id(await db.ReportSubmissions.Where(s => s.PeriodId == period).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+
+            // A denunciation received by the foreign commune's officer, its denouncer named with the marker.
+            var commune = await db.OrgUnits.SingleAsync(u => u.Id == int.Parse(Ids["unit"], CultureInfo.InvariantCulture));
+            var officer = DanVan.Domain.Access.UserScope.For(Ids["user"], "ngoaitinh", DanVan.Domain.Access.Roles.UnitOfficer, commune.Id, commune.AncestorPath);
+            var registered = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Cases.CaseCommands>().RegisterAsync(officer, new DanVan.Features.Cases.CaseIntake
+            {
+                ReceivedOn = DanVan.Domain.Text.VietnameseText.FormatDate(DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System)),
+                Source = DanVan.Domain.Cases.CaseSource.Post, Kind = DanVan.Domain.Cases.CaseKind.Denunciation, Summary = "Tố cáo " + Marker,
+                Field = "dat-dai", SenderName = "Người tố cáo " + Marker, Respondent = "Cán bộ " + Marker,
+            });
+            Assert.True(registered.IsOk, string.Join(" ", registered.Errors.SelectMany(e => e.Value)));
+            Ids["case"] = Id(registered.Value!.Case.Id);
         }
     }
 
