@@ -369,6 +369,7 @@ internal static class ModelConfiguration
 
         builder.Entity<ReportIndicator>(e =>
         {
+            e.Property(x => x.MeasureCode).HasMaxLength(60);
             e.ToTable("ReportIndicators");
             e.Property(x => x.Code).HasMaxLength(30).IsRequired();
             e.Property(x => x.Name).HasMaxLength(300).IsRequired();

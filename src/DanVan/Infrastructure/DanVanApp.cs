@@ -57,6 +57,9 @@ public static class DanVanApp
         services.AddScoped<Features.Deadlines.StatutoryDeadlines>();
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<Features.Cases.CaseCommands>();
+        services.AddScoped<Features.Shared.MeasureRegistry>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Tasks.TaskMeasures>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();

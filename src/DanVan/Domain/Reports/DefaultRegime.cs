@@ -71,8 +71,8 @@ public static class DefaultRegime
         I("DT_GQ", "Ý kiến đã được giải quyết, trả lời", "ý kiến", "5. Đối thoại", notAbove: "DT_YKIEN"),
         I("MH_DANGKY", "Mô hình “Dân vận khéo” đăng ký", "mô hình", "6. Dân vận khéo"),
         I("MH_CONGNHAN", "Mô hình “Dân vận khéo” được công nhận", "mô hình", "6. Dân vận khéo", notAbove: "MH_DANGKY"),
-        I("NV_DENHAN", "Nhiệm vụ theo kế hoạch đến hạn trong kỳ", "nhiệm vụ", "7. Thực hiện kế hoạch", prefill: IndicatorPrefill.TasksDue),
-        I("NV_DUNGHAN", "Nhiệm vụ hoàn thành đúng hạn", "nhiệm vụ", "7. Thực hiện kế hoạch", notAbove: "NV_DENHAN", prefill: IndicatorPrefill.TasksOnTime),
+        I("NV_DENHAN", "Nhiệm vụ theo kế hoạch đến hạn trong kỳ", "nhiệm vụ", "7. Thực hiện kế hoạch", measure: "nhiem-vu-den-han"),
+        I("NV_DUNGHAN", "Nhiệm vụ hoàn thành đúng hạn", "nhiệm vụ", "7. Thực hiện kế hoạch", notAbove: "NV_DENHAN", measure: "nhiem-vu-dung-han"),
         R("NV_TYLE", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn", "7. Thực hiện kế hoạch", "NV_DUNGHAN", "NV_DENHAN"),
         new ReportIndicator { Code = "SIPAS", Name = "Chỉ số hài lòng của người dân (SIPAS) tự đánh giá", Unit = "%", Group = "8. Cải cách hành chính", Aggregation = IndicatorAggregation.Average },
     ], (x, i) => x.Order = i);
@@ -121,8 +121,8 @@ public static class DefaultRegime
 
     private static ReportSection S(string code, string title, string? guidance) => new() { Code = code, Title = title, Guidance = guidance };
 
-    private static ReportIndicator I(string code, string name, string unit, string group, string? notAbove = null, IndicatorPrefill prefill = IndicatorPrefill.None) =>
-        new() { Code = code, Name = name, Unit = unit, Group = group, Aggregation = IndicatorAggregation.Sum, NotAboveCode = notAbove, Prefill = prefill };
+    private static ReportIndicator I(string code, string name, string unit, string group, string? notAbove = null, string? measure = null) =>
+        new() { Code = code, Name = name, Unit = unit, Group = group, Aggregation = IndicatorAggregation.Sum, NotAboveCode = notAbove, MeasureCode = measure };
 
     private static ReportIndicator R(string code, string name, string group, string numerator, string denominator) =>
         new() { Code = code, Name = name, Unit = "%", Group = group, Aggregation = IndicatorAggregation.Ratio, NumeratorCode = numerator, DenominatorCode = denominator };

@@ -37,18 +37,6 @@ public enum IndicatorAggregation
     Latest = 5,
 }
 
-/// <summary>What DanVan can fill in from its own records.</summary>
-public enum IndicatorPrefill
-{
-    None = 0,
-
-    /// <summary>Deadlines of the unit's tasks due in the period.</summary>
-    TasksDue = 1,
-
-    /// <summary>Of those, completed on or before the due date.</summary>
-    TasksOnTime = 2,
-}
-
 public enum SubmissionStatus
 {
     /// <summary>Chưa nộp: the slot exists, nothing sent.</summary>
@@ -157,7 +145,8 @@ public class ReportIndicator
     /// <summary>Validation: the value may not exceed this indicator's ("resolved ≤ received").</summary>
     public string? NotAboveCode { get; set; }
 
-    public IndicatorPrefill Prefill { get; set; }
+    /// <summary>The measure that pre-fills it ("don-nhan", "nhiem-vu-dung-han"…: Features/Shared/Measures), if any.</summary>
+    public string? MeasureCode { get; set; }
 
     public bool IsComputed => Aggregation == IndicatorAggregation.Ratio;
 }

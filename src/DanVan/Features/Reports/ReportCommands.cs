@@ -6,6 +6,7 @@ using DanVan.Domain.Reports;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
 using DanVan.Features.Calendar;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record SaveReportCommand(
     IReadOnlyDictionary<int, string?> Narrative, bool Submit);
 
 /// <summary>Opening periods, filling and submitting a unit's report, accepting or returning it.</summary>
-public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, TimeProvider clock)
+public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, MeasureRegistry measures, TimeProvider clock)
 {
     public async Task<Result<ReportPeriod>> OpenAsync(UserScope user, OpenPeriodCommand cmd, CancellationToken ct = default)
     {
@@ -91,34 +92,32 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, T
         return Result<ReportPeriod>.Ok(period);
     }
 
-    /// <summary>Figures DanVan knows (tasks due and done on time in the period), with where they came from.</summary>
+    /// <summary>Figures DanVan knows (the measures of every capability: tasks, cases…), with where they came from.</summary>
     public async Task PrefillAsync(ReportPeriod period, IReadOnlyList<ReportSubmission> slots, CancellationToken ct)
     {
-        var indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.RegimeId == period.RegimeId && i.Prefill != IndicatorPrefill.None).ToListAsync(ct);
+        var indicators = (await db.ReportIndicators.AsNoTracking().Where(i => i.RegimeId == period.RegimeId && i.MeasureCode != null).ToListAsync(ct))
+            .Where(i => measures.Find(i.MeasureCode) is not null).ToList();
         if (indicators.Count == 0 || slots.Count == 0)
         {
             return;
         }
 
-        var unitIds = slots.Select(s => s.UnitId).ToList();
-        var counts = await db.WorkItemDeadlines.AsNoTracking()
-            .Where(d => unitIds.Contains(d.LeadUnitId) && d.DueOn >= period.StartOn && d.DueOn <= period.CutoffOn)
-            .GroupBy(d => d.LeadUnitId)
-            .Select(g => new { UnitId = g.Key, Due = g.Count(), OnTime = g.Count(d => d.CompletedOn != null && d.CompletedOn <= d.DueOn) })
-            .ToDictionaryAsync(x => x.UnitId, ct);
-        var range = $"{VietnameseText.FormatDate(period.StartOn)}–{VietnameseText.FormatDate(period.CutoffOn)}";
+        var unitIds = slots.Select(s => s.UnitId).Distinct().ToList();
+        var values = new Dictionary<string, IReadOnlyDictionary<int, MeasureValue>>(StringComparer.Ordinal);
+        foreach (var code in indicators.Select(i => i.MeasureCode!).Distinct(StringComparer.Ordinal))
+        {
+            values[code] = await measures.ComputeAsync(code, unitIds, period.StartOn, period.CutoffOn, ct);
+        }
+
         var existing = await db.ReportValues.Where(v => slots.Select(s => s.Id).Contains(v.SubmissionId) && indicators.Select(i => i.Id).Contains(v.IndicatorId))
             .ToDictionaryAsync(v => (v.SubmissionId, v.IndicatorId), ct);
         foreach (var slot in slots)
         {
-            var c = counts.GetValueOrDefault(slot.UnitId);
             foreach (var indicator in indicators)
             {
-                var (value, provenance) = indicator.Prefill switch
-                {
-                    IndicatorPrefill.TasksDue => ((double)(c?.Due ?? 0), $"Theo dõi trên DanVan: {c?.Due ?? 0} hạn nhiệm vụ đến hạn trong kỳ ({range})."),
-                    _ => ((double)(c?.OnTime ?? 0), $"Theo dõi trên DanVan: {c?.OnTime ?? 0} hạn nhiệm vụ hoàn thành đúng hạn trong kỳ ({range})."),
-                };
+                var (value, provenance) = values[indicator.MeasureCode!].TryGetValue(slot.UnitId, out var m)
+                    ? (m.Value, m.Provenance)
+                    : (0d, "Theo dõi trên DanVan: không có số liệu.");
                 if (existing.TryGetValue((slot.Id, indicator.Id), out var v))
                 {
                     v.PrefilledValue = value;

@@ -88,7 +88,7 @@ public sealed partial class ReportRegimeCommands(AppDbContext db)
         var indicator = new ReportIndicator
         {
             RegimeId = regimeId, Code = code, Name = name!, Unit = unit!, Group = group!, Order = inGroup + 1, Aggregation = aggregation!.Value,
-            NumeratorCode = numerator, DenominatorCode = denominator, NotAboveCode = notAbove, Prefill = IndicatorPrefill.None,
+            NumeratorCode = numerator, DenominatorCode = denominator, NotAboveCode = notAbove, MeasureCode = null,
         };
         db.ReportIndicators.Add(indicator);
         await db.SaveChangesAsync(ct);

@@ -50,7 +50,7 @@ public static class ReportsApi
             sections.Where(x => x.RegimeId == r.Id).Select(x => (object)new { x.Code, x.Title, x.Guidance }).ToList(),
             indicators.Where(x => x.RegimeId == r.Id).Select(x => (object)new
             {
-                x.Code, x.Name, x.Unit, x.Group, aggregation = x.Aggregation.ToString(), x.NumeratorCode, x.DenominatorCode, x.NotAboveCode, prefill = x.Prefill.ToString(),
+                x.Code, x.Name, x.Unit, x.Group, aggregation = x.Aggregation.ToString(), x.NumeratorCode, x.DenominatorCode, x.NotAboveCode, measure = x.MeasureCode,
             }).ToList())).ToList());
     }
 

@@ -275,6 +275,47 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task TheCasesMeasures_CountWhatTheRegisterHolds_WithProvenance()
+    {
+        var officer = await app.As("canbo");
+        var today = VietnamClock.Today(TimeProvider.System);
+        int unit;
+        async Task<Dictionary<string, double>> MeasureAsync()
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            var registry = scope.ServiceProvider.GetRequiredService<DanVan.Features.Shared.MeasureRegistry>();
+            var result = new Dictionary<string, double>();
+            foreach (var code in new[] { "don-nhan", "don-thuoc-tham-quyen", "don-da-giai-quyet", "don-giai-quyet-dung-han" })
+            {
+                var values = await registry.ComputeAsync(code, [unit], today.AddDays(-1), today, default);
+                result[code] = values[unit].Value;
+                Assert.StartsWith("Theo dõi trên DanVan (sổ theo dõi đơn): ", values[unit].Provenance, StringComparison.Ordinal);
+            }
+
+            return result;
+        }
+
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            unit = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "canbo").Select(u => u.OrgUnitId).SingleAsync();
+        }
+
+        var before = await MeasureAsync();
+        var complaint = await RegisterAsync(officer, Intake("Complaint", "Khiếu nại để đếm", sender: "Người đếm", respondent: "Quyết định đếm số 1"));
+        using (var a = await StepAsync(officer, complaint, "Accept")) { Assert.Equal(HttpStatusCode.Redirect, a.StatusCode); }
+        using (var r = await StepAsync(officer, complaint, "Resolve")) { Assert.Equal(HttpStatusCode.Redirect, r.StatusCode); }
+        var outside = Intake("Denunciation", "Tố cáo để đếm", sender: "Người đếm 2", respondent: "Người bị tố cáo đếm");
+        outside["Input.WithinCompetence"] = "false";
+        await RegisterAsync(officer, outside);
+        var after = await MeasureAsync();
+
+        Assert.Equal(before["don-nhan"] + 2, after["don-nhan"]);
+        Assert.Equal(before["don-thuoc-tham-quyen"] + 1, after["don-thuoc-tham-quyen"]);
+        Assert.Equal(before["don-da-giai-quyet"] + 1, after["don-da-giai-quyet"]);
+        Assert.Equal(before["don-giai-quyet-dung-han"] + 1, after["don-giai-quyet-dung-han"]);
+    }
+
+    [Fact]
     public void SealedIdentities_OpenOnlyWithTheirKeyAndCase_AndSurviveANewKey()
     {
         var folder = Path.Combine(Path.GetTempPath(), "danvan-keys-" + Guid.NewGuid().ToString("N"));

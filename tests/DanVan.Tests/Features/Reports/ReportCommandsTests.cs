@@ -18,7 +18,7 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
 {
     private static readonly FakeClock Clock = new(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
 
-    private static ReportCommands Commands(AppDbContext db) => new(db, new CalendarCommands(db), Clock);
+    private static ReportCommands Commands(AppDbContext db) => new(db, new CalendarCommands(db), TestMeasures.All(db), Clock);
 
     private async Task<(ReportPeriod Period, Dictionary<string, int> Indicators)> OpenAsync(ReportPeriodKind kind, int year)
     {

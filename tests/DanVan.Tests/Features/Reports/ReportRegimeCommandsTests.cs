@@ -79,7 +79,7 @@ public class ReportRegimeCommandsTests(SeededDatabaseFixture fx) : IClassFixture
         Assert.True((await commands.SetDueRuleAsync(admin, rule.Id, new DueRuleInput(20, 6, 19, 6))).IsOk);
         await using var opener = fx.Context("dieuphoi");
         var clock = new FakeClock(new DateTimeOffset(2027, 6, 1, 2, 0, 0, TimeSpan.Zero));
-        var opened = await new ReportCommands(opener, new CalendarCommands(opener), clock)
+        var opened = await new ReportCommands(opener, new CalendarCommands(opener), TestMeasures.All(opener), clock)
             .OpenAsync(await fx.ScopeOfAsync("dieuphoi"), new OpenPeriodCommand(regimeId, ReportPeriodKind.FirstHalf, 2027));
         Assert.True(opened.IsOk, Errors(opened));
         Assert.Equal(new DateOnly(2027, 6, 21), opened.Value!.DueOn); // 20/6/2027 is a Sunday

@@ -1,0 +1,39 @@
+namespace DanVan.Features.Shared;
+
+/// <summary>A figure DanVan can count from its own records: "don-nhan" (đơn tiếp nhận), "nhiem-vu-dung-han"…</summary>
+public sealed record MeasureDefinition(string Code, string Name, string Unit, string Capability);
+
+/// <summary>A unit's value of a measure for a period, with where it comes from ("Theo dõi trên DanVan: …").</summary>
+public sealed record MeasureValue(double Value, string Provenance);
+
+/// <summary>
+/// The one extension point through which capabilities offer what they count: each capability registers a source;
+/// reports (and later scoring and targets) read measures by code, never a capability directly.
+/// </summary>
+public interface IMeasureSource
+{
+    IReadOnlyList<MeasureDefinition> Definitions { get; }
+
+    /// <summary>The unit's own records in [from, to], for many units in one query; units with none get 0.</summary>
+    Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct);
+}
+
+/// <summary>All measures of all capabilities, by code.</summary>
+public sealed class MeasureRegistry(IEnumerable<IMeasureSource> sources)
+{
+    private readonly IReadOnlyList<IMeasureSource> all = sources.ToList();
+
+    public IReadOnlyList<MeasureDefinition> Definitions => all.SelectMany(s => s.Definitions).OrderBy(d => d.Capability).ThenBy(d => d.Name).ToList();
+
+    public MeasureDefinition? Find(string? code) => code is null ? null : all.SelectMany(s => s.Definitions).FirstOrDefault(d => d.Code == code);
+
+    public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var source = all.FirstOrDefault(s => s.Definitions.Any(d => d.Code == code))
+            ?? throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\".");
+        return await source.ComputeAsync(code, unitIds, from, to, ct);
+    }
+
+    /// <summary>"01/01/2026–30/06/2026" as provenances say it.</summary>
+    public static string Range(DateOnly from, DateOnly to) => $"{Domain.Text.VietnameseText.FormatDate(from)}–{Domain.Text.VietnameseText.FormatDate(to)}";
+}
