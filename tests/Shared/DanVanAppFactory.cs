@@ -29,6 +29,7 @@ public sealed partial class DanVanAppFactory(TestDatabase database, bool realSer
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FollowUp:Enabled", "false"); // tests run the digest job explicitly
         builder.UseSetting("Security:LoginPostsPerClientPerMinute", "100000"); // every test signs in from one address
+        builder.UseSetting("Security:PublicRequestsPerClientPerMinute", "100000");
         builder.UseSetting("Cases:IdentityKeyFolder", Path.Combine(Path.GetTempPath(), "danvan-test-identity-keys")); // never in the source tree
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

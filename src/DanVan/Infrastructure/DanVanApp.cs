@@ -149,6 +149,8 @@ public static class DanVanApp
 
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToFolder("/Error");
+                o.Conventions.AllowAnonymousToFolder("/Public");
+                o.Conventions.AddFolderApplicationModelConvention("/Public", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.PublicPolicy)));
                 o.Conventions.AllowAnonymousToPage("/Tasks/Feed"); // the .ics handler is found by token; the page handlers check the user
             })
             // No client-side validation library is loaded: its data-val-* attributes only carried the framework's English.

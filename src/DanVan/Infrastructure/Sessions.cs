@@ -205,9 +205,13 @@ public static class LoginRateLimit
 {
     public const string Policy = "login";
 
+    /// <summary>The public pages (outside the login): every request, per client address.</summary>
+    public const string PublicPolicy = "public";
+
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Security:LoginPostsPerClientPerMinute", 120);
+        var publicPerMinute = configuration.GetValue("Security:PublicRequestsPerClientPerMinute", 120);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -227,6 +231,15 @@ public static class LoginRateLimit
                         QueueLimit = 0,
                     })
                 : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("get"));
+            o.AddPolicy(PublicPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetSlidingWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "-",
+                _ => new System.Threading.RateLimiting.SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = publicPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                }));
         });
     }
 }

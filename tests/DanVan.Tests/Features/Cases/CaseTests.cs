@@ -316,6 +316,66 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task ACitizen_FollowsTheCaseByCodeAndKey_SeesNothingPersonal_AndGuessingGetsNowhere()
+    {
+        var officer = await app.As("canbo");
+        using var created = await DanVanAppFactory.PostFormAsync(officer, "/Cases/Create",
+            Intake("Complaint", "Khiếu nại BÍ MẬT về nhà ở", sender: "Đỗ Thị Riêngtư", respondent: "Quyết định xử phạt số 3"), "/Cases/Create");
+        var details = await officer.GetStringAsync(created.Headers.Location!.ToString());
+        var receipt = ReceiptRegex().Match(WebUtility.HtmlDecode(details));
+        Assert.True(receipt.Success, "no code and key in the message");
+        var (code, key) = (receipt.Groups[1].Value, receipt.Groups[2].Value);
+
+        using var citizen = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var form = await citizen.GetAsync("/Public/Cases"))
+        {
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            Assert.Contains("public", form.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        }
+
+        async Task<string> LookUpAsync(string c, string k)
+        {
+            using var response = await citizen.PostAsync("/Public/Cases", new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = c, ["Key"] = k }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl!.NoStore);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        var found = await LookUpAsync(code.ToLowerInvariant(), key);
+        Assert.Contains("data-testid=\"public-case\"", found, StringComparison.Ordinal);
+        Assert.Contains("Đang xử lý đơn", found, StringComparison.Ordinal);
+        Assert.Contains("(Điều 27 Luật Khiếu nại 02/2011/QH13)", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Riêngtư", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("BÍ MẬT", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", found, StringComparison.Ordinal);
+
+        // A wrong key and a code that does not exist get the same words; five misses close the code for a while.
+        string Message(string html) => PublicErrorRegex().Match(html).Groups[1].Value;
+        var unknown = Message(await LookUpAsync("99999-2026-99999", key));
+        Assert.Equal(DanVan.Features.Public.CasesModel.NotFoundMessage, unknown);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(unknown, Message(await LookUpAsync(code, "SAI" + i)));
+        }
+
+        Assert.Equal(unknown, Message(await LookUpAsync(code, key)));
+        Assert.Equal("Vui lòng nhập mã đơn và mã bảo mật in trên phiếu biên nhận.", Message(await LookUpAsync(code, "")));
+
+        // Many requests from one client are refused with 429.
+        await using var strict = new DanVanAppFactory(app.Database, settings: new Dictionary<string, string> { ["Security:PublicRequestsPerClientPerMinute"] = "3" });
+        using var hammer = strict.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var r = await hammer.GetAsync("/Public/Cases");
+            statuses.Add(r.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public void SealedIdentities_OpenOnlyWithTheirKeyAndCase_AndSurviveANewKey()
     {
         var folder = Path.Combine(Path.GetTempPath(), "danvan-keys-" + Guid.NewGuid().ToString("N"));
@@ -347,6 +407,12 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
             }
         }
     }
+
+    [GeneratedRegex("Đã vào sổ đơn ([0-9A-Z.-]+)\\. Mã bảo mật in trên phiếu biên nhận cho người gửi: ([A-Z0-9]{8})")]
+    private static partial Regex ReceiptRegex();
+
+    [GeneratedRegex("data-testid=\"public-lookup-error\">([^<]*)<")]
+    private static partial Regex PublicErrorRegex();
 
     [GeneratedRegex("name=\"Input.Stamp\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex StampRegex();
