@@ -13,7 +13,7 @@ namespace DanVan.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
-    Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks)
+    Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -88,6 +88,7 @@ public sealed class DemoSeeder(
         changed |= await SeedCalendarAsync(ct);
         changed |= await SeedAccountsAsync();
         changed |= await SeedWorkAsync(ct);
+        changed |= await SeedCasesAsync(ct);
         return changed;
     }
 
@@ -225,6 +226,65 @@ public sealed class DemoSeeder(
             }
         }
 
+        return true;
+    }
+
+    /// <summary>The ward's register of đơn: cases at every step, one overdue, one denunciation with a sealed identity.</summary>
+    private async Task<bool> SeedCasesAsync(CancellationToken ct)
+    {
+        if (await db.Cases.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var officerId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, officerId, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        string Day(int ago) => Domain.Text.VietnameseText.FormatDate(today.AddDays(-ago));
+        async Task<int> Register(int ago, Domain.Cases.CaseKind kind, Domain.Cases.CaseSource source, string field, string summary, string sender, string? respondent,
+            bool competent = true, bool complex = false)
+        {
+            var result = await cases.RegisterAsync(officer, new Cases.CaseIntake
+            {
+                ReceivedOn = Day(ago), Source = source, Kind = kind, Summary = summary, Field = field, SenderName = sender,
+                SenderAddress = "Khu phố 2, Phường Tân Ninh", Respondent = respondent, WithinCompetence = competent, Complex = complex,
+            }, ct);
+            return result.IsOk ? result.Value!.Case.Id : throw new InvalidOperationException("Demo case: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+        }
+
+        async Task Step(int id, Domain.Cases.CaseAction action, int ago, string? reason = null, string? to = null, int? days = null)
+        {
+            var stamp = await db.Cases.Where(c => c.Id == id).Select(c => c.ConcurrencyStamp).SingleAsync(ct);
+            db.ChangeTracker.Clear();
+            var result = await cases.StepAsync(officer, id, new Domain.Cases.CaseCommand
+            {
+                Action = action, On = today.AddDays(-ago), Reason = reason, ToBody = to, Days = days,
+            }, stamp, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo case step: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        var resolved = await Register(50, Domain.Cases.CaseKind.Complaint, Domain.Cases.CaseSource.Reception, "chinh-sach",
+            "Khiếu nại việc không được hưởng trợ cấp hộ nghèo năm nay (dữ liệu minh họa).", "Nguyễn Văn Hùng", "Danh sách hộ nghèo do UBND phường phê duyệt");
+        await Step(resolved, Domain.Cases.CaseAction.Accept, 46);
+        await Step(resolved, Domain.Cases.CaseAction.Resolve, 20, "Quyết định giải quyết khiếu nại lần đầu (dữ liệu minh họa): công nhận một phần nội dung khiếu nại.");
+
+        var overdue = await Register(40, Domain.Cases.CaseKind.Complaint, Domain.Cases.CaseSource.Post, "boi-thuong",
+            "Khiếu nại mức bồi thường khi thu hồi đất làm đường khu phố 3 (dữ liệu minh họa).", "Trần Thị Mai", "Phương án bồi thường của UBND phường");
+        await Step(overdue, Domain.Cases.CaseAction.Accept, 36);
+
+        var denunciation = await Register(10, Domain.Cases.CaseKind.Denunciation, Domain.Cases.CaseSource.Post, "dat-dai",
+            "Tố cáo cán bộ địa chính nhận tiền để xác nhận nguồn gốc đất (dữ liệu minh họa).", "Nguyễn Văn Bình", "Một công chức địa chính phường", complex: true);
+        await Step(denunciation, Domain.Cases.CaseAction.Accept, 8);
+
+        var transferred = await Register(6, Domain.Cases.CaseKind.Petition, Domain.Cases.CaseSource.HotlineOrEmail, "moi-truong",
+            "Kiến nghị xử lý cơ sở chăn nuôi gây ô nhiễm ngoài địa bàn phường (dữ liệu minh họa).", "Lê Thị Thu", "Cơ sở chăn nuôi ở xã lân cận", competent: false);
+        await Step(transferred, Domain.Cases.CaseAction.Transfer, 4, to: "Ủy ban nhân dân xã Truông Mít");
+
+        await Register(2, Domain.Cases.CaseKind.Complaint, Domain.Cases.CaseSource.InPerson, "dat-dai",
+            "Khiếu nại quyết định xử phạt vi phạm hành chính về xây dựng (dữ liệu minh họa).", "Phạm Văn Tài", "Quyết định xử phạt của Chủ tịch UBND phường");
         return true;
     }
 
