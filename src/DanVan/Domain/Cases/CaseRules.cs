@@ -77,6 +77,9 @@ public enum CaseAction
     Resolve = 8,
     Withdraw = 9,
     Archive = 10,
+
+    /// <summary>Xác định vụ việc phức tạp: the longer period of the rule applies (complaints), or extensions open (denunciations).</summary>
+    MarkComplex = 11,
 }
 
 /// <summary>What the rules need to know about a case (a snapshot of its row and steps).</summary>
@@ -190,6 +193,7 @@ public static class CaseRules
         CaseAction.Resume => "Tiếp tục giải quyết",
         CaseAction.Resolve => "Ban hành kết quả giải quyết",
         CaseAction.Withdraw => "Rút đơn",
+        CaseAction.MarkComplex => "Xác định vụ việc phức tạp",
         _ => "Lưu đơn",
     };
 
@@ -201,9 +205,10 @@ public static class CaseRules
             : c.Kind == CaseKind.Denunciation
                 ? [CaseAction.Transfer, CaseAction.Archive, CaseAction.Withdraw]
                 : [CaseAction.Guide, CaseAction.Transfer, CaseAction.Archive, CaseAction.Withdraw],
-        CaseState.Accepted => c.Kind == CaseKind.Denunciation
-            ? [CaseAction.Extend, CaseAction.Suspend, CaseAction.Resolve, CaseAction.Withdraw]
-            : [CaseAction.Suspend, CaseAction.Resolve, CaseAction.Withdraw],
+        CaseState.Accepted => (c.Kind == CaseKind.Denunciation
+            ? new[] { CaseAction.Extend, CaseAction.Suspend, CaseAction.Resolve, CaseAction.Withdraw }
+            : [CaseAction.Suspend, CaseAction.Resolve, CaseAction.Withdraw])
+            .Concat(c.Conditions.HasFlag(DeadlineConditions.Complex) || c.Kind is CaseKind.Petition or CaseKind.Mixed ? [] : new[] { CaseAction.MarkComplex }).ToList(),
         CaseState.Suspended => [CaseAction.Resume, CaseAction.Withdraw],
         _ => [],
     };
@@ -245,12 +250,13 @@ public static class CaseRules
             case CaseAction.Accept when cmd.On < c.ReceivedOn:
                 errors["On"] = $"Ngày thụ lý không được trước ngày nhận đơn ({VietnameseText.FormatDate(c.ReceivedOn)}).";
                 break;
-            case CaseAction.Refuse or CaseAction.Archive or CaseAction.Suspend or CaseAction.Guide when reason is null:
+            case CaseAction.Refuse or CaseAction.Archive or CaseAction.Suspend or CaseAction.Guide or CaseAction.MarkComplex when reason is null:
                 errors["Reason"] = cmd.Action switch
                 {
                     CaseAction.Refuse => "Vui lòng ghi lý do không thụ lý (Điều 11 Luật Khiếu nại, Điều 27 Luật Tố cáo).",
                     CaseAction.Archive => "Vui lòng ghi lý do lưu đơn (đơn không đủ điều kiện xử lý).",
                     CaseAction.Suspend => "Vui lòng ghi căn cứ tạm đình chỉ.",
+                    CaseAction.MarkComplex => "Vui lòng ghi vì sao vụ việc phức tạp (ví dụ: xác minh tại nhiều nơi, nhiều người cùng khiếu nại; Điều 3 Nghị định 31/2019/NĐ-CP với tố cáo).",
                     _ => "Vui lòng ghi nội dung hướng dẫn (cơ quan có thẩm quyền giải quyết).",
                 };
                 break;
@@ -289,6 +295,7 @@ public static class CaseRules
             CaseAction.Guide => CaseState.Guided,
             CaseAction.Transfer => CaseState.Transferred,
             CaseAction.Extend => CaseState.Accepted,
+            CaseAction.MarkComplex => CaseState.Accepted,
             CaseAction.Suspend => CaseState.Suspended,
             CaseAction.Resume => CaseState.Accepted,
             CaseAction.Resolve => CaseState.Resolved,

@@ -268,6 +268,10 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
         {
             row.AcceptedOn = command.On;
         }
+        else if (command.Action == CaseAction.MarkComplex)
+        {
+            row.Conditions |= DeadlineConditions.Complex;
+        }
 
         row.Steps.Add(step);
         if (CaseRules.IsFinal(row.State))
