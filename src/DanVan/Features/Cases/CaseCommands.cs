@@ -164,7 +164,7 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
         var prefix = $"{unitCode}-{received.Year}-";
         var last = await db.Cases.Where(c => c.UnitId == user.UnitId && c.Code.StartsWith(prefix)).OrderByDescending(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        var key = string.Concat(Enumerable.Range(0, 8).Select(_ => KeyAlphabet[RandomNumberGenerator.GetInt32(KeyAlphabet.Length)]));
+        var key = NewKey();
         var kind = input.Kind!.Value;
         var row = new CitizenCase
         {
@@ -332,6 +332,28 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
         await db.SaveChangesAsync(ct);
         return Result<CitizenCase>.Ok(row);
     }
+
+    /// <summary>A new receipt key (the old one stops working), for the receipt printed again: the unit's staff only.</summary>
+    public async Task<Result<string>> ReissueKeyAsync(UserScope user, int caseId, CancellationToken ct = default)
+    {
+        var row = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (row is null || !await CanReadAsync(user, row, ct))
+        {
+            return Result<string>.NotFound();
+        }
+
+        if (!CaseAccessRules.CanHandle(user, row.UnitId))
+        {
+            return Result<string>.Forbidden();
+        }
+
+        var key = NewKey();
+        row.AccessKeyHash = HashAccessKey(key);
+        await db.SaveChangesAsync(ct);
+        return Result<string>.Ok(key);
+    }
+
+    private static string NewKey() => string.Concat(Enumerable.Range(0, 8).Select(_ => KeyAlphabet[RandomNumberGenerator.GetInt32(KeyAlphabet.Length)]));
 
     /// <summary>Opens a denouncer's identity for the handler or the head; every opening is in the audit trail.</summary>
     public async Task<Result<DenouncerIdentity>> RevealAsync(UserScope user, int caseId, string client, CancellationToken ct = default)

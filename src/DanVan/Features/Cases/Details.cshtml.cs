@@ -155,6 +155,61 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
         return this.Failure(result) ?? Page();
     }
 
+    /// <summary>Giấy biên nhận, printed again with a new security key (the old one stops working).</summary>
+    public async Task<IActionResult> OnPostReceiptAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var key = await commands.ReissueKeyAsync(scope, id, ct);
+        if (this.Failure(key) is { } failure)
+        {
+            return failure;
+        }
+
+        return await NoticeAsync(CaseNoticeDocx.Kind.Receipt, key.Value, ct);
+    }
+
+    /// <summary>Thông báo thụ lý, once the case is accepted.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!CanSeePersonalData || Case.Kind == CaseKind.Denunciation)
+        {
+            return Forbid();
+        }
+
+        if (Case.AcceptedOn is null)
+        {
+            ModelState.AddModelError("", "Đơn chưa được thụ lý: chưa có thông báo thụ lý để in.");
+            return Page();
+        }
+
+        return await NoticeAsync(CaseNoticeDocx.Kind.Acceptance, null, ct);
+    }
+
+    private async Task<IActionResult> NoticeAsync(CaseNoticeDocx.Kind kind, string? key, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == Case.UnitId, ct);
+        var ancestors = Domain.Units.UnitPaths.Ancestors(unit.AncestorPath).ToList();
+        var provinceId = ancestors.Count > 1 ? ancestors[1] : unit.Id;
+        var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
+        var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
+        var stream = new MemoryStream();
+        CaseNoticeDocx.Write(stream, kind, new CaseNoticeDocx.Facts(Case, unit.Name, unit.Kind, null, place, Today, key));
+        stream.Position = 0;
+        await LogPersonalDataReadAsync(ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", CaseNoticeDocx.FileName(kind, Case.Code));
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;

@@ -376,6 +376,65 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task TheNotices_AreNd30Documents_ReopenedWithTheirDeadline_AndTheReceiptGivesANewKey()
+    {
+        var officer = await app.As("canbo");
+        var id = await RegisterAsync(officer, Intake("Complaint", "Khiếu nại việc cấp giấy phép xây dựng", sender: "Vũ Thị Nhà", respondent: "Văn bản từ chối cấp phép số 8"));
+        using (var early = await officer.GetAsync($"/Cases/Details/{id}?handler=Notice"))
+        {
+            Assert.Contains("Đơn chưa được thụ lý", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var accepted = await StepAsync(officer, id, "Accept")) { Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode); }
+        using var notice = await officer.GetAsync($"/Cases/Details/{id}?handler=Notice");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.StartsWith("thong-bao-thu-ly-", notice.Content.Headers.ContentDisposition!.FileNameStar ?? notice.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await notice.Content.ReadAsByteArrayAsync()), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            var text = string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", text, StringComparison.Ordinal);
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
+            Assert.Matches("Tây Ninh, ngày \\d{2} tháng \\d{1,2} năm \\d{4}", text);
+            var order = new[] { "THÔNG BÁO", "Về việc thụ lý giải quyết khiếu nại lần đầu", "Kính gửi: Ông/Bà Vũ Thị Nhà", "Căn cứ Điều 27 Luật Khiếu nại năm 2011", "Thời hạn giải quyết: chậm nhất ngày", "Điều 28 Luật Khiếu nại 02/2011/QH13", "Nơi nhận:", "CHỦ TỊCH" }
+                .Select(t => text.IndexOf(t, StringComparison.Ordinal)).ToList();
+            Assert.DoesNotContain(-1, order);
+            Assert.Equal(order.Order().ToList(), order);
+            Assert.All(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>(), f => Assert.Equal("Times New Roman", f.Ascii!.Value));
+            var margin = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.PageMargin>().Single();
+            Assert.Equal((1134, 1134, 1701u, 850u), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
+        }
+
+        using (var denied = await (await app.As("dieuphoi")).GetAsync($"/Cases/Details/{id}?handler=Notice"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        // A receipt printed again carries a new key; the first one stops working.
+        string code;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            code = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.Where(c => c.Id == id).Select(c => c.Code).SingleAsync();
+        }
+
+        using var receipt = await DanVanAppFactory.PostFormAsync(officer, $"/Cases/Details/{id}?handler=Receipt", new Dictionary<string, string>(), $"/Cases/Details/{id}");
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        string key;
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await receipt.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("GIẤY BIÊN NHẬN", text, StringComparison.Ordinal);
+            var match = Regex.Match(text, "Mã đơn: " + Regex.Escape(code) + "; mã bảo mật: ([A-Z0-9]{8})");
+            Assert.True(match.Success, text);
+            key = match.Groups[1].Value;
+        }
+
+        using var citizen = app.Factory.CreateClient();
+        using var lookup = await citizen.PostAsync("/Public/Cases", new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = code, ["Key"] = key }));
+        Assert.Contains("data-testid=\"public-case\"", await lookup.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SealedIdentities_OpenOnlyWithTheirKeyAndCase_AndSurviveANewKey()
     {
         var folder = Path.Combine(Path.GetTempPath(), "danvan-keys-" + Guid.NewGuid().ToString("N"));
