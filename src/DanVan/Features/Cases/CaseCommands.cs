@@ -376,6 +376,16 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
         }
 
         var json = identities.Open(sealedRow.KeyId, sealedRow.Sealed, row.Code);
+        await LogReadAsync(user, row, "reveal", nameof(CaseIdentity),
+            new Dictionary<string, string> { ["case"] = row.Code, ["client"] = client, ["opened"] = json is null ? "không mở được" : "đã xem" }, ct);
+        return json is null
+            ? Result<DenouncerIdentity>.Invalid("", "Không mở được thông tin người tố cáo: khóa mã hóa không còn hoặc dữ liệu bị thay đổi. Báo quản trị hệ thống.")
+            : Result<DenouncerIdentity>.Ok(JsonSerializer.Deserialize<DenouncerIdentity>(json)!);
+    }
+
+    /// <summary>A read of need-to-know data ("read": a sender's details, "reveal": a denouncer's identity) in the audit trail.</summary>
+    public async Task LogReadAsync(UserScope user, CitizenCase row, string action, string entityType, Dictionary<string, string> details, CancellationToken ct)
+    {
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
@@ -383,15 +393,12 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
             UserName = user.UserName,
             ActorUnitId = user.UnitId,
             UnitId = row.UnitId,
-            Action = "reveal",
-            EntityType = nameof(CaseIdentity),
-            EntityId = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Changes = JsonSerializer.Serialize(new Dictionary<string, string> { ["case"] = row.Code, ["client"] = client, ["opened"] = json is null ? "không mở được" : "đã xem" }, AuditRecorder.Json),
+            Action = action,
+            EntityType = entityType,
+            EntityId = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Changes = JsonSerializer.Serialize(details, AuditRecorder.Json),
         });
         await db.SaveChangesAsync(ct);
-        return json is null
-            ? Result<DenouncerIdentity>.Invalid("", "Không mở được thông tin người tố cáo: khóa mã hóa không còn hoặc dữ liệu bị thay đổi. Báo quản trị hệ thống.")
-            : Result<DenouncerIdentity>.Ok(JsonSerializer.Deserialize<DenouncerIdentity>(json)!);
     }
 
     public async Task<bool> CanReadAsync(UserScope user, CitizenCase row, CancellationToken ct)

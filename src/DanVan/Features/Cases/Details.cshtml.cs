@@ -1,7 +1,5 @@
-using System.Text.Json;
 using DanVan.Data;
 using DanVan.Domain.Access;
-using DanVan.Domain.Audit;
 using DanVan.Domain.Cases;
 using DanVan.Domain.Text;
 using DanVan.Features.Shared;
@@ -248,18 +246,6 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = scope.UserId,
-            UserName = scope.UserName,
-            ActorUnitId = scope.UnitId,
-            UnitId = Case.UnitId,
-            Action = "read",
-            EntityType = nameof(CitizenCase),
-            EntityId = Case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Changes = JsonSerializer.Serialize(new Dictionary<string, string> { ["case"] = Case.Code, ["fields"] = "người gửi" }, AuditRecorder.Json),
-        });
-        await db.SaveChangesAsync(ct);
+        await commands.LogReadAsync(scope, Case, "read", nameof(CitizenCase), new Dictionary<string, string> { ["case"] = Case.Code, ["fields"] = "người gửi" }, ct);
     }
 }

@@ -12,37 +12,8 @@ namespace DanVan.Features.Deadlines;
 /// <summary>An administrator corrects one version of a rule, or opens a new version from the day an amendment applies.</summary>
 public class EditModel(AppDbContext db, CurrentUser currentUser, StatutoryDeadlines deadlines) : PageModel
 {
-    public sealed class RuleInput
-    {
-        public string? Name { get; set; }
-
-        public string? CountsFrom { get; set; }
-
-        public DayCounting? Counting { get; set; }
-
-        public int? Days { get; set; }
-
-        public int? MaxExtensions { get; set; }
-
-        public int? ExtensionDays { get; set; }
-
-        public bool AllowsExtraDays { get; set; }
-
-        public string? Basis { get; set; }
-
-        public string? ValidTo { get; set; }
-
-        public RuleVerification? Verification { get; set; }
-
-        public string? Note { get; set; }
-
-        public Dictionary<int, int?> VariantDays { get; set; } = [];
-
-        public Dictionary<int, int?> VariantExtensions { get; set; } = [];
-    }
-
     [BindProperty]
-    public RuleInput Input { get; set; } = new();
+    public DeadlineRuleEdit Input { get; set; } = new();
 
     [BindProperty]
     public string? NewVersionFrom { get; set; }
@@ -63,7 +34,7 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, StatutoryDeadli
             return NotFound();
         }
 
-        Input = new RuleInput
+        Input = new DeadlineRuleEdit
         {
             Name = Rule.Name,
             CountsFrom = Rule.CountsFrom,
@@ -96,22 +67,7 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, StatutoryDeadli
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await deadlines.UpdateAsync(scope, id, new DeadlineRuleEdit
-        {
-            Name = Input.Name,
-            CountsFrom = Input.CountsFrom,
-            Counting = Input.Counting,
-            Days = Input.Days,
-            MaxExtensions = Input.MaxExtensions,
-            ExtensionDays = Input.ExtensionDays,
-            AllowsExtraDays = Input.AllowsExtraDays,
-            Basis = Input.Basis,
-            ValidTo = Input.ValidTo,
-            Verification = Input.Verification,
-            Note = Input.Note,
-            VariantDays = Input.VariantDays,
-            VariantExtensions = Input.VariantExtensions,
-        }, ct);
+        var result = await deadlines.UpdateAsync(scope, id, Input, ct);
         if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
         {
             return this.Failure(result)!;

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using DanVan.Data;
 using DanVan.Domain.Deadlines;
@@ -235,32 +233,9 @@ public sealed class DeadlineTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in app.Database.Settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        start.Environment["Demo__Seed"] = "false";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await stdout).Trim(), await stderr);
+        var environment = app.Database.Settings.ToDictionary(kv => kv.Key, kv => kv.Value);
+        environment["Demo:Seed"] = "false";
+        var (exit, stdout, stderr) = await DanVanProcess.RunAsync(environment, args);
+        return (exit, stdout.Trim(), stderr);
     }
 }

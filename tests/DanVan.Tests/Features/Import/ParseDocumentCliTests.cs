@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using DanVan.Domain.Import;
 using DanVan.Features.Import;
@@ -167,31 +165,11 @@ public class ParseDocumentCliTests
 
     private static string Name(string path) => Path.GetFileName(path);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    /// <summary>A database that cannot be reached: the verb must neither need nor try one.</summary>
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        DanVanProcess.RunAsync(new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // A database that cannot be reached: the verb must neither need nor try one.
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=1",
+        }, args);
 }
