@@ -114,6 +114,36 @@ public partial class ReportTrustHttpTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_form_shows_the_units_figures_of_the_previous_period_read_only()
+    {
+        var (_, yearReport) = await SubmittedAsync();
+        var coordinator = await app.As("dieuphoi");
+        var regimes = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/regimes");
+        var regime = regimes.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "DVCQ").GetProperty("id").GetInt32();
+        using var response = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime, kind = "FirstHalf", year = 2022, dueOn = Later(30) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var periodId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var slots = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/submissions?q=tan+ninh");
+        var half = slots.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("unitName").GetString() == "Phường Tân Ninh").GetProperty("submissionId").GetInt32();
+        var officer = await app.As("canbo");
+        var current = await officer.GetFromJsonAsync<JsonElement>($"/api/reports/submissions/{half}");
+        using var submitted = await officer.PutAsJsonAsync($"/api/reports/submissions/{half}", new
+        {
+            concurrencyStamp = current.GetProperty("concurrencyStamp").GetGuid(), submit = true,
+            values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "7" },
+            narrative = new Dictionary<string, string> { ["I"] = "Ổn định.", ["III"] = "Hoàn thành." },
+        });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        var page = await officer.GetStringAsync($"/Reports/Submission/{yearReport}"); // the year 2022: its previous period is the first half of 2022
+        Assert.Contains("Kỳ trước (6 tháng đầu năm 2022)", page, StringComparison.Ordinal);
+        Assert.Matches("data-previous=\"DT_CUOC\">7<", page);
+        Assert.DoesNotContain("name=\"Previous", page, StringComparison.Ordinal); // shown, never posted
+        var first = await officer.GetStringAsync($"/Reports/Submission/{half}");
+        Assert.DoesNotContain("Kỳ trước (", first, StringComparison.Ordinal); // nothing before it for this unit
+    }
+
+    [Fact]
     public async Task The_new_actions_are_in_the_openapi_document()
     {
         var client = await app.As("admin");
