@@ -12,14 +12,18 @@ namespace DanVan.BrowserTests;
 [Collection("Browser")]
 public class ReportTests(BrowserFixture fx)
 {
-    private static async Task FillAsync(IPage page, Dictionary<string, string> figures, string narrative)
+    internal static async Task FillAsync(IPage page, Dictionary<string, string> figures, string narrative)
     {
+        figures = new Dictionary<string, string>(figures);
+        figures.TryAdd("TCD_DINHKY", "6"); // required by the default regime, as are parts I and III
         foreach (var (code, value) in figures)
         {
             await page.Locator($"input[data-code='{code}']").FillAsync(value);
         }
 
         await page.GetByLabel("II.6. Đối thoại với Nhân dân").FillAsync(narrative);
+        await page.GetByLabel("I. Đặc điểm, tình hình").FillAsync("Tình hình chính trị, trật tự an toàn xã hội ổn định.");
+        await page.GetByLabel("III. Đánh giá chung").FillAsync("Hoàn thành các nhiệm vụ của kế hoạch dân vận chính quyền.");
     }
 
     private static async Task SubmitAsync(IPage page)
@@ -41,6 +45,8 @@ public class ReportTests(BrowserFixture fx)
         var open = coordinator.GetByTestId("open-period");
         await open.GetByLabel("Kỳ").SelectOptionAsync(new SelectOptionValue { Label = "6 tháng đầu năm" });
         await open.GetByLabel("Năm").FillAsync("2025");
+        // The regime's due date (16/6/2025) has passed: the period gets its own, a month from today.
+        await open.GetByLabel("Hạn nộp").FillAsync(DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await open.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ báo cáo" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByTestId("period-title")).ToHaveTextAsync("Kỳ báo cáo 6 tháng đầu năm 2025");
         var periodUrl = coordinator.Url;

@@ -86,6 +86,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
 
+    public DbSet<ReportDueChange> ReportDueChanges => Set<ReportDueChange>();
+
+    public DbSet<ReportReminder> ReportReminders => Set<ReportReminder>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>When set, one summary audit entry is written instead of one per row (bulk imports).</summary>

@@ -269,7 +269,9 @@ internal static class ModelConfiguration
             e.Property(x => x.UserId).HasMaxLength(450).IsRequired();
             e.Property(x => x.Title).HasMaxLength(300).IsRequired();
             e.Property(x => x.Body).IsRequired();
-            e.HasIndex(x => new { x.UserId, x.Day }).IsUnique();
+            e.Property(x => x.Topic).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Link).HasMaxLength(500);
+            e.HasIndex(x => new { x.UserId, x.Day, x.Topic }).IsUnique();
             e.HasIndex(x => new { x.UserId, x.ReadAtUtc });
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -400,6 +402,7 @@ internal static class ModelConfiguration
             e.Property(x => x.SubmittedBy).HasMaxLength(256);
             e.Property(x => x.DecidedBy).HasMaxLength(256);
             e.Property(x => x.ReturnComment).HasMaxLength(2000);
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
             e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(x => new { x.PeriodId, x.UnitId }).IsUnique();
             var path = e.HasIndex(x => new { x.PeriodId, x.UnitPath });
@@ -444,8 +447,29 @@ internal static class ModelConfiguration
             e.Property(x => x.ValuesJson).IsRequired();
             e.Property(x => x.NarrativeJson).IsRequired();
             e.Property(x => x.DecisionComment).HasMaxLength(2000);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.SubmissionId, x.Version }).IsUnique();
             e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportDueChange>(e =>
+        {
+            e.ToTable("ReportDueChanges");
+            e.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.ChangedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.PeriodId, x.ChangedAtUtc });
+            e.HasIndex(x => x.SubmissionId);
+            e.HasOne<ReportPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportReminder>(e =>
+        {
+            e.ToTable("ReportReminders");
+            e.Property(x => x.SentBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.PeriodId, x.SentAtUtc });
+            e.HasOne<ReportPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ReportAttachment>(e =>

@@ -26,6 +26,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
     /// <summary>The user's own unit's reports still to submit.</summary>
     public List<(int SubmissionId, string Period, DateOnly DueOn, bool Returned)> ToSubmit { get; private set; } = [];
 
+    /// <summary>For a unit head: the unit's reports officers submitted, waiting for their approval.</summary>
+    public List<(int SubmissionId, string Period, string SubmittedBy)> ToApprove { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = (await currentUser.GetScopeAsync(ct))!;
@@ -44,8 +47,18 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
                            join p in db.ReportPeriods on s.PeriodId equals p.Id
                            where s.UnitId == Scope.UnitId && p.ClosedAtUtc == null
                                  && (s.Status == Domain.Reports.SubmissionStatus.Pending || s.Status == Domain.Reports.SubmissionStatus.Returned)
-                           orderby p.DueOn
-                           select new { s.Id, p.Label, p.DueOn, Returned = s.Status == Domain.Reports.SubmissionStatus.Returned }).Take(5).ToListAsync(ct))
+                           let due = s.OwnDueOn != null && s.OwnDueOn > p.DueOn ? s.OwnDueOn.Value : p.DueOn
+                           orderby due
+                           select new { s.Id, p.Label, DueOn = due, Returned = s.Status == Domain.Reports.SubmissionStatus.Returned }).Take(5).ToListAsync(ct))
             .Select(x => (x.Id, x.Label, x.DueOn, x.Returned)).ToList();
+        if (Scope.Role == Domain.Access.Roles.UnitHead)
+        {
+            ToApprove = (await (from s in db.ReportSubmissions.AsNoTracking()
+                                join p in db.ReportPeriods on s.PeriodId equals p.Id
+                                where s.UnitId == Scope.UnitId && s.Status == Domain.Reports.SubmissionStatus.AwaitingApproval && p.ClosedAtUtc == null
+                                orderby p.DueOn
+                                select new { s.Id, p.Label, s.SubmittedBy }).Take(5).ToListAsync(ct))
+                .Select(x => (x.Id, x.Label, x.SubmittedBy ?? "")).ToList();
+        }
     }
 }

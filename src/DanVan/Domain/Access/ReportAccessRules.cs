@@ -18,4 +18,8 @@ public static class ReportAccessRules
     /// <summary>The receiving unit's managers accept or return it: the province's coordinator, or the head of the receiving unit.</summary>
     public static bool CanDecide(UserScope user, string receiverAncestorPath, int receiverId) =>
         user.IsAdmin || ((user.Role is Roles.Coordinator or Roles.UnitHead) && user.CanSee(receiverAncestorPath, receiverId));
+
+    /// <summary>The head (Lãnh đạo đơn vị) of the reporting unit itself approves its officers' report before it is sent on.</summary>
+    public static bool CanApprove(UserScope user, int unitId) =>
+        user.IsAdmin || (user.Role == Roles.UnitHead && user.UnitId == unitId);
 }

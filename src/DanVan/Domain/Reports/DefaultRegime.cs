@@ -7,7 +7,9 @@ namespace DanVan.Domain.Reports;
 /// The starting regime: the six-monthly and yearly report on dân vận chính quyền and grassroots democracy. Its
 /// outline follows the common đề cương (facts.md §6.2) and its figures facts.md §3.4, §3.6–3.7, §4, §6.3. Seeded
 /// once as data; a province edits or adds regimes without code changes. Due dates 15/6 and 15/11 are local practice
-/// (❓ in facts.md §6.1), so they are rows, not constants.
+/// (❓ in facts.md §6.1), so they are rows, not constants. Required (a report cannot be submitted without them): the
+/// figures on citizens received, petitions received and dialogues held — statutory counts of Luật Tiếp công dân and Luật
+/// Thực hiện dân chủ ở cơ sở, 0 when nothing happened — and the parts "Đặc điểm, tình hình" and "Đánh giá chung".
 /// </summary>
 public static class DefaultRegime
 {
@@ -35,7 +37,7 @@ public static class DefaultRegime
 
     public static IReadOnlyList<ReportSection> Sections() => Numbered<ReportSection>(
     [
-        S("I", "Đặc điểm, tình hình", "Tình hình chung của cơ quan, đơn vị, địa phương liên quan đến công tác dân vận trong kỳ."),
+        S("I", "Đặc điểm, tình hình", "Tình hình chung của cơ quan, đơn vị, địa phương liên quan đến công tác dân vận trong kỳ.", required: true),
         S("II.1", "Lãnh đạo, chỉ đạo, quán triệt và ban hành văn bản", "Các văn bản đã ban hành, hội nghị quán triệt."),
         S("II.2", "Công tác tuyên truyền, vận động", "Số cuộc, số lượt người; hình thức tuyên truyền."),
         S("II.3", "Thực hiện dân chủ ở cơ sở", "Công khai; Nhân dân bàn và quyết định; tham gia ý kiến; kiểm tra, giám sát; hội nghị cán bộ, công chức, viên chức."),
@@ -44,7 +46,7 @@ public static class DefaultRegime
         S("II.6", "Đối thoại với Nhân dân", "Số cuộc đối thoại, ý kiến và kết quả giải quyết."),
         S("II.7", "Phong trào thi đua “Dân vận khéo”", "Mô hình, điển hình đăng ký, được công nhận, nhân rộng."),
         S("II.8", "Phối hợp với Mặt trận Tổ quốc và các đoàn thể", "Quy chế phối hợp; giám sát, phản biện xã hội."),
-        S("III", "Đánh giá chung", "Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm."),
+        S("III", "Đánh giá chung", "Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm.", required: true),
         S("IV", "Phương hướng, nhiệm vụ kỳ tới", null),
         S("V", "Đề xuất, kiến nghị", null),
     ], (s, i) => s.Order = i);
@@ -59,14 +61,14 @@ public static class DefaultRegime
         I("DC_YKIEN", "Nội dung lấy ý kiến Nhân dân trước khi quyết định", "nội dung", "3. Dân chủ ở cơ sở"),
         I("DC_GIAMSAT", "Cuộc kiểm tra, giám sát của Ban Thanh tra nhân dân", "cuộc", "3. Dân chủ ở cơ sở"),
         I("DC_HNCB", "Hội nghị cán bộ, công chức, viên chức đã tổ chức", "hội nghị", "3. Dân chủ ở cơ sở"),
-        I("TCD_DINHKY", "Buổi tiếp công dân định kỳ của người đứng đầu", "buổi", "4. Tiếp công dân, xử lý đơn"),
+        I("TCD_DINHKY", "Buổi tiếp công dân định kỳ của người đứng đầu", "buổi", "4. Tiếp công dân, xử lý đơn", required: true),
         I("TCD_LUOT", "Lượt công dân được tiếp", "lượt", "4. Tiếp công dân, xử lý đơn"),
-        I("DON_NHAN", "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận", "đơn", "4. Tiếp công dân, xử lý đơn"),
+        I("DON_NHAN", "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận", "đơn", "4. Tiếp công dân, xử lý đơn", required: true),
         I("DON_TQ", "Đơn thuộc thẩm quyền giải quyết", "đơn", "4. Tiếp công dân, xử lý đơn", notAbove: "DON_NHAN"),
         I("DON_GQ", "Đơn thuộc thẩm quyền đã giải quyết", "đơn", "4. Tiếp công dân, xử lý đơn", notAbove: "DON_TQ"),
         I("DON_DUNGHAN", "Đơn giải quyết đúng hạn", "đơn", "4. Tiếp công dân, xử lý đơn", notAbove: "DON_GQ"),
         R("DON_TYLE", "Tỷ lệ đơn giải quyết đúng hạn", "4. Tiếp công dân, xử lý đơn", "DON_DUNGHAN", "DON_GQ"),
-        I("DT_CUOC", "Cuộc đối thoại với Nhân dân", "cuộc", "5. Đối thoại"),
+        I("DT_CUOC", "Cuộc đối thoại với Nhân dân", "cuộc", "5. Đối thoại", required: true),
         I("DT_YKIEN", "Ý kiến, kiến nghị tại đối thoại", "ý kiến", "5. Đối thoại"),
         I("DT_GQ", "Ý kiến đã được giải quyết, trả lời", "ý kiến", "5. Đối thoại", notAbove: "DT_YKIEN"),
         I("MH_DANGKY", "Mô hình “Dân vận khéo” đăng ký", "mô hình", "6. Dân vận khéo"),
@@ -119,10 +121,11 @@ public static class DefaultRegime
         _ => $"Đột xuất năm {year}",
     };
 
-    private static ReportSection S(string code, string title, string? guidance) => new() { Code = code, Title = title, Guidance = guidance };
+    private static ReportSection S(string code, string title, string? guidance, bool required = false) =>
+        new() { Code = code, Title = title, Guidance = guidance, IsRequired = required };
 
-    private static ReportIndicator I(string code, string name, string unit, string group, string? notAbove = null, string? measure = null) =>
-        new() { Code = code, Name = name, Unit = unit, Group = group, Aggregation = IndicatorAggregation.Sum, NotAboveCode = notAbove, MeasureCode = measure };
+    private static ReportIndicator I(string code, string name, string unit, string group, string? notAbove = null, string? measure = null, bool required = false) =>
+        new() { Code = code, Name = name, Unit = unit, Group = group, Aggregation = IndicatorAggregation.Sum, NotAboveCode = notAbove, MeasureCode = measure, IsRequired = required };
 
     private static ReportIndicator R(string code, string name, string group, string numerator, string denominator) =>
         new() { Code = code, Name = name, Unit = "%", Group = group, Aggregation = IndicatorAggregation.Ratio, NumeratorCode = numerator, DenominatorCode = denominator };

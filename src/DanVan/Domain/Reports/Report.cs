@@ -50,6 +50,9 @@ public enum SubmissionStatus
 
     /// <summary>Đã tiếp nhận.</summary>
     Accepted = 4,
+
+    /// <summary>Chờ lãnh đạo duyệt: an officer submitted it; the unit's head approves before it reaches the receiving unit.</summary>
+    AwaitingApproval = 5,
 }
 
 public enum ValueSource
@@ -79,6 +82,9 @@ public class ReportRegime
 
     /// <summary>Comma-separated <see cref="Units.OrgUnitKind"/> names of the units that must report.</summary>
     public string ObligatedKinds { get; set; } = "";
+
+    /// <summary>An officer's report goes to the unit's head (Lãnh đạo đơn vị) for approval before the receiving unit sees it.</summary>
+    public bool RequiresHeadApproval { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 }
@@ -115,6 +121,9 @@ public class ReportSection
     public string? Guidance { get; set; }
 
     public int Order { get; set; }
+
+    /// <summary>A report cannot be submitted with this part left empty.</summary>
+    public bool IsRequired { get; set; }
 }
 
 /// <summary>A figure of the regime's table: name, unit of measure, how it aggregates, what it may not exceed.</summary>
@@ -147,6 +156,9 @@ public class ReportIndicator
 
     /// <summary>The measure that pre-fills it ("don-nhan", "nhiem-vu-dung-han"…: Features/Shared/Measures), if any.</summary>
     public string? MeasureCode { get; set; }
+
+    /// <summary>A report cannot be submitted with this figure left blank (0 is a figure: "không phát sinh").</summary>
+    public bool IsRequired { get; set; }
 
     public bool IsComputed => Aggregation == IndicatorAggregation.Ratio;
 }
@@ -214,6 +226,14 @@ public class ReportSubmission
 
     public string? ReturnComment { get; set; }
 
+    /// <summary>This unit's own due date, set when the period was extended for it alone (the later of it and the period's applies).</summary>
+    public DateOnly? OwnDueOn { get; set; }
+
+    /// <summary>The unit head who approved the current version (regimes with head approval).</summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAtUtc { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 
     /// <summary>Optimistic concurrency: two people saving the same slot cannot both win.</summary>
@@ -275,6 +295,52 @@ public class ReportVersion
     public string? DecisionComment { get; set; }
 
     public DateTime? DecidedAtUtc { get; set; }
+
+    /// <summary>Who decided (the receiving unit's officer, or the unit head who returned it before sending).</summary>
+    public string? DecidedBy { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAtUtc { get; set; }
+}
+
+/// <summary>
+/// A change of a period's due date after opening (gia hạn): for every unit (<see cref="SubmissionId"/> null) or for one
+/// unit's report, always later, with the reason. Kept whole: the history of a deadline is never rewritten.
+/// </summary>
+public class ReportDueChange
+{
+    public int Id { get; set; }
+
+    public int PeriodId { get; set; }
+
+    public int? SubmissionId { get; set; }
+
+    public DateOnly PreviousDueOn { get; set; }
+
+    public DateOnly NewDueOn { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string ChangedBy { get; set; } = "";
+
+    public DateTime ChangedAtUtc { get; set; }
+}
+
+/// <summary>A reminder (đôn đốc) sent to the units of a period that had not submitted: who, when, how many.</summary>
+public class ReportReminder
+{
+    public int Id { get; set; }
+
+    public int PeriodId { get; set; }
+
+    public int Units { get; set; }
+
+    public int Recipients { get; set; }
+
+    public string SentBy { get; set; } = "";
+
+    public DateTime SentAtUtc { get; set; }
 }
 
 /// <summary>A file attached to a submission (minutes, photos of a dialogue), stored in the database (ADR-004).</summary>

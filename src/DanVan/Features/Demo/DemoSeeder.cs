@@ -27,6 +27,7 @@ public sealed class DemoSeeder(
         new("thamdinh", Roles.Reviewer, "80.BTGDV", "Trần Văn Minh", "Chuyên viên Ban Tuyên giáo và Dân vận"),
         new("lanhdao", Roles.UnitHead, "80.STP", "Lê Hoàng Phúc", "Giám đốc Sở Tư pháp"),
         new("canbo", Roles.UnitOfficer, "25459", "Phạm Thị Lan", "Công chức Văn phòng - Thống kê"),
+        new("lanhdaophuong", Roles.UnitHead, "25459", "Nguyễn Văn Hùng", "Chủ tịch Ủy ban nhân dân phường Tân Ninh"),
         new("xem", Roles.ReadOnly, "80.STC", "Võ Minh Tuấn", "Chuyên viên Sở Tài chính"),
     ];
 

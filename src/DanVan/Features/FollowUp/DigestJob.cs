@@ -42,9 +42,10 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
         deadlines.AddRange(await (from s in db.ReportSubmissions.AsNoTracking()
                                   join p in db.ReportPeriods on s.PeriodId equals p.Id
                                   join u in db.OrgUnits on s.UnitId equals u.Id
-                                  where p.ClosedAtUtc == null && p.DueOn <= horizon
+                                  let due = s.OwnDueOn != null && s.OwnDueOn > p.DueOn ? s.OwnDueOn.Value : p.DueOn // the unit's effective due date
+                                  where p.ClosedAtUtc == null && due <= horizon
                                         && (s.Status == Domain.Reports.SubmissionStatus.Pending || s.Status == Domain.Reports.SubmissionStatus.Returned)
-                                  select new DigestDeadline(-s.Id, "Báo cáo " + p.Label, u.Id, u.Name, p.DueOn)).ToListAsync(ct));
+                                  select new DigestDeadline(-s.Id, "Báo cáo " + p.Label, u.Id, u.Name, due)).ToListAsync(ct));
         var unitIds = deadlines.Select(d => d.LeadUnitId).Distinct().ToList();
         var staff = await (from user in db.Users.AsNoTracking()
                            where unitIds.Contains(user.OrgUnitId)
@@ -57,7 +58,7 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
         staff = staff.Where(s => s.LockoutEnd is null || s.LockoutEnd < nowOffset).ToList();
         var plan = DigestPlanner.Plan(today, deadlines, staff.Select(s => new DigestPlanner.Recipient(s.Id, s.OrgUnitId, s.IsHead)).ToList(), settings);
 
-        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today).Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
+        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today && n.Topic == "").Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         var created = plan.Where(p => !already.Contains(p.Key)).Select(p => new Notification
         {

@@ -29,6 +29,10 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, ReportQueries 
     [BindProperty]
     public int Year { get; set; }
 
+    /// <summary>dd/MM/yyyy; empty: the regime's due date.</summary>
+    [BindProperty]
+    public string? DueOn { get; set; }
+
     public static readonly (ReportPeriodKind Kind, string Label)[] KindChoices =
     [
         (ReportPeriodKind.FirstHalf, "6 tháng đầu năm"), (ReportPeriodKind.Year, "Cả năm"), (ReportPeriodKind.NineMonths, "9 tháng"),
@@ -44,7 +48,14 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, ReportQueries 
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await commands.OpenAsync(scope, new OpenPeriodCommand(RegimeId, Kind, Year), ct);
+        var due = PageResults.ParseDate(ModelState, nameof(DueOn), DueOn, "hạn nộp");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var result = await commands.OpenAsync(scope, new OpenPeriodCommand(RegimeId, Kind, Year, DueOn: due), ct);
         if (this.Failure(result, prefix: "") is { } failure)
         {
             await LoadAsync(ct);
@@ -67,10 +78,10 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, ReportQueries 
                           join u in db.OrgUnits on s.UnitId equals u.Id
                           where s.UnitId == scope.UnitId && p.ClosedAtUtc == null
                           orderby p.DueOn descending
-                          select new { s.Id, s.UnitId, u.Name, s.Status, s.Version, s.SubmittedAtUtc, p }).Take(20).ToListAsync(ct);
+                          select new { s.Id, s.UnitId, u.Name, s.Status, s.Version, s.SubmittedAtUtc, s.OwnDueOn, p }).Take(20).ToListAsync(ct);
         foreach (var m in mine)
         {
-            MySlots.Add((new SlotRow(m.Id, m.UnitId, m.Name, m.Status, m.Version, m.SubmittedAtUtc, ReportQueries.IsLate(m.p, m.Status, m.SubmittedAtUtc, today)), m.p.Label, m.p.DueOn));
+            MySlots.Add((new SlotRow(m.Id, m.UnitId, m.Name, m.Status, m.Version, m.SubmittedAtUtc, ReportQueries.IsLate(m.p, m.OwnDueOn, m.Status, m.SubmittedAtUtc, today)), m.p.Label, ReportDueDates.Effective(m.p.DueOn, m.OwnDueOn)));
         }
     }
 }

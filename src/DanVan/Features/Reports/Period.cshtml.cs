@@ -41,6 +41,25 @@ public class PeriodModel(AppDbContext db, CurrentUser currentUser, ReportQueries
 
     public int LateCount { get; private set; }
 
+    public sealed record DueChangeRow(DateTime AtUtc, string? UnitName, DateOnly Previous, DateOnly New, string Reason, string By);
+
+    public sealed class ExtendForm
+    {
+        public string? DueOn { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty]
+    public ExtendForm Extend { get; set; } = new();
+
+    /// <summary>Units of the whole period whose report has not reached the receiving unit (what a reminder goes to).</summary>
+    public int NotSubmitted { get; private set; }
+
+    public List<DueChangeRow> DueChanges { get; private set; } = [];
+
+    public ReportReminder? LastReminder { get; private set; }
+
     public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -60,11 +79,64 @@ public class PeriodModel(AppDbContext db, CurrentUser currentUser, ReportQueries
         var counts = await db.ReportSubmissions.AsNoTracking().Where(s => s.PeriodId == Id && s.UnitPath.StartsWith(prefix))
             .GroupBy(s => s.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         int N(SubmissionStatus s) => counts.Where(c => c.Key == s).Sum(c => c.N);
-        Counts.Add((SubmissionStatus.Pending, "Chưa nộp", N(SubmissionStatus.Pending), "#6c757d"));
-        Counts.Add((SubmissionStatus.Returned, "Bị trả lại", N(SubmissionStatus.Returned), "#ffc107"));
-        Counts.Add((SubmissionStatus.Submitted, "Chờ tiếp nhận", N(SubmissionStatus.Submitted), "#0d6efd"));
-        Counts.Add((SubmissionStatus.Accepted, "Đã tiếp nhận", N(SubmissionStatus.Accepted), "#198754"));
+        foreach (var (st, color) in new[] { (SubmissionStatus.Pending, "#6c757d"), (SubmissionStatus.Returned, "#ffc107"), (SubmissionStatus.AwaitingApproval, "#0dcaf0"),
+                     (SubmissionStatus.Submitted, "#0d6efd"), (SubmissionStatus.Accepted, "#198754") })
+        {
+            Counts.Add((st, ReportStatusLabels.Short(st), N(st), color));
+        }
+
+        NotSubmitted = await db.ReportSubmissions.AsNoTracking().CountAsync(s => s.PeriodId == Id
+            && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.Returned || s.Status == SubmissionStatus.AwaitingApproval), ct);
+        DueChanges = await (from c in db.ReportDueChanges.AsNoTracking()
+                            where c.PeriodId == Id
+                            join s in db.ReportSubmissions on c.SubmissionId equals s.Id into ss
+                            from s in ss.DefaultIfEmpty()
+                            join u in db.OrgUnits on s.UnitId equals u.Id into us
+                            from u in us.DefaultIfEmpty()
+                            orderby c.ChangedAtUtc descending
+                            select new DueChangeRow(c.ChangedAtUtc, u == null ? null : u.Name, c.PreviousDueOn, c.NewDueOn, c.Reason, c.ChangedBy)).Take(50).ToListAsync(ct);
+        LastReminder = await db.ReportReminders.AsNoTracking().Where(r => r.PeriodId == Id).OrderByDescending(r => r.SentAtUtc).FirstOrDefaultAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var due = PageResults.ParseDate(ModelState, "Extend.DueOn", Extend.DueOn, "hạn nộp mới", required: true);
+        var result = ModelState.IsValid
+            ? await commands.ExtendAsync(scope, new ExtendDueCommand(Id, null, due, Extend.Reason), ct)
+            : null;
+        if (result is null || this.Failure(result, prefix: "Extend") is not null)
+        {
+            if (result?.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
+            {
+                return this.Failure(result)!;
+            }
+
+            return await OnGetAsync(ct);
+        }
+
+        TempData["Message"] = $"Đã gia hạn nộp báo cáo cho tất cả đơn vị đến {Domain.Text.VietnameseText.FormatDate(result.Value!.NewDueOn)}.";
+        return Redirect($"/Reports/Period/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.RemindAsync(scope, Id, ct);
+        if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
+        {
+            return this.Failure(result)!;
+        }
+
+        if (result.Status == ResultStatus.Invalid)
+        {
+            TempData["Message"] = result.Errors.Values.SelectMany(v => v).First();
+            return Redirect($"/Reports/Period/{Id}");
+        }
+
+        TempData["Message"] = $"Đã đôn đốc {result.Value!.Units} đơn vị chưa nộp báo cáo: {result.Value.Recipients} người nhận thông báo trên DanVan.";
+        return Redirect($"/Reports/Period/{Id}");
     }
 
     public async Task<IActionResult> OnPostCloseAsync(bool close, CancellationToken ct)

@@ -72,6 +72,16 @@ public class RegimeModel(AppDbContext db, CurrentUser currentUser, ReportRegimeC
     [BindProperty]
     public DueForm Due { get; set; } = new();
 
+    /// <summary>Codes of the required indicators and sections (checkboxes), and the approval switch ("true" when ticked).</summary>
+    [BindProperty(Name = "RequiredIndicators")]
+    public List<string> RequiredIndicators { get; set; } = [];
+
+    [BindProperty(Name = "RequiredSections")]
+    public List<string> RequiredSections { get; set; } = [];
+
+    [BindProperty(Name = "RequiresHeadApproval")]
+    public string? RequiresHeadApproval { get; set; }
+
     public ReportRegime Regime { get; private set; } = null!;
 
     public List<ReportDueRule> DueRules { get; private set; } = [];
@@ -116,6 +126,23 @@ public class RegimeModel(AppDbContext db, CurrentUser currentUser, ReportRegimeC
 
         TempData["Message"] = $"Đã đổi hạn nộp kỳ {KindLabels.GetValueOrDefault(result.Value!.Kind)} thành ngày {result.Value.DueDay}/{result.Value.DueMonth} (áp dụng cho các kỳ mở sau).";
         return Redirect($"/Reports/Regime/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostRequirementsAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var approval = RequiresHeadApproval is { } v && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("on", StringComparison.OrdinalIgnoreCase));
+        var result = await commands.SetRequirementsAsync(scope, Id, approval, RequiredIndicators.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
+            RequiredSections.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(), ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            await LoadAsync(ct);
+            return failure;
+        }
+
+        TempData["Message"] = "Đã lưu các mục bắt buộc và bước duyệt của lãnh đạo đơn vị (áp dụng cho các báo cáo nộp từ nay).";
+        return Redirect($"/Reports/Regime/{Id}#bat-buoc");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Reports;
 
-public sealed record OpenPeriodCommand(int RegimeId, ReportPeriodKind Kind, int Year, int? OwnerUnitId = null);
+/// <summary>Opens a period; <paramref name="DueOn"/> null takes the regime's due date (refused when it has passed).</summary>
+public sealed record OpenPeriodCommand(int RegimeId, ReportPeriodKind Kind, int Year, int? OwnerUnitId = null, DateOnly? DueOn = null);
+
+/// <summary>Moves a period's due date later for every unit (<paramref name="SubmissionId"/> null) or for one unit's report.</summary>
+public sealed record ExtendDueCommand(int PeriodId, int? SubmissionId, DateOnly? DueOn, string? Reason);
 
 /// <summary>A unit's figures (as typed: "1.234", "12,5"), override reasons and narrative, posted together.</summary>
 public sealed record SaveReportCommand(
@@ -56,7 +60,14 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         }
 
         var cal = await calendar.LoadAsync(new DateOnly(cmd.Year, 1, 1), new DateOnly(cmd.Year, 12, 31), ct);
-        var (start, cutoff, due) = DefaultRegime.Dates(rule, cmd.Year, cal);
+        var (start, cutoff, ruleDue) = DefaultRegime.Dates(rule, cmd.Year, cal);
+        var (chosenDue, dueError) = ReportDueDates.ForOpening(cmd.DueOn, ruleDue, cutoff, today);
+        if (dueError is not null)
+        {
+            return Result<ReportPeriod>.Invalid("DueOn", dueError);
+        }
+
+        var due = chosenDue!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var period = new ReportPeriod
         {
@@ -165,11 +176,14 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
             return Result<ReportSubmission>.Invalid("", $"Kỳ báo cáo {row.p.Label.ToLower(VietnameseText.Culture)} đã khóa: không nhận thêm báo cáo.");
         }
 
-        if (submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted)
+        if (submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted or SubmissionStatus.AwaitingApproval)
         {
-            return Result<ReportSubmission>.Invalid("", submission.Status == SubmissionStatus.Accepted
-                ? "Báo cáo đã được tiếp nhận, không sửa được."
-                : "Báo cáo đã nộp và đang chờ tiếp nhận; chỉ sửa được khi bị trả lại.");
+            return Result<ReportSubmission>.Invalid("", submission.Status switch
+            {
+                SubmissionStatus.Accepted => "Báo cáo đã được tiếp nhận, không sửa được.",
+                SubmissionStatus.AwaitingApproval => "Báo cáo đang chờ lãnh đạo đơn vị duyệt; chỉ sửa được khi bị trả lại.",
+                _ => "Báo cáo đã nộp và đang chờ tiếp nhận; chỉ sửa được khi bị trả lại.",
+            });
         }
 
         var indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.RegimeId == row.p.RegimeId).OrderBy(i => i.Order).ToListAsync(ct);
@@ -224,9 +238,16 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
             }
         }
 
-        if (cmd.Submit && indicators.Where(i => !i.IsComputed).All(i => parsed[i.Id] is null) && cmd.Narrative.Values.All(string.IsNullOrWhiteSpace))
+        if (cmd.Submit && !errors.Any)
         {
-            errors.Add("", "Báo cáo chưa có số liệu hay nội dung nào để nộp.");
+            // The regime's required figures and parts, and something of the unit's at all: every gap named at once.
+            var figures = indicators.Select(i => new ReportCompleteness.Figure(i.Id, i.Name, i.IsRequired, i.IsComputed, parsed.GetValueOrDefault(i.Id),
+                current.TryGetValue(i.Id, out var c) && c.PrefilledValue is { } pre && parsed.GetValueOrDefault(i.Id) is { } val && (double)val == pre)).ToList();
+            var parts = sections.OrderBy(x => x.Order).Select(x => new ReportCompleteness.Part(x.Id, x.Code, x.Title, x.IsRequired, cmd.Narrative.GetValueOrDefault(x.Id))).ToList();
+            foreach (var gap in ReportCompleteness.Check(figures, parts))
+            {
+                errors.Add(gap.Field, gap.Message);
+            }
         }
 
         if (errors.Any)
@@ -282,9 +303,16 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         db.Entry(submission).Property(s => s.ConcurrencyStamp).OriginalValue = cmd.ConcurrencyStamp;
         submission.ConcurrencyStamp = Guid.NewGuid();
         submission.UpdatedAtUtc = now;
+        var notifyHeads = false;
         if (cmd.Submit)
         {
-            submission.Status = SubmissionStatus.Submitted;
+            var requiresApproval = await db.ReportRegimes.Where(r => r.Id == row.p.RegimeId).Select(r => r.RequiresHeadApproval).FirstAsync(ct);
+            var heads = requiresApproval ? await HeadsOfAsync(submission.UnitId, ct) : [];
+            submission.Status = ReportApproval.AfterSubmit(requiresApproval, user.Role == Roles.UnitHead && user.UnitId == submission.UnitId,
+                user.UnitId == submission.UnitId, heads.Count > 0);
+            notifyHeads = submission.Status == SubmissionStatus.AwaitingApproval;
+            submission.ApprovedBy = null;
+            submission.ApprovedAtUtc = null;
             submission.Version++;
             submission.SubmittedAtUtc = now;
             submission.SubmittedBy = user.UserName;
@@ -304,6 +332,15 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         catch (DbUpdateConcurrencyException)
         {
             return Result<ReportSubmission>.Invalid("", "Báo cáo vừa được người khác cập nhật hoặc nộp. Tải lại trang để xem bản mới nhất; những gì bạn vừa nhập chưa được lưu.");
+        }
+
+        if (notifyHeads)
+        {
+            var unitName = await db.OrgUnits.Where(u => u.Id == submission.UnitId).Select(u => u.Name).FirstAsync(ct);
+            await NotifyAsync(await HeadsOfAsync(submission.UnitId, ct), $"report-approval:{submission.Id}:{submission.Version}",
+                $"Báo cáo chờ duyệt: {row.p.Label} — {unitName}",
+                $"{user.UserName} đã lập báo cáo {row.p.Label.ToLower(VietnameseText.Culture)} của {unitName} (lần {submission.Version}). Báo cáo chỉ được gửi đơn vị nhận sau khi lãnh đạo đơn vị duyệt.",
+                $"/Reports/Submission/{submission.Id}", ct);
         }
 
         await tx.CommitAsync(ct);
@@ -349,6 +386,7 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         version.Decision = accept ? SubmissionStatus.Accepted : SubmissionStatus.Returned;
         version.DecisionComment = comment;
         version.DecidedAtUtc = now;
+        version.DecidedBy = user.UserName;
         db.Entry(submission).Property(s => s.ConcurrencyStamp).OriginalValue = stamp;
         submission.ConcurrencyStamp = Guid.NewGuid();
         submission.Status = accept ? SubmissionStatus.Accepted : SubmissionStatus.Returned;
@@ -366,6 +404,258 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         }
 
         return Result<ReportSubmission>.Ok(submission);
+    }
+
+    /// <summary>
+    /// The reporting unit's head approves a report an officer submitted (it then reaches the receiving unit, and its
+    /// submission time is this moment), or returns it to the officer with a reason.
+    /// </summary>
+    public async Task<Result<ReportSubmission>> ApproveAsync(UserScope user, int submissionId, bool approve, string? comment, Guid stamp, CancellationToken ct = default)
+    {
+        var row = await (from s in db.ReportSubmissions
+                         join p in db.ReportPeriods on s.PeriodId equals p.Id
+                         join u in db.OrgUnits on s.UnitId equals u.Id
+                         where s.Id == submissionId
+                         select new { s, p.Label, p.ClosedAtUtc, u.Name }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return Result<ReportSubmission>.NotFound();
+        }
+
+        var submission = row.s;
+        if (!ReportAccessRules.CanApprove(user, submission.UnitId))
+        {
+            return Result<ReportSubmission>.Forbidden();
+        }
+
+        if (submission.Status != SubmissionStatus.AwaitingApproval)
+        {
+            return Result<ReportSubmission>.Invalid("", "Chỉ duyệt hoặc trả lại được báo cáo đang chờ lãnh đạo duyệt.");
+        }
+
+        if (row.ClosedAtUtc is not null)
+        {
+            return Result<ReportSubmission>.Invalid("", $"Kỳ báo cáo {row.Label.ToLower(VietnameseText.Culture)} đã khóa: không nhận thêm báo cáo.");
+        }
+
+        var errors = new FieldErrors();
+        comment = errors.Text("Comment", VietnameseText.Optional(comment), 2000, "Ý kiến");
+        if (!approve && string.IsNullOrEmpty(comment) && !errors.Any)
+        {
+            errors.Add("Comment", "Nhập lý do trả lại để cán bộ biết cần sửa gì.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<ReportSubmission>.Invalid(errors.ToDictionary());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var version = await db.ReportVersions.FirstAsync(v => v.SubmissionId == submission.Id && v.Version == submission.Version, ct);
+        db.Entry(submission).Property(s => s.ConcurrencyStamp).OriginalValue = stamp;
+        submission.ConcurrencyStamp = Guid.NewGuid();
+        submission.UpdatedAtUtc = now;
+        if (approve)
+        {
+            submission.Status = SubmissionStatus.Submitted;
+            submission.SubmittedAtUtc = now; // it reaches the receiving unit now: lateness counts from here
+            (submission.ApprovedBy, submission.ApprovedAtUtc) = (user.UserName, now);
+            (version.ApprovedBy, version.ApprovedAtUtc) = (user.UserName, now);
+        }
+        else
+        {
+            submission.Status = SubmissionStatus.Returned;
+            submission.ReturnComment = comment;
+            submission.DecidedAtUtc = now;
+            submission.DecidedBy = user.UserName;
+            version.Decision = SubmissionStatus.Returned;
+            version.DecisionComment = comment;
+            version.DecidedAtUtc = now;
+            version.DecidedBy = user.UserName;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<ReportSubmission>.Invalid("", "Báo cáo vừa thay đổi; tải lại trang.");
+        }
+
+        if (!approve && submission.SubmittedBy is { } submitter)
+        {
+            var ids = await db.Users.Where(u => u.UserName == submitter).Select(u => u.Id).ToListAsync(ct);
+            await NotifyAsync(ids, $"report-head-return:{submission.Id}:{submission.Version}", $"Lãnh đạo trả lại báo cáo {row.Label} — {row.Name}",
+                $"{user.UserName} trả lại báo cáo để chỉnh sửa: {comment}", $"/Reports/Submission/{submission.Id}", ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<ReportSubmission>.Ok(submission);
+    }
+
+    /// <summary>
+    /// Extends a period's due date for every unit, or one unit's report, with a reason; the change is kept in
+    /// <see cref="ReportDueChange"/> (and the audit trail). A due date only moves later.
+    /// </summary>
+    public async Task<Result<ReportDueChange>> ExtendAsync(UserScope user, ExtendDueCommand cmd, CancellationToken ct = default)
+    {
+        var row = await (from p in db.ReportPeriods
+                         join o in db.OrgUnits on p.OwnerUnitId equals o.Id
+                         where p.Id == cmd.PeriodId
+                         select new { p, o.AncestorPath }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return Result<ReportDueChange>.NotFound();
+        }
+
+        if (!ReportAccessRules.CanOpen(user, row.AncestorPath, row.p.OwnerUnitId))
+        {
+            return Result<ReportDueChange>.Forbidden();
+        }
+
+        ReportSubmission? slot = null;
+        if (cmd.SubmissionId is { } sid)
+        {
+            slot = await db.ReportSubmissions.FirstOrDefaultAsync(s => s.Id == sid && s.PeriodId == row.p.Id, ct);
+            if (slot is null)
+            {
+                return Result<ReportDueChange>.NotFound();
+            }
+        }
+
+        if (row.p.ClosedAtUtc is not null)
+        {
+            return Result<ReportDueChange>.Invalid("", $"Kỳ báo cáo {row.p.Label.ToLower(VietnameseText.Culture)} đã khóa: mở lại kỳ trước khi gia hạn.");
+        }
+
+        var current = ReportDueDates.Effective(row.p.DueOn, slot?.OwnDueOn);
+        var reason = VietnameseText.Optional(cmd.Reason);
+        var problems = ReportDueDates.CheckExtension(current, cmd.DueOn, reason, VietnamClock.Today(clock));
+        var errors = new FieldErrors();
+        foreach (var (field, message) in problems)
+        {
+            errors.Add(field, message);
+        }
+
+        reason = errors.Any ? reason : errors.Text("Reason", reason, 1000, "Lý do gia hạn");
+        if (errors.Any)
+        {
+            return Result<ReportDueChange>.Invalid(errors.ToDictionary());
+        }
+
+        var due = cmd.DueOn!.Value;
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        if (slot is not null)
+        {
+            slot.OwnDueOn = due;
+            slot.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        else
+        {
+            row.p.DueOn = due;
+        }
+
+        var change = new ReportDueChange
+        {
+            PeriodId = row.p.Id, SubmissionId = slot?.Id, PreviousDueOn = current, NewDueOn = due, Reason = reason!, ChangedBy = user.UserName,
+            ChangedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ReportDueChanges.Add(change);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<ReportDueChange>.Ok(change);
+    }
+
+    /// <summary>
+    /// Đôn đốc: an in-app notification to the officers and heads of every unit of the period whose report has not
+    /// reached the receiving unit (not submitted, returned, or waiting for its head). The reminder is recorded.
+    /// </summary>
+    public async Task<Result<ReportReminder>> RemindAsync(UserScope user, int periodId, CancellationToken ct = default)
+    {
+        var row = await (from p in db.ReportPeriods
+                         join o in db.OrgUnits on p.OwnerUnitId equals o.Id
+                         where p.Id == periodId
+                         select new { p, o.AncestorPath }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return Result<ReportReminder>.NotFound();
+        }
+
+        if (!ReportAccessRules.CanOpen(user, row.AncestorPath, row.p.OwnerUnitId))
+        {
+            return Result<ReportReminder>.Forbidden();
+        }
+
+        if (row.p.ClosedAtUtc is not null)
+        {
+            return Result<ReportReminder>.Invalid("", $"Kỳ báo cáo {row.p.Label.ToLower(VietnameseText.Culture)} đã khóa: không đôn đốc được.");
+        }
+
+        var slots = await (from s in db.ReportSubmissions.AsNoTracking()
+                           join u in db.OrgUnits on s.UnitId equals u.Id
+                           where s.PeriodId == periodId
+                                 && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.Returned || s.Status == SubmissionStatus.AwaitingApproval)
+                           select new { s.Id, s.UnitId, s.Status, s.OwnDueOn, u.Name }).ToListAsync(ct);
+        if (slots.Count == 0)
+        {
+            return Result<ReportReminder>.Invalid("", "Mọi đơn vị đã nộp báo cáo; không có đơn vị nào để đôn đốc.");
+        }
+
+        var unitIds = slots.Select(s => s.UnitId).ToList();
+        var staff = await StaffOfAsync(unitIds, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var reminder = new ReportReminder { PeriodId = periodId, Units = slots.Count, SentBy = user.UserName, SentAtUtc = now };
+        db.ReportReminders.Add(reminder);
+        await db.SaveChangesAsync(ct);
+        var recipients = 0;
+        foreach (var slot in slots)
+        {
+            var to = staff.Where(x => x.UnitId == slot.UnitId && (slot.Status != SubmissionStatus.AwaitingApproval || x.IsHead)).Select(x => x.UserId).Distinct().ToList();
+            var due = VietnameseText.FormatDate(ReportDueDates.Effective(row.p.DueOn, slot.OwnDueOn));
+            recipients += await NotifyAsync(to, $"report-reminder:{reminder.Id}", $"Đôn đốc báo cáo {row.p.Label}",
+                $"{slot.Name}: báo cáo {row.p.Label.ToLower(VietnameseText.Culture)} {(slot.Status == SubmissionStatus.AwaitingApproval ? "đang chờ lãnh đạo đơn vị duyệt" : "chưa nộp")}; hạn nộp {due}. ({user.UserName} đôn đốc)",
+                $"/Reports/Submission/{slot.Id}", ct);
+        }
+
+        reminder.Recipients = recipients;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<ReportReminder>.Ok(reminder);
+    }
+
+    /// <summary>Active (not locked) heads of a unit.</summary>
+    private async Task<List<string>> HeadsOfAsync(int unitId, CancellationToken ct) =>
+        (await StaffOfAsync([unitId], ct)).Where(s => s.IsHead).Select(s => s.UserId).ToList();
+
+    private async Task<List<(string UserId, int UnitId, bool IsHead)>> StaffOfAsync(List<int> unitIds, CancellationToken ct)
+    {
+        var staff = await (from u in db.Users.AsNoTracking()
+                           where unitIds.Contains(u.OrgUnitId)
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == Roles.UnitOfficer || r.Name == Roles.UnitHead
+                           select new { u.Id, u.OrgUnitId, u.LockoutEnd, IsHead = r.Name == Roles.UnitHead }).ToListAsync(ct);
+        var now = clock.GetUtcNow(); // SQLite cannot compare DateTimeOffset in SQL: filtered here
+        return staff.Where(s => s.LockoutEnd is null || s.LockoutEnd < now).Select(s => (s.Id, s.OrgUnitId, s.IsHead)).ToList();
+    }
+
+    /// <summary>In-app messages through the one notification table (the digest's); returns how many were written.</summary>
+    private async Task<int> NotifyAsync(IReadOnlyCollection<string> userIds, string topic, string title, string body, string link, CancellationToken ct)
+    {
+        var today = VietnamClock.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fresh = userIds.Distinct().ToList();
+        var already = await db.Set<Features.FollowUp.Notification>().Where(n => fresh.Contains(n.UserId) && n.Day == today && n.Topic == topic).Select(n => n.UserId).ToListAsync(ct);
+        fresh = fresh.Except(already).ToList();
+        db.Set<Features.FollowUp.Notification>().AddRange(fresh.Select(id => new Features.FollowUp.Notification
+        {
+            UserId = id, Day = today, Topic = topic, Title = title.Length > 300 ? title[..300] : title, Body = body, Link = link, CreatedAtUtc = now,
+        }));
+        await db.SaveChangesAsync(ct);
+        return fresh.Count;
     }
 
     public async Task<Result<ReportPeriod>> SetClosedAsync(UserScope user, int periodId, bool closed, CancellationToken ct = default)

@@ -71,19 +71,19 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
 
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(x => x.s.Status).ThenBy(x => x.Name).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc }).ToListAsync(ct);
+            .Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct);
         var today = VietnamClock.Today(clock);
-        return (rows.Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.Status, r.SubmittedAtUtc, today))).ToList(), total);
+        return (rows.Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today))).ToList(), total);
     }
 
     /// <summary>Where a user's roll-up starts when the period's owner is above them: their province, or their own unit.</summary>
     public static int ScopeRootId(UserScope user) =>
         Roles.HasProvinceScope(user.Role) ? ReportCommands.ProvinceOf(user.UnitAncestorPath, user.UnitId) : user.UnitId;
 
-    public static bool IsLate(ReportPeriod period, SubmissionStatus status, DateTime? submittedAtUtc, DateOnly today) =>
-        status is SubmissionStatus.Pending or SubmissionStatus.Returned
-            ? today > period.DueOn
-            : submittedAtUtc is { } at && DateOnly.FromDateTime(VietnamClock.ToLocal(at)) > period.DueOn;
+    /// <summary>Late against the unit's effective due date (the period's, or its own extension).</summary>
+    public static bool IsLate(ReportPeriod period, DateOnly? ownDueOn, SubmissionStatus status, DateTime? submittedAtUtc, DateOnly today) =>
+        ReportDueDates.IsLate(ReportDueDates.Effective(period.DueOn, ownDueOn), status,
+            submittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToLocal(at)) : null, today);
 
     /// <summary>
     /// The figures of a subtree for a period: totals by each indicator's aggregation (in SQL), a drill-down by child
@@ -166,12 +166,13 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
                           join u in db.OrgUnits on s.UnitId equals u.Id
                           where s.PeriodId == period.Id && s.UnitPath.StartsWith(prefix)
                           select new { s, u.Name };
-        var missing = (await slotsInTree.Where(x => x.s.Status == SubmissionStatus.Pending || x.s.Status == SubmissionStatus.Returned)
-                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc }).ToListAsync(ct))
-            .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.Status, r.SubmittedAtUtc, today))).ToList();
+        var missing = (await slotsInTree.Where(x => x.s.Status == SubmissionStatus.Pending || x.s.Status == SubmissionStatus.Returned || x.s.Status == SubmissionStatus.AwaitingApproval)
+                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
+            .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today))).ToList();
         var dueEndUtc = period.DueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7); // end of the due day in Việt Nam
         var late = (await slotsInTree.Where(x => (x.s.Status == SubmissionStatus.Submitted || x.s.Status == SubmissionStatus.Accepted) && x.s.SubmittedAtUtc > dueEndUtc)
-                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc }).ToListAsync(ct))
+                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
+            .Where(r => IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today)) // an extension for the unit alone moves its due day (always later)
             .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, true)).ToList();
         return new Rollup(period, root, indicators, totals, reports, children, flags, missing, late, flagsChecked);
     }

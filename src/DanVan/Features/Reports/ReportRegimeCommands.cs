@@ -121,6 +121,64 @@ public sealed partial class ReportRegimeCommands(AppDbContext db)
         return Result<ReportDueRule>.Ok(rule);
     }
 
+    /// <summary>
+    /// Which figures and outline parts a report of the regime must contain before it is submitted, and whether an
+    /// officer's report goes to the unit head for approval first. Applies from now on, to open periods too (a report
+    /// already submitted stays as it is). Given by code (the API) or by id (the page).
+    /// </summary>
+    public async Task<Result<ReportRegime>> SetRequirementsAsync(UserScope user, int regimeId, bool requiresHeadApproval,
+        IReadOnlyCollection<string> indicatorCodes, IReadOnlyCollection<string> sectionCodes, CancellationToken ct = default)
+    {
+        if (!user.IsAdmin)
+        {
+            return Result<ReportRegime>.Forbidden();
+        }
+
+        var regime = await db.ReportRegimes.FirstOrDefaultAsync(r => r.Id == regimeId, ct);
+        if (regime is null)
+        {
+            return Result<ReportRegime>.NotFound();
+        }
+
+        var indicators = await db.ReportIndicators.Where(i => i.RegimeId == regimeId).ToListAsync(ct);
+        var sections = await db.ReportSections.Where(x => x.RegimeId == regimeId).ToListAsync(ct);
+        var wantedIndicators = indicatorCodes.Select(c => c.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var wantedSections = sectionCodes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        var unknown = wantedIndicators.Where(c => !indicators.Any(i => i.Code == c)).Concat(wantedSections.Where(c => !sections.Any(x => x.Code == c))).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add("Required", $"Không có trong chế độ báo cáo này: {string.Join(", ", unknown.Take(20))}.");
+        }
+
+        var computed = indicators.Where(i => i.IsComputed && wantedIndicators.Contains(i.Code)).ToList();
+        if (computed.Count > 0)
+        {
+            errors.Add("Required", $"Chỉ tiêu tự tính không đặt bắt buộc được (bắt buộc tử số và mẫu số của nó): {string.Join(", ", computed.Select(i => i.Code))}.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<ReportRegime>.Invalid(errors.ToDictionary());
+        }
+
+        regime.RequiresHeadApproval = requiresHeadApproval;
+        foreach (var i in indicators)
+        {
+            i.IsRequired = wantedIndicators.Contains(i.Code);
+        }
+
+        foreach (var x in sections)
+        {
+            x.IsRequired = wantedSections.Contains(x.Code);
+        }
+
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<ReportRegime>.Ok(regime);
+    }
+
     /// <summary>A code of an entered (not computed) indicator of the same regime.</summary>
     private static string? Counted(FieldErrors errors, string field, string? value, Dictionary<string, ReportIndicator> byCode, string label)
     {

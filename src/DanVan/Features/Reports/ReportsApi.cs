@@ -8,9 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Reports;
 
 public sealed record RegimeDto(int Id, string Code, string Name, string? LegalBasis, string Frequency, IReadOnlyList<string> ObligatedKinds,
-    IReadOnlyList<object> DueRules, IReadOnlyList<object> Sections, IReadOnlyList<object> Indicators);
+    IReadOnlyList<object> DueRules, IReadOnlyList<object> Sections, IReadOnlyList<object> Indicators, bool RequiresHeadApproval);
 
-public sealed record OpenPeriodRequest(int RegimeId, ReportPeriodKind Kind, int Year, int? OwnerUnitId);
+/// <summary><c>dueOn</c> (yyyy-MM-dd) omitted: the regime's due date, refused when it has passed.</summary>
+public sealed record OpenPeriodRequest(int RegimeId, ReportPeriodKind Kind, int Year, int? OwnerUnitId, DateOnly? DueOn = null);
+
+public sealed record ApproveRequest(bool Approve, string? Comment, Guid ConcurrencyStamp);
+
+/// <summary><c>submissionId</c> omitted: every unit of the period.</summary>
+public sealed record ExtendRequest(int? SubmissionId, DateOnly? DueOn, string? Reason);
+
+public sealed record RequirementsRequest(bool RequiresHeadApproval, List<string>? RequiredIndicators, List<string>? RequiredSections);
 
 public sealed record SubmissionDto(int Id, int PeriodId, int UnitId, string UnitName, string Status, int Version, DateTime? SubmittedAtUtc,
     Guid ConcurrencyStamp, IReadOnlyDictionary<string, double?> Values, IReadOnlyDictionary<string, string> Narrative, string? ReturnComment);
@@ -35,6 +43,15 @@ public static class ReportsApi
         group.MapGet("/submissions/{id:int}", SubmissionAsync).WithName("GetReportSubmission").WithSummary("Số liệu và nội dung báo cáo của một đơn vị.");
         group.MapPut("/submissions/{id:int}", SaveAsync).WithName("SaveReportSubmission").WithSummary("Lưu nháp hoặc nộp báo cáo (số liệu được kiểm tra).");
         group.MapPost("/submissions/{id:int}/decision", DecideAsync).WithName("DecideReportSubmission").WithSummary("Tiếp nhận hoặc trả lại báo cáo.");
+        group.MapPost("/submissions/{id:int}/approval", ApproveAsync).WithName("ApproveReportSubmission")
+            .WithSummary("Lãnh đạo đơn vị duyệt (gửi đơn vị nhận) hoặc trả lại báo cáo do cán bộ lập.");
+        group.MapPost("/periods/{id:int}/extensions", ExtendAsync).WithName("ExtendReportPeriod")
+            .WithSummary("Gia hạn nộp báo cáo cho tất cả đơn vị hoặc một đơn vị, có lý do; lịch sử được lưu.");
+        group.MapGet("/periods/{id:int}/extensions", ExtensionsAsync).WithName("ListReportPeriodExtensions").WithSummary("Lịch sử gia hạn của kỳ báo cáo.");
+        group.MapPost("/periods/{id:int}/reminders", RemindAsync).WithName("RemindReportPeriod")
+            .WithSummary("Đôn đốc: gửi thông báo đến mọi đơn vị của kỳ chưa nộp báo cáo.");
+        group.MapPut("/regimes/{id:int}/requirements", RequirementsAsync).WithName("SetReportRegimeRequirements")
+            .WithSummary("Chỉ tiêu, phần đề cương bắt buộc và bước duyệt của lãnh đạo đơn vị (quản trị hệ thống).");
     }
 
     private static async Task<IResult> RegimesAsync(AppDbContext db, CancellationToken ct)
@@ -47,11 +64,11 @@ public static class ReportsApi
         return TypedResults.Ok(regimes.Select(r => new RegimeDto(r.Id, r.Code, r.Name, r.LegalBasis, r.Frequency.ToString(),
             r.ObligatedKinds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             rules.Where(x => x.RegimeId == r.Id).Select(x => (object)new { kind = x.Kind.ToString(), x.DueDay, x.DueMonth, x.CutoffDay, x.CutoffMonth }).ToList(),
-            sections.Where(x => x.RegimeId == r.Id).Select(x => (object)new { x.Code, x.Title, x.Guidance }).ToList(),
+            sections.Where(x => x.RegimeId == r.Id).Select(x => (object)new { x.Code, x.Title, x.Guidance, x.IsRequired }).ToList(),
             indicators.Where(x => x.RegimeId == r.Id).Select(x => (object)new
             {
-                x.Code, x.Name, x.Unit, x.Group, aggregation = x.Aggregation.ToString(), x.NumeratorCode, x.DenominatorCode, x.NotAboveCode, measure = x.MeasureCode,
-            }).ToList())).ToList());
+                x.Code, x.Name, x.Unit, x.Group, aggregation = x.Aggregation.ToString(), x.NumeratorCode, x.DenominatorCode, x.NotAboveCode, measure = x.MeasureCode, x.IsRequired,
+            }).ToList(), r.RequiresHeadApproval)).ToList());
     }
 
     private static async Task<IResult> PeriodsAsync(CurrentUser currentUser, ReportQueries queries, CancellationToken ct) =>
@@ -64,7 +81,7 @@ public static class ReportsApi
             return TypedResults.Unauthorized();
         }
 
-        var result = await commands.OpenAsync(user, new OpenPeriodCommand(body.RegimeId, body.Kind, body.Year, body.OwnerUnitId), ct);
+        var result = await commands.OpenAsync(user, new OpenPeriodCommand(body.RegimeId, body.Kind, body.Year, body.OwnerUnitId, body.DueOn), ct);
         return ToResult(result, p => TypedResults.Created($"/api/reports/periods/{p.Id}/submissions", new { id = p.Id, p.Label, p.DueOn }));
     }
 
@@ -192,6 +209,73 @@ public static class ReportsApi
 
         var result = await commands.DecideAsync(user, id, body.Accept, body.Comment, body.ConcurrencyStamp, ct);
         return ToResult(result, s => TypedResults.Ok(new { s.Id, status = s.Status.ToString(), s.ConcurrencyStamp }));
+    }
+
+    private static async Task<IResult> ApproveAsync(int id, ApproveRequest body, CurrentUser currentUser, ReportCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.ApproveAsync(user, id, body.Approve, body.Comment, body.ConcurrencyStamp, ct);
+        return ToResult(result, s => TypedResults.Ok(new { s.Id, status = s.Status.ToString(), statusLabel = ReportStatusLabels.Label(s.Status), s.ConcurrencyStamp }));
+    }
+
+    private static async Task<IResult> ExtendAsync(int id, ExtendRequest body, CurrentUser currentUser, ReportCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.ExtendAsync(user, new ExtendDueCommand(id, body.SubmissionId, body.DueOn, body.Reason), ct);
+        return ToResult(result, c => TypedResults.Ok(new { c.Id, c.SubmissionId, c.PreviousDueOn, c.NewDueOn, c.Reason }));
+    }
+
+    private static async Task<IResult> ExtensionsAsync(int id, CurrentUser currentUser, AppDbContext db, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var owner = await (from p in db.ReportPeriods join o in db.OrgUnits on p.OwnerUnitId equals o.Id where p.Id == id select new { o.Id, o.AncestorPath }).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!ReportAccessRules.CanRead(user, owner.AncestorPath, owner.Id))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var rows = await db.ReportDueChanges.AsNoTracking().Where(c => c.PeriodId == id).OrderByDescending(c => c.ChangedAtUtc)
+            .Select(c => new { c.Id, c.SubmissionId, c.PreviousDueOn, c.NewDueOn, c.Reason, c.ChangedBy, c.ChangedAtUtc }).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<IResult> RemindAsync(int id, CurrentUser currentUser, ReportCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.RemindAsync(user, id, ct);
+        return ToResult(result, r => TypedResults.Ok(new { r.Id, units = r.Units, recipients = r.Recipients, r.SentAtUtc }));
+    }
+
+    private static async Task<IResult> RequirementsAsync(int id, RequirementsRequest body, CurrentUser currentUser, ReportRegimeCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.SetRequirementsAsync(user, id, body.RequiresHeadApproval, body.RequiredIndicators ?? [], body.RequiredSections ?? [], ct);
+        return ToResult(result, r => TypedResults.Ok(new { r.Id, r.RequiresHeadApproval }));
     }
 
     private static IEnumerable<string> Keys(Dictionary<string, string?>? map) => map?.Keys ?? Enumerable.Empty<string>();

@@ -37,6 +37,30 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
     [BindProperty]
     public string? Comment { get; set; }
 
+    /// <summary>A new due date for this unit alone (dd/MM/yyyy) and its reason.</summary>
+    [BindProperty]
+    public string? ExtendDueOn { get; set; }
+
+    [BindProperty]
+    public string? ExtendReason { get; set; }
+
+    public bool CanApprove { get; private set; }
+
+    public bool CanExtend { get; private set; }
+
+    public bool RequiresHeadApproval { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    /// <summary>The same unit's report of the regime's previous period (read-only beside this one's figures).</summary>
+    public string? PreviousLabel { get; private set; }
+
+    public bool PreviousCounted { get; private set; }
+
+    public Dictionary<int, decimal?> Previous { get; private set; } = [];
+
+    public List<ReportDueChange> DueChanges { get; private set; } = [];
+
     public ReportSubmission Submission { get; private set; } = null!;
 
     public ReportPeriod Period { get; private set; } = null!;
@@ -87,8 +111,73 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
 
     public Task<IActionResult> OnPostSubmitAsync(List<IFormFile>? files, CancellationToken ct) => SaveAsync(true, files, ct);
 
+    public async Task<IActionResult> OnPostApproveAsync(bool approve, CancellationToken ct)
+    {
+        ModelState.Clear(); // only the comment and the stamp belong to this form; the report's fields are not posted
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.ApproveAsync(scope, Id, approve, Comment, Stamp, ct);
+        if (result.Status == Infrastructure.ResultStatus.Invalid)
+        {
+            if (await LoadAsync(ct) is { } denied)
+            {
+                return denied;
+            }
+
+            await RefillAsync(ct);
+        }
+
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = approve ? "Đã duyệt báo cáo và gửi đơn vị nhận." : "Đã trả lại báo cáo cho cán bộ chỉnh sửa.";
+        return Redirect($"/Reports/Submission/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var periodId = await db.ReportSubmissions.Where(s => s.Id == Id).Select(s => (int?)s.PeriodId).FirstOrDefaultAsync(ct);
+        if (periodId is null)
+        {
+            return NotFound();
+        }
+
+        var due = PageResults.ParseDate(ModelState, nameof(ExtendDueOn), ExtendDueOn, "hạn nộp mới", required: true);
+        Result<ReportDueChange>? result = ModelState.IsValid ? await commands.ExtendAsync(scope, new ExtendDueCommand(periodId.Value, Id, due, ExtendReason), ct) : null;
+        if (result?.Status is Infrastructure.ResultStatus.NotFound or Infrastructure.ResultStatus.Forbidden)
+        {
+            return this.Failure(result)!;
+        }
+
+        if (result is null || !result.IsOk)
+        {
+            if (await LoadAsync(ct) is { } denied)
+            {
+                return denied;
+            }
+
+            await RefillAsync(ct);
+            foreach (var (field, messages) in result?.Errors ?? new Dictionary<string, string[]>())
+            {
+                foreach (var m in messages)
+                {
+                    ModelState.AddModelError(field.Length == 0 ? "" : "Extend" + field, m);
+                }
+            }
+
+            return Page();
+        }
+
+        TempData["Message"] = $"Đã gia hạn nộp báo cáo của đơn vị đến {Domain.Text.VietnameseText.FormatDate(result.Value!.NewDueOn)}.";
+        return Redirect($"/Reports/Submission/{Id}");
+    }
+
     public async Task<IActionResult> OnPostDecideAsync(bool accept, CancellationToken ct)
     {
+        ModelState.Clear(); // only the comment and the stamp belong to this form; the report's fields are not posted
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var result = await commands.DecideAsync(scope, Id, accept, Comment, Stamp, ct);
         if (result.Status == Infrastructure.ResultStatus.Invalid)
@@ -180,7 +269,8 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
         }
 
         await tx.CommitAsync(ct);
-        TempData["Message"] = submit ? "Đã nộp báo cáo." : "Đã lưu bản nháp.";
+        TempData["Message"] = !submit ? "Đã lưu bản nháp."
+            : result.Value!.Status == SubmissionStatus.AwaitingApproval ? "Đã nộp báo cáo: chờ lãnh đạo đơn vị duyệt trước khi gửi đơn vị nhận." : "Đã nộp báo cáo.";
         return Redirect($"/Reports/Submission/{Id}");
     }
 
@@ -221,11 +311,39 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
         CanEdit = ReportAccessRules.CanEdit(scope, row.u.AncestorPath, row.u.Id) && row.p.ClosedAtUtc is null
             && row.s.Status is SubmissionStatus.Pending or SubmissionStatus.Returned;
         CanDecide = ReportAccessRules.CanDecide(scope, row.ReceiverPath, row.s.ReceiverUnitId) && row.s.Status == SubmissionStatus.Submitted;
-        Late = ReportQueries.IsLate(row.p, row.s.Status, row.s.SubmittedAtUtc, VietnamClock.Today(clock));
+        CanApprove = ReportAccessRules.CanApprove(scope, row.u.Id) && row.s.Status == SubmissionStatus.AwaitingApproval && row.p.ClosedAtUtc is null;
+        var owner = await db.OrgUnits.AsNoTracking().Where(o => o.Id == row.p.OwnerUnitId).Select(o => new { o.Id, o.AncestorPath }).FirstAsync(ct);
+        CanExtend = ReportAccessRules.CanOpen(scope, owner.AncestorPath, owner.Id) && row.p.ClosedAtUtc is null;
+        RequiresHeadApproval = await db.ReportRegimes.AsNoTracking().Where(r => r.Id == row.p.RegimeId).Select(r => r.RequiresHeadApproval).FirstAsync(ct);
+        DueOn = ReportDueDates.Effective(row.p.DueOn, row.s.OwnDueOn);
+        Late = ReportQueries.IsLate(row.p, row.s.OwnDueOn, row.s.Status, row.s.SubmittedAtUtc, VietnamClock.Today(clock));
+        DueChanges = await db.ReportDueChanges.AsNoTracking().Where(c => c.PeriodId == row.p.Id && (c.SubmissionId == null || c.SubmissionId == Id))
+            .OrderByDescending(c => c.ChangedAtUtc).Take(20).ToListAsync(ct);
+        var previous = await (from s in db.ReportSubmissions.AsNoTracking()
+                              join p in db.ReportPeriods on s.PeriodId equals p.Id
+                              where s.UnitId == row.u.Id && p.RegimeId == row.p.RegimeId && p.Id != row.p.Id && p.CutoffOn < row.p.CutoffOn
+                              orderby p.CutoffOn descending
+                              select new { s.Id, s.Status, p.Label }).FirstOrDefaultAsync(ct);
+        if (previous is not null)
+        {
+            PreviousLabel = previous.Label;
+            PreviousCounted = previous.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted;
+            if (PreviousCounted)
+            {
+                Previous = await db.ReportValues.AsNoTracking().Where(v => v.SubmissionId == previous.Id)
+                    .ToDictionaryAsync(v => v.IndicatorId, v => v.Value is { } d ? (decimal?)(decimal)d : null, ct);
+            }
+        }
+
         Indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.RegimeId == row.p.RegimeId).OrderBy(i => i.Order).ToListAsync(ct);
         Sections = await db.ReportSections.AsNoTracking().Where(x => x.RegimeId == row.p.RegimeId).OrderBy(x => x.Order).ToListAsync(ct);
         Stored = await db.ReportValues.AsNoTracking().Where(v => v.SubmissionId == Id).ToDictionaryAsync(v => v.IndicatorId, ct);
         Computed = ReportMath.Complete(Indicators.Select(IndicatorDef.From).ToList(), Stored.ToDictionary(kv => kv.Key, kv => kv.Value.Value is { } d ? (decimal?)(decimal)d : null));
+        if (PreviousCounted)
+        {
+            Previous = ReportMath.Complete(Indicators.Select(IndicatorDef.From).ToList(), Previous);
+        }
+
         Versions = await db.ReportVersions.AsNoTracking().Where(v => v.SubmissionId == Id).OrderByDescending(v => v.Version).ToListAsync(ct);
         Attachments = (await db.ReportAttachments.AsNoTracking().Where(a => a.SubmissionId == Id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();

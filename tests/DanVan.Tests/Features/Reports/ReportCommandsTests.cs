@@ -31,7 +31,10 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
             await db.SaveChangesAsync();
         }
 
-        var opened = await Commands(db).OpenAsync(await fx.ScopeOfAsync("dieuphoi"), new OpenPeriodCommand(regime.Id, kind, year));
+        // Periods whose regime due date has passed on the test's clock (10/6/2026) are opened with a due date of their own.
+        var dueOn = year < 2026 || kind == ReportPeriodKind.Quarter1 ? new DateOnly(2026, 7, 10) : (DateOnly?)null;
+        var opened = await Commands(db).OpenAsync(await fx.ScopeOfAsync("dieuphoi"), new OpenPeriodCommand(regime.Id, kind, year, DueOn: dueOn));
+        requiredSections = await db.ReportSections.Where(x => x.RegimeId == regime.Id && x.IsRequired).Select(x => x.Id).ToListAsync();
         Assert.True(opened.IsOk, string.Join("; ", opened.Errors.SelectMany(e => e.Value)));
         var indicators = await db.ReportIndicators.Where(i => i.RegimeId == regime.Id).ToDictionaryAsync(i => i.Code, i => i.Id);
         return (opened.Value!, indicators);
@@ -44,10 +47,30 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
         return await db.ReportSubmissions.AsNoTracking().SingleAsync(s => s.PeriodId == periodId && s.UnitId == unitId);
     }
 
-    private static SaveReportCommand Save(ReportSubmission slot, Dictionary<string, int> ids, Dictionary<string, string?> values, bool submit = false,
-        Dictionary<string, string?>? reasons = null, Dictionary<int, string?>? narrative = null) =>
-        new(slot.Id, slot.ConcurrencyStamp, values.ToDictionary(kv => ids[kv.Key], kv => kv.Value), (reasons ?? []).ToDictionary(kv => ids[kv.Key], kv => kv.Value),
-            narrative ?? [], submit);
+    private List<int> requiredSections = [];
+
+    /// <summary>A save; a submission also carries the default regime's required figures (0 unless given) and parts.</summary>
+    private SaveReportCommand Save(ReportSubmission slot, Dictionary<string, int> ids, Dictionary<string, string?> values, bool submit = false,
+        Dictionary<string, string?>? reasons = null, Dictionary<int, string?>? narrative = null)
+    {
+        values = new Dictionary<string, string?>(values);
+        narrative = new Dictionary<int, string?>(narrative ?? []);
+        if (submit)
+        {
+            foreach (var code in new[] { "TCD_DINHKY", "DON_NHAN", "DT_CUOC" })
+            {
+                values.TryAdd(code, "0");
+            }
+
+            foreach (var id in requiredSections)
+            {
+                narrative.TryAdd(id, "Nội dung bắt buộc.");
+            }
+        }
+
+        return new(slot.Id, slot.ConcurrencyStamp, values.ToDictionary(kv => ids[kv.Key], kv => kv.Value), (reasons ?? []).ToDictionary(kv => ids[kv.Key], kv => kv.Value),
+            narrative, submit);
+    }
 
     [Fact]
     public async Task Opening_a_period_gives_every_obligated_unit_a_slot_with_task_figures_prefilled()

@@ -17,10 +17,10 @@ public class ReportsApiTests(AppFixture app)
         var regime = regimes.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "DVCQ");
         Assert.Contains(regime.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("code").GetString() == "DON_TYLE" && i.GetProperty("aggregation").GetString() == "Ratio");
 
-        using var opened = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024 });
+        using var opened = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024, dueOn = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30) });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var periodId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        using var twice = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024 });
+        using var twice = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime.GetProperty("id").GetInt32(), kind = "Year", year = 2024, dueOn = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30) });
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
 
         var slots = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/submissions?q=tan+ninh");
@@ -39,8 +39,8 @@ public class ReportsApiTests(AppFixture app)
 
         using var saved = await officer.PutAsJsonAsync($"/api/reports/submissions/{submissionId}", new
         {
-            concurrencyStamp = stamp, values = new Dictionary<string, string> { ["DON_NHAN"] = "4", ["DON_TQ"] = "4", ["DON_GQ"] = "2", ["DON_DUNGHAN"] = "1" },
-            narrative = new Dictionary<string, string> { ["II.5"] = "Tiếp nhận 4 đơn." }, submit = true,
+            concurrencyStamp = stamp, values = new Dictionary<string, string> { ["DON_NHAN"] = "4", ["DON_TQ"] = "4", ["DON_GQ"] = "2", ["DON_DUNGHAN"] = "1", ["TCD_DINHKY"] = "12", ["DT_CUOC"] = "0" },
+            narrative = new Dictionary<string, string> { ["I"] = "Tình hình ổn định.", ["II.5"] = "Tiếp nhận 4 đơn.", ["III"] = "Hoàn thành kế hoạch." }, submit = true,
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var after = await saved.Content.ReadFromJsonAsync<JsonElement>();

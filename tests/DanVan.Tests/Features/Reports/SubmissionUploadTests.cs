@@ -25,7 +25,7 @@ public partial class SubmissionUploadTests(AppFixture app)
                 var coordinator = await app.As("dieuphoi");
                 var regimes = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/regimes");
                 var regime = regimes.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "DVCQ").GetProperty("id").GetInt32();
-                using var opened = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime, kind = "Year", year = 2023 });
+                using var opened = await coordinator.PostAsJsonAsync("/api/reports/periods", new { regimeId = regime, kind = "Year", year = 2023, dueOn = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30) });
                 Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
                 var periodId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
                 var slots = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/periods/{periodId}/submissions?q=tan+ninh");

@@ -65,6 +65,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
         Ids["period"] = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/reports/periods", new
         {
             regimeId = regimes[0].GetProperty("id").GetInt32(), kind = "Year", year = year - 1, ownerUnitId = int.Parse(Ids["province"], CultureInfo.InvariantCulture),
+            dueOn = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30), // the regime's due date of last year has passed
         }));
 
         using var created = await DanVanAppFactory.PostFormAsync(admin, "/Users/Create", new Dictionary<string, string>

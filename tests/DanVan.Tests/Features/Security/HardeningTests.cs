@@ -78,7 +78,8 @@ public sealed class HardeningTests(ForeignDataFixture app)
     public async Task SixParallelOpenings_OfOnePeriod_GiveOneSuccess_AndTheSerialMessageToTheRest()
     {
         var admin = await app.As("admin");
-        var body = new { regimeId = int.Parse(app.Ids["regime"], System.Globalization.CultureInfo.InvariantCulture), kind = "FirstHalf", year = 2025, ownerUnitId = int.Parse(app.Ids["province"], System.Globalization.CultureInfo.InvariantCulture) };
+        var body = new { regimeId = int.Parse(app.Ids["regime"], System.Globalization.CultureInfo.InvariantCulture), kind = "FirstHalf", year = 2025, ownerUnitId = int.Parse(app.Ids["province"], System.Globalization.CultureInfo.InvariantCulture),
+            dueOn = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(30) };
         var answers = await SixAtOnceAsync(_ => admin.PostAsJsonAsync("/api/reports/periods", body));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
