@@ -162,6 +162,7 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.LeadUnitId, x.DueOn });
             e.HasIndex(x => new { x.AssignedByUnitId, x.DueOn });
             e.HasIndex(x => new { x.DueOn, x.CompletedOn });
+            e.HasIndex(x => new { x.AssignedByUnitId, x.ReportedCompletedOn });
             e.HasIndex(x => x.WorkItemId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -202,7 +203,9 @@ internal static class ModelConfiguration
             e.Property(x => x.UserId).HasMaxLength(450).IsRequired();
             e.Property(x => x.Title).HasMaxLength(300).IsRequired();
             e.Property(x => x.Body).IsRequired();
-            e.HasIndex(x => new { x.UserId, x.Day }).IsUnique();
+            e.Property(x => x.Source).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Link).HasMaxLength(300);
+            e.HasIndex(x => new { x.UserId, x.Day, x.Source }).IsUnique();
             e.HasIndex(x => new { x.UserId, x.ReadAtUtc });
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });

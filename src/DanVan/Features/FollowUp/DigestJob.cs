@@ -57,7 +57,7 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
         staff = staff.Where(s => s.LockoutEnd is null || s.LockoutEnd < nowOffset).ToList();
         var plan = DigestPlanner.Plan(today, deadlines, staff.Select(s => new DigestPlanner.Recipient(s.Id, s.OrgUnitId, s.IsHead)).ToList(), settings);
 
-        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today).Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
+        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today && n.Source == Notification.DigestSource).Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         var created = plan.Where(p => !already.Contains(p.Key)).Select(p => new Notification
         {

@@ -1,8 +1,13 @@
 namespace DanVan.Features.FollowUp;
 
-/// <summary>An in-app message (the daily digest). One per person per day: a unique index makes it so.</summary>
+/// <summary>
+/// An in-app message: the daily digest (one per person per day), or a message about one event (a task's completion
+/// reported, confirmed or returned). A unique index on (person, day, <see cref="Source"/>) keeps each single.
+/// </summary>
 public class Notification
 {
+    public const string DigestSource = "digest";
+
     public long Id { get; set; }
 
     public string UserId { get; set; } = "";
@@ -18,6 +23,12 @@ public class Notification
     public DateTime? ReadAtUtc { get; set; }
 
     public bool Emailed { get; set; }
+
+    /// <summary>"digest", or the event the message is about (e.g. "task-update:42").</summary>
+    public string Source { get; set; } = DigestSource;
+
+    /// <summary>Where the message leads (a task's page); null: the task list.</summary>
+    public string? Link { get; set; }
 }
 
 /// <summary>A named lease so that, of several app instances, one runs a job at a time.</summary>
