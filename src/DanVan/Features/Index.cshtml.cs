@@ -26,6 +26,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
     /// <summary>The user's own unit's reports still to submit.</summary>
     public List<(int SubmissionId, string Period, DateOnly DueOn, bool Returned)> ToSubmit { get; private set; } = [];
 
+    /// <summary>Completions reported to a unit in the manager's scope, waiting for confirmation (ADR-010).</summary>
+    public int ToConfirm { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = (await currentUser.GetScopeAsync(ct))!;
@@ -47,5 +50,11 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
                            orderby p.DueOn
                            select new { s.Id, p.Label, p.DueOn, Returned = s.Status == Domain.Reports.SubmissionStatus.Returned }).Take(5).ToListAsync(ct))
             .Select(x => (x.Id, x.Label, x.DueOn, x.Returned)).ToList();
+        if (Scope.Role is Domain.Access.Roles.Coordinator or Domain.Access.Roles.UnitHead)
+        {
+            var units = await db.OrgUnits.AsNoTracking().InScope(Scope).Select(o => o.Id).ToListAsync(ct);
+            ToConfirm = await db.WorkItemDeadlines.AsNoTracking()
+                .Where(d => units.Contains(d.AssignedByUnitId) && d.ReportedCompletedOn != null).CountAsync(ct);
+        }
     }
 }
