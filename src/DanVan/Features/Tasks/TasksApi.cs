@@ -43,7 +43,7 @@ public static class TasksApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ").RequireAuthorization();
-        group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done; mine: đơn vị tôi chủ trì).");
+        group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done, AwaitingConfirmation; mine: đơn vị tôi chủ trì). Chỉ hạn đã được đơn vị giao xác nhận mới tính là hoàn thành.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetTaskDeadline").WithSummary("Một hạn nhiệm vụ.");
         group.MapPost("/", CreateAsync).WithName("AssignTask").WithSummary("Giao nhiệm vụ: tạo các hạn theo lịch.");
         group.MapPost("/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress").WithSummary("Báo cáo tiến độ hoặc hoàn thành một hạn (báo cáo hoàn thành chờ đơn vị giao xác nhận).");
