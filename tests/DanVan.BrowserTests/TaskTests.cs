@@ -31,9 +31,14 @@ public class TaskTests(BrowserFixture fx)
         await officer.GetByLabel("Kết quả thực hiện").FillAsync("Đã tổ chức đối thoại tại nhà văn hóa khu phố 1, 85 người dự.");
         await officer.GetByLabel("Đã hoàn thành").CheckAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("task-state")).ToHaveTextAsync("Hoàn thành đúng hạn");
+        await Assertions.Expect(officer.GetByTestId("task-state")).ToHaveTextAsync("Đã báo cáo hoàn thành, chờ xác nhận");
         await Assertions.Expect(officer.GetByTestId("task-updates")).ToContainTextAsync("85 người dự");
         await fx.ScreenshotAsync(officer, "09-task-done");
+
+        // The assigning unit (Sở Nội vụ) confirms: only then is it done.
+        await coordinator.GotoAsync(url);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Hoàn thành đúng hạn");
 
         await coordinator.GotoAsync("/Tasks/Board");
         await Assertions.Expect(coordinator.GetByTestId("board-table")).ToContainTextAsync("Phường Tân Ninh");

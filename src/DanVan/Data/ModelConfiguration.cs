@@ -229,6 +229,7 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.LeadUnitId, x.DueOn });
             e.HasIndex(x => new { x.AssignedByUnitId, x.DueOn });
             e.HasIndex(x => new { x.DueOn, x.CompletedOn });
+            e.HasIndex(x => new { x.AssignedByUnitId, x.ReportedCompletedOn });
             e.HasIndex(x => x.WorkItemId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -269,9 +270,9 @@ internal static class ModelConfiguration
             e.Property(x => x.UserId).HasMaxLength(450).IsRequired();
             e.Property(x => x.Title).HasMaxLength(300).IsRequired();
             e.Property(x => x.Body).IsRequired();
-            e.Property(x => x.Topic).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Source).HasMaxLength(200).IsRequired();
             e.Property(x => x.Link).HasMaxLength(500);
-            e.HasIndex(x => new { x.UserId, x.Day, x.Topic }).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.Day, x.Source }).IsUnique();
             e.HasIndex(x => new { x.UserId, x.ReadAtUtc });
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });

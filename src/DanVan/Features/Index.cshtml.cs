@@ -29,6 +29,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
     /// <summary>For a unit head: the unit's reports officers submitted, waiting for their approval.</summary>
     public List<(int SubmissionId, string Period, string SubmittedBy)> ToApprove { get; private set; } = [];
 
+    /// <summary>Completions reported to a unit in the manager's scope, waiting for confirmation (ADR-013).</summary>
+    public int ToConfirm { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = (await currentUser.GetScopeAsync(ct))!;
@@ -59,6 +62,13 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
                                 orderby p.DueOn
                                 select new { s.Id, p.Label, s.SubmittedBy }).Take(5).ToListAsync(ct))
                 .Select(x => (x.Id, x.Label, x.SubmittedBy ?? "")).ToList();
+        }
+
+        if (Scope.Role is Domain.Access.Roles.Coordinator or Domain.Access.Roles.UnitHead)
+        {
+            var units = await db.OrgUnits.AsNoTracking().InScope(Scope).Select(o => o.Id).ToListAsync(ct);
+            ToConfirm = await db.WorkItemDeadlines.AsNoTracking()
+                .Where(d => units.Contains(d.AssignedByUnitId) && d.ReportedCompletedOn != null).CountAsync(ct);
         }
     }
 }

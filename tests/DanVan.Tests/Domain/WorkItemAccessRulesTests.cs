@@ -38,4 +38,20 @@ public class WorkItemAccessRulesTests
     [InlineData(Roles.Coordinator, 11, 13, true)]
     public void CanReport_ByTheLeadUnitsStaff(string role, int unit, int lead, bool expected) =>
         Assert.Equal(expected, CanReport(User(role, unit), U(lead)));
+
+    /// <summary>User names: "u" is the caller (see <see cref="User"/>); the reporter is named in the row.</summary>
+    [Theory]
+    [InlineData(Roles.UnitHead, 11, 11, "canbo", true)]        // head of the assigning department
+    [InlineData(Roles.Coordinator, 11, 10, "canbo", true)]     // the province's coordinator, for the province's committee
+    [InlineData(Roles.Coordinator, 11, 20, "canbo", false)]    // another province's task
+    [InlineData(Roles.UnitOfficer, 11, 11, "canbo", false)]    // officers report, they do not confirm
+    [InlineData(Roles.UnitHead, 13, 11, "canbo", false)]       // the lead commune's head cannot confirm its own report
+    [InlineData(Roles.Reviewer, 11, 11, "canbo", false)]
+    [InlineData(Roles.ReadOnly, 11, 11, "canbo", false)]
+    [InlineData(Roles.Coordinator, 11, 10, "u", false)]        // whoever reported it cannot confirm it
+    [InlineData(Roles.Coordinator, 11, 10, "U", false)]        // names compare like sign-in names
+    [InlineData(Roles.Admin, 1, 20, "canbo", true)]
+    [InlineData(Roles.Admin, 1, 20, "u", false)]
+    public void CanConfirmCompletion_ByTheAssigningUnitsManagers_NeverTheReporter(string role, int unit, int assigner, string reportedBy, bool expected) =>
+        Assert.Equal(expected, CanConfirmCompletion(User(role, unit), U(assigner), reportedBy));
 }

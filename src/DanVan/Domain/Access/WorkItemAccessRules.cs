@@ -27,4 +27,11 @@ public static class WorkItemAccessRules
     /// <summary>The assigning unit's managers decide on extension requests.</summary>
     public static bool CanDecide(UserScope user, UnitRef assignedBy) =>
         user.IsAdmin || ((user.Role is Roles.Coordinator or Roles.UnitHead) && user.CanSee(assignedBy.AncestorPath, assignedBy.Id));
+
+    /// <summary>
+    /// The assigning unit's managers (its heads, or the coordinator of its province, as for extensions) confirm or
+    /// return a reported completion; never the person who reported it (a coordinator may report for a unit).
+    /// </summary>
+    public static bool CanConfirmCompletion(UserScope user, UnitRef assignedBy, string? reportedBy) =>
+        CanDecide(user, assignedBy) && !string.Equals(user.UserName, reportedBy, StringComparison.OrdinalIgnoreCase);
 }

@@ -66,14 +66,37 @@ public class WorkItemDeadline
     /// <summary>The due date first set, kept when an extension moves <see cref="DueOn"/>.</summary>
     public DateOnly OriginalDueOn { get; set; }
 
+    /// <summary>The completion date confirmed by the assigning unit: only a confirmed completion counts as done.</summary>
     public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>The completion date the lead unit reported, waiting for the assigning unit to confirm or return it.</summary>
+    public DateOnly? ReportedCompletedOn { get; set; }
+
+    /// <summary>When the pending completion was reported (null when none is pending).</summary>
+    public DateTime? CompletionReportedAtUtc { get; set; }
 
     public int Progress { get; set; }
 
     public DateTime LastUpdatedAtUtc { get; set; }
 }
 
-/// <summary>A progress report on a deadline: percentage, what was done, optionally completion.</summary>
+/// <summary>What an entry of a deadline's history records.</summary>
+public enum WorkItemUpdateKind
+{
+    /// <summary>Báo cáo tiến độ: a percentage and what was done.</summary>
+    Progress = 1,
+
+    /// <summary>Báo cáo hoàn thành: the lead unit says it is done, on a date; waits for confirmation.</summary>
+    CompletionReported = 2,
+
+    /// <summary>Xác nhận hoàn thành: the assigning unit confirms the reported completion.</summary>
+    CompletionConfirmed = 3,
+
+    /// <summary>Trả lại: the assigning unit returns the reported completion, with a reason.</summary>
+    CompletionReturned = 4,
+}
+
+/// <summary>One entry of a deadline's history: a progress report, a completion report, its confirmation or return.</summary>
 public class WorkItemUpdate
 {
     public int Id { get; set; }
@@ -89,6 +112,11 @@ public class WorkItemUpdate
     public string Note { get; set; } = "";
 
     public bool Completes { get; set; }
+
+    public WorkItemUpdateKind Kind { get; set; } = WorkItemUpdateKind.Progress;
+
+    /// <summary>The completion date reported, confirmed or returned (null for a progress report).</summary>
+    public DateOnly? CompletedOn { get; set; }
 }
 
 /// <summary>Minh chứng: a file attached to a progress report (PDF, Word, or a photo).</summary>

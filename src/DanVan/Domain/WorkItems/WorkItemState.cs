@@ -1,31 +1,48 @@
 namespace DanVan.Domain.WorkItems;
 
-/// <summary>The four states officials already use for a task's deadline.</summary>
+/// <summary>The states officials use for a task's deadline, and the two of a completion awaiting confirmation.</summary>
 public enum WorkItemState
 {
     /// <summary>Chưa đến hạn.</summary>
     NotYetDue = 1,
 
-    /// <summary>Hoàn thành đúng hạn.</summary>
+    /// <summary>Hoàn thành đúng hạn (confirmed by the assigning unit).</summary>
     DoneOnTime = 2,
 
-    /// <summary>Hoàn thành quá hạn.</summary>
+    /// <summary>Hoàn thành quá hạn (confirmed by the assigning unit).</summary>
     DoneLate = 3,
 
     /// <summary>Quá hạn chưa hoàn thành.</summary>
     Overdue = 4,
+
+    /// <summary>Đã báo cáo hoàn thành, chờ xác nhận: reported before the due date passed; not done yet.</summary>
+    CompletionReported = 5,
+
+    /// <summary>Quá hạn, đã báo cáo hoàn thành, chờ xác nhận: counts as overdue until the assigning unit confirms.</summary>
+    CompletionReportedOverdue = 6,
 }
 
 public static class WorkItemStates
 {
-    /// <summary>The state of one deadline on a Vietnamese day; an approved extension moves the due date.</summary>
-    public static WorkItemState Of(DateOnly dueOn, DateOnly? completedOn, DateOnly today) => completedOn switch
+    /// <summary>
+    /// The state of one deadline on a Vietnamese day; an approved extension moves the due date. Only a confirmed
+    /// completion (<paramref name="completedOn"/>) counts as done; a reported one (<paramref name="reportedOn"/>) is
+    /// "reported", and overdue once the due date has passed, whatever date it names, until it is confirmed.
+    /// </summary>
+    public static WorkItemState Of(DateOnly dueOn, DateOnly? completedOn, DateOnly today, DateOnly? reportedOn = null) => completedOn switch
     {
         { } done when done <= dueOn => WorkItemState.DoneOnTime,
         not null => WorkItemState.DoneLate,
+        null when reportedOn is not null => today > dueOn ? WorkItemState.CompletionReportedOverdue : WorkItemState.CompletionReported,
         null when today > dueOn => WorkItemState.Overdue,
         _ => WorkItemState.NotYetDue,
     };
+
+    public static bool IsDone(WorkItemState state) => state is WorkItemState.DoneOnTime or WorkItemState.DoneLate;
+
+    public static bool IsOverdue(WorkItemState state) => state is WorkItemState.Overdue or WorkItemState.CompletionReportedOverdue;
+
+    public static bool AwaitsConfirmation(WorkItemState state) => state is WorkItemState.CompletionReported or WorkItemState.CompletionReportedOverdue;
 
     /// <summary>Not done, not overdue, and due within <paramref name="days"/> days.</summary>
     public static bool IsDueSoon(DateOnly dueOn, DateOnly? completedOn, DateOnly today, int days) =>
@@ -37,6 +54,8 @@ public static class WorkItemStates
         WorkItemState.DoneOnTime => "Hoàn thành đúng hạn",
         WorkItemState.DoneLate => "Hoàn thành quá hạn",
         WorkItemState.Overdue => "Quá hạn chưa hoàn thành",
+        WorkItemState.CompletionReported => "Đã báo cáo hoàn thành, chờ xác nhận",
+        WorkItemState.CompletionReportedOverdue => "Quá hạn chưa hoàn thành (đã báo cáo hoàn thành, chờ xác nhận)",
         _ => state.ToString(),
     };
 
@@ -44,7 +63,8 @@ public static class WorkItemStates
     {
         WorkItemState.DoneOnTime => "text-bg-success",
         WorkItemState.DoneLate => "text-bg-warning",
-        WorkItemState.Overdue => "text-bg-danger",
+        WorkItemState.Overdue or WorkItemState.CompletionReportedOverdue => "text-bg-danger",
+        WorkItemState.CompletionReported => "text-bg-info",
         _ => "text-bg-secondary",
     };
 }

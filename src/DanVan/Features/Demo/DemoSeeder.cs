@@ -225,6 +225,22 @@ public sealed class DemoSeeder(
             {
                 throw new InvalidOperationException("Demo task: " + string.Join(" ", created.Errors.SelectMany(e => e.Value)));
             }
+
+            if (schedule.Date < today)
+            {
+                // Issue 12's case: the ward reports, after the due date, a completion dated before it. It waits for the
+                // Sở Nội vụ to confirm (dieuphoi) and counts as overdue until then.
+                var officerId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+                var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, officerId, ct))!;
+                var deadlineId = await db.WorkItemDeadlines.Where(d => d.WorkItemId == created.Value!.Id).Select(d => d.Id).SingleAsync(ct);
+                var reported = await tasks.ReportAsync(officer, new Tasks.ReportProgressCommand(
+                    deadlineId, null, "Đã tổ chức hội nghị đối thoại tại hội trường phường, 140 người dự; biên bản gửi kèm.", true,
+                    schedule.Date.Value.AddDays(-1)), ct);
+                if (!reported.IsOk)
+                {
+                    throw new InvalidOperationException("Demo completion: " + string.Join(" ", reported.Errors.SelectMany(e => e.Value)));
+                }
+            }
         }
 
         return true;

@@ -36,7 +36,8 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
                                where d.CompletedOn == null && d.DueOn <= horizon
                                join w in db.WorkItems on d.WorkItemId equals w.Id
                                join u in db.OrgUnits on d.LeadUnitId equals u.Id
-                               select new DigestDeadline(d.Id, w.Title, u.Id, u.Name, d.DueOn)).ToListAsync(ct);
+                               // A reported completion is not done until confirmed: still reminded, said to be waiting (ADR-013).
+                               select new DigestDeadline(d.Id, d.ReportedCompletedOn == null ? w.Title : w.Title + " (đã báo cáo hoàn thành, chờ xác nhận)", u.Id, u.Name, d.DueOn)).ToListAsync(ct);
 
         // Periodic reports not yet submitted (or returned for correction) are followed up the same way.
         deadlines.AddRange(await (from s in db.ReportSubmissions.AsNoTracking()
@@ -58,7 +59,7 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
         staff = staff.Where(s => s.LockoutEnd is null || s.LockoutEnd < nowOffset).ToList();
         var plan = DigestPlanner.Plan(today, deadlines, staff.Select(s => new DigestPlanner.Recipient(s.Id, s.OrgUnitId, s.IsHead)).ToList(), settings);
 
-        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today && n.Topic == "").Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
+        var already = (await db.Set<Notification>().AsNoTracking().Where(n => n.Day == today && n.Source == Notification.DigestSource).Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         var created = plan.Where(p => !already.Contains(p.Key)).Select(p => new Notification
         {

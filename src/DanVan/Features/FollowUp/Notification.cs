@@ -1,11 +1,14 @@
 namespace DanVan.Features.FollowUp;
 
 /// <summary>
-/// An in-app message: the daily digest (topic "", one per person per day: a unique index makes it so), or a message of an
-/// event (a report waiting for approval, returned, a reminder), whose topic names the event so that it too exists once.
+/// An in-app message: the daily digest (one per person per day), or a message about one event (a task's completion
+/// reported, confirmed or returned, a report waiting for approval, returned, a reminder). A unique index on (person,
+/// day, <see cref="Source"/>) keeps each single.
 /// </summary>
 public class Notification
 {
+    public const string DigestSource = "digest";
+
     public long Id { get; set; }
 
     public string UserId { get; set; } = "";
@@ -16,17 +19,17 @@ public class Notification
 
     public string Body { get; set; } = "";
 
-    /// <summary>"" for the daily digest; else what the message is about ("report-approval:12:2").</summary>
-    public string Topic { get; set; } = "";
-
-    /// <summary>Where the message leads (a page of the app); null for the digest (the task list).</summary>
-    public string? Link { get; set; }
-
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? ReadAtUtc { get; set; }
 
     public bool Emailed { get; set; }
+
+    /// <summary>"digest", or the event the message is about ("task-update:42", "report-approval:12:2").</summary>
+    public string Source { get; set; } = DigestSource;
+
+    /// <summary>Where the message leads (a page of the app); null for the digest (the task list).</summary>
+    public string? Link { get; set; }
 }
 
 /// <summary>A named lease so that, of several app instances, one runs a job at a time.</summary>

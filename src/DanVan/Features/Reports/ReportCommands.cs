@@ -648,11 +648,11 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         var today = VietnamClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var fresh = userIds.Distinct().ToList();
-        var already = await db.Set<Features.FollowUp.Notification>().Where(n => fresh.Contains(n.UserId) && n.Day == today && n.Topic == topic).Select(n => n.UserId).ToListAsync(ct);
+        var already = await db.Set<Features.FollowUp.Notification>().Where(n => fresh.Contains(n.UserId) && n.Day == today && n.Source == topic).Select(n => n.UserId).ToListAsync(ct);
         fresh = fresh.Except(already).ToList();
         db.Set<Features.FollowUp.Notification>().AddRange(fresh.Select(id => new Features.FollowUp.Notification
         {
-            UserId = id, Day = today, Topic = topic, Title = title.Length > 300 ? title[..300] : title, Body = body, Link = link, CreatedAtUtc = now,
+            UserId = id, Day = today, Source = topic, Title = title.Length > 300 ? title[..300] : title, Body = body, Link = link, CreatedAtUtc = now,
         }));
         await db.SaveChangesAsync(ct);
         return fresh.Count;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Tasks;
 
-public sealed record BoardLine(int? UnitId, string Name, int ChildCount, int Overdue, int DueSoon, int Open, int OnTime, int Late)
+public sealed record BoardLine(int? UnitId, string Name, int ChildCount, int Overdue, int DueSoon, int Open, int OnTime, int Late, int AwaitingConfirmation = 0)
 {
     public int Done => OnTime + Late;
 
@@ -73,6 +73,7 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
             Open = g.Count(d => d.CompletedOn == null),
             OnTime = g.Count(d => d.CompletedOn != null && d.CompletedOn <= d.DueOn),
             Late = g.Count(d => d.CompletedOn != null && d.CompletedOn > d.DueOn),
+            Reported = g.Count(d => d.ReportedCompletedOn != null),
         }).ToListAsync(ct);
         var ids = byUnit.Select(b => b.UnitId).ToList();
         var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.AncestorPath }).ToDictionaryAsync(u => u.Id, u => u.AncestorPath, ct);
@@ -98,7 +99,7 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
         BoardLine Sum(int? unitId, string name, int childCount, IEnumerable<int> keys)
         {
             var rows = keys.SelectMany(k => byChild.GetValueOrDefault(k) ?? []).ToList();
-            return new BoardLine(unitId, name, childCount, rows.Sum(r => r.Overdue), rows.Sum(r => r.Soon), rows.Sum(r => r.Open), rows.Sum(r => r.OnTime), rows.Sum(r => r.Late));
+            return new BoardLine(unitId, name, childCount, rows.Sum(r => r.Overdue), rows.Sum(r => r.Soon), rows.Sum(r => r.Open), rows.Sum(r => r.OnTime), rows.Sum(r => r.Late), rows.Sum(r => r.Reported));
         }
 
         var own = Sum(null, root.Name + " (trực tiếp chủ trì)", 0, [root.Id]);

@@ -68,6 +68,23 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
     [BindProperty]
     public string? DecisionNote { get; set; }
 
+    [BindProperty]
+    public string? ConfirmNote { get; set; }
+
+    [BindProperty]
+    public string? ReturnReason { get; set; }
+
+    /// <summary>The assigning unit's manager may confirm or return the completion reported (not their own report).</summary>
+    public bool CanConfirm { get; private set; }
+
+    /// <summary>The completion report waiting for confirmation, when there is one.</summary>
+    public WorkItemUpdate? PendingReport { get; private set; }
+
+    /// <summary>The assigning unit's return of the last completion report, when the unit has not reported again since.</summary>
+    public WorkItemUpdate? LastReturn { get; private set; }
+
+    public WorkItemState State => WorkItemStates.Of(Deadline.DueOn, Deadline.CompletedOn, Today, Deadline.ReportedCompletedOn);
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -155,6 +172,44 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         return Redirect($"/Tasks/Details/{id}");
     }
 
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.ConfirmCompletionAsync(scope, id, ConfirmNote, ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = CompletionRules.OnTime(result.Value!.DueOn, result.Value.CompletedOn!.Value)
+            ? "Đã xác nhận hoàn thành: hoàn thành đúng hạn."
+            : "Đã xác nhận hoàn thành: hoàn thành quá hạn.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.ReturnCompletionAsync(scope, id, ReturnReason, ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = "Đã trả lại báo cáo hoàn thành cho đơn vị chủ trì.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int evidenceId, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failed)
@@ -192,11 +247,16 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         LeadName = units[item.LeadUnitId].Name;
         AssignedByName = units[item.AssignedByUnitId].Name;
         CoUnitNames = coIds.Select(c => units[c].Name).ToList();
-        CanReport = WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId)) && deadline.CompletedOn is null;
+        CanReport = WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId))
+            && CompletionRules.StageOf(deadline.CompletedOn, deadline.ReportedCompletedOn) == CompletionStage.InProgress;
         CanDecide = WorkItemAccessRules.CanDecide(scope, Ref(item.AssignedByUnitId));
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.DeadlineId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Siblings = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
         Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
+        var lastCompletionEvent = Updates.FirstOrDefault(u => u.Kind != WorkItemUpdateKind.Progress);
+        PendingReport = deadline.ReportedCompletedOn is not null && lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReported ? lastCompletionEvent : null;
+        LastReturn = lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReturned ? lastCompletionEvent : null;
+        CanConfirm = PendingReport is not null && WorkItemAccessRules.CanConfirmCompletion(scope, Ref(item.AssignedByUnitId), PendingReport.UserName);
         var updateIds = Updates.Select(u => u.Id).ToList();
         EvidenceByUpdate = (await db.WorkItemEvidence.AsNoTracking().Where(e => updateIds.Contains(e.UpdateId))
                 .Select(e => new { e.Id, e.UpdateId, e.FileName }).ToListAsync(ct))

@@ -8,13 +8,13 @@ namespace DanVan.Features.Tasks;
 
 public sealed record DeadlineDto(
     int Id, int WorkItemId, string Title, int LeadUnitId, string LeadUnitName, DateOnly DueOn, DateOnly OriginalDueOn,
-    DateOnly? CompletedOn, int Progress, string State, string StateLabel, DateTime LastUpdatedAtUtc)
+    DateOnly? CompletedOn, int Progress, string State, string StateLabel, DateTime LastUpdatedAtUtc, DateOnly? ReportedCompletedOn)
 {
     public static DeadlineDto From(DeadlineRow r, DateOnly today)
     {
         var state = r.StateOn(today);
         return new(r.Id, r.WorkItemId, r.Title, r.LeadUnitId, r.LeadUnitName, r.DueOn, r.OriginalDueOn, r.CompletedOn, r.Progress,
-            state.ToString(), WorkItemStates.Label(state), r.LastUpdatedAtUtc);
+            state.ToString(), WorkItemStates.Label(state), r.LastUpdatedAtUtc, r.ReportedCompletedOn);
     }
 }
 
@@ -28,16 +28,29 @@ public sealed record CreateTaskRequest(
 
 public sealed record ProgressRequest(int? Progress, string? Note, bool Completes, DateOnly? CompletedOn);
 
+/// <summary>Xác nhận hoàn thành: an optional note.</summary>
+public sealed record ConfirmCompletionRequest(string? Note);
+
+/// <summary>Trả lại báo cáo hoàn thành: the reason is required.</summary>
+public sealed record ReturnCompletionRequest(string? Reason);
+
+/// <summary>A deadline after a completion decision: the confirmed date (null when returned) and the state.</summary>
+public sealed record CompletionDecisionDto(int Id, int Progress, DateOnly? CompletedOn, string State, string StateLabel);
+
 /// <summary>The JSON API of tasks: the same handlers and rules as the pages.</summary>
 public static class TasksApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ").RequireAuthorization();
-        group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done; mine: đơn vị tôi chủ trì).");
+        group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done, AwaitingConfirmation; mine: đơn vị tôi chủ trì). Chỉ hạn đã được đơn vị giao xác nhận mới tính là hoàn thành.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetTaskDeadline").WithSummary("Một hạn nhiệm vụ.");
         group.MapPost("/", CreateAsync).WithName("AssignTask").WithSummary("Giao nhiệm vụ: tạo các hạn theo lịch.");
-        group.MapPost("/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress").WithSummary("Báo cáo tiến độ hoặc hoàn thành một hạn.");
+        group.MapPost("/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress").WithSummary("Báo cáo tiến độ hoặc hoàn thành một hạn (báo cáo hoàn thành chờ đơn vị giao xác nhận).");
+        group.MapPost("/{id:int}/completion/confirm", ConfirmAsync).WithName("ConfirmTaskCompletion")
+            .WithSummary("Đơn vị giao xác nhận báo cáo hoàn thành của một hạn: hạn tính là hoàn thành (đúng hạn nếu ngày hoàn thành không sau hạn).");
+        group.MapPost("/{id:int}/completion/return", ReturnAsync).WithName("ReturnTaskCompletion")
+            .WithSummary("Đơn vị giao trả lại báo cáo hoàn thành (bắt buộc nêu lý do): hạn trở lại đang thực hiện.");
     }
 
     private static async Task<Results<Ok<DeadlinePageDto>, UnauthorizedHttpResult>> ListAsync(
@@ -118,7 +131,44 @@ public static class TasksApi
             ResultStatus.NotFound => TypedResults.NotFound(),
             ResultStatus.Forbidden => TypedResults.Forbid(),
             ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
-            _ => TypedResults.Ok(new { id = result.Value!.Id, progress = result.Value.Progress, completedOn = result.Value.CompletedOn }),
+            _ => TypedResults.Ok(new { id = result.Value!.Id, progress = result.Value.Progress, completedOn = result.Value.CompletedOn, reportedCompletedOn = result.Value.ReportedCompletedOn }),
         };
+    }
+
+    private static async Task<IResult> ConfirmAsync(int id, ConfirmCompletionRequest body, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return Decision(await commands.ConfirmCompletionAsync(user, id, body.Note, ct), clock);
+    }
+
+    private static async Task<IResult> ReturnAsync(int id, ReturnCompletionRequest body, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return Decision(await commands.ReturnCompletionAsync(user, id, body.Reason, ct), clock);
+    }
+
+    private static IResult Decision(Result<WorkItemDeadline> result, TimeProvider clock)
+    {
+        if (result.Status != ResultStatus.Ok)
+        {
+            return result.Status switch
+            {
+                ResultStatus.NotFound => TypedResults.NotFound(),
+                ResultStatus.Forbidden => TypedResults.Forbid(),
+                _ => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
+            };
+        }
+
+        var d = result.Value!;
+        var state = WorkItemStates.Of(d.DueOn, d.CompletedOn, VietnamClock.Today(clock), d.ReportedCompletedOn);
+        return TypedResults.Ok(new CompletionDecisionDto(d.Id, d.Progress, d.CompletedOn, state.ToString(), WorkItemStates.Label(state)));
     }
 }

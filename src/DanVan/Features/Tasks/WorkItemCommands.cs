@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Text;
 using DanVan.Domain.WorkItems;
 using DanVan.Features.Calendar;
+using DanVan.Features.FollowUp;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DanVan.Domain.Access.WorkItemAccessRules;
@@ -162,49 +163,13 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         return Result<WorkItem>.Ok(item);
     }
 
+    /// <summary>
+    /// A progress report, or a completion report: the completion waits for the assigning unit to confirm it
+    /// (<see cref="ConfirmCompletionAsync"/>) and counts as not done until then (ADR-013).
+    /// </summary>
     public async Task<Result<WorkItemDeadline>> ReportAsync(UserScope user, ReportProgressCommand cmd, CancellationToken ct = default)
     {
-        var deadline = await db.WorkItemDeadlines.FirstOrDefaultAsync(d => d.Id == cmd.DeadlineId, ct);
-        if (deadline is null)
-        {
-            return Result<WorkItemDeadline>.NotFound();
-        }
-
-        var lead = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == deadline.LeadUnitId, ct);
-        if (!CanReport(user, new UnitRef(lead.Id, lead.AncestorPath)))
-        {
-            return Result<WorkItemDeadline>.Forbidden();
-        }
-
         var errors = new FieldErrors();
-        var today = VietnamClock.Today(clock);
-        var progress = cmd.Completes ? 100 : cmd.Progress;
-        if (progress is not (>= 0 and <= 100))
-        {
-            errors.Add("Progress", "Tiến độ là số phần trăm từ 0 đến 100.");
-        }
-
-        var note = VietnameseText.Nfc(cmd.Note?.Trim());
-        if (string.IsNullOrEmpty(note))
-        {
-            errors.Add("Note", "Vui lòng ghi kết quả đã thực hiện.");
-        }
-        else if (note.Length > 2000)
-        {
-            errors.Add("Note", "Nội dung báo cáo không quá 2.000 ký tự.");
-        }
-
-        var completedOn = cmd.Completes ? cmd.CompletedOn ?? today : (DateOnly?)null;
-        if (completedOn > today)
-        {
-            errors.Add("CompletedOn", "Ngày hoàn thành không thể sau hôm nay.");
-        }
-
-        if (deadline.CompletedOn is not null)
-        {
-            errors.Add("", $"Hạn này đã hoàn thành ngày {VietnameseText.FormatDate(deadline.CompletedOn)}.");
-        }
-
         string? evidenceType = null;
         if (cmd.Evidence is { } file)
         {
@@ -223,6 +188,56 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             }
         }
 
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        await db.LockForCreateAsync($"deadline-completion:{cmd.DeadlineId}", ct);
+        var deadline = await db.WorkItemDeadlines.FirstOrDefaultAsync(d => d.Id == cmd.DeadlineId, ct);
+        if (deadline is null)
+        {
+            return Result<WorkItemDeadline>.NotFound();
+        }
+
+        var lead = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == deadline.LeadUnitId, ct);
+        if (!CanReport(user, new UnitRef(lead.Id, lead.AncestorPath)))
+        {
+            return Result<WorkItemDeadline>.Forbidden();
+        }
+
+        var today = VietnamClock.Today(clock);
+        var progress = cmd.Completes ? 100 : cmd.Progress;
+        if (progress is not (>= 0 and <= 100))
+        {
+            errors.Add("Progress", "Tiến độ là số phần trăm từ 0 đến 100.");
+        }
+
+        var note = VietnameseText.Nfc(cmd.Note?.Trim());
+        if (string.IsNullOrEmpty(note))
+        {
+            errors.Add("Note", "Vui lòng ghi kết quả đã thực hiện.");
+        }
+        else if (note.Length > CompletionRules.MaxNoteLength)
+        {
+            errors.Add("Note", "Nội dung báo cáo không quá 2.000 ký tự.");
+        }
+
+        var completedOn = cmd.Completes ? cmd.CompletedOn ?? today : (DateOnly?)null;
+        if (completedOn is { } reportedOn)
+        {
+            var lastProgressAtUtc = await db.WorkItemUpdates.AsNoTracking()
+                .Where(u => u.DeadlineId == deadline.Id && u.Kind == WorkItemUpdateKind.Progress)
+                .OrderByDescending(u => u.Id).Select(u => (DateTime?)u.AtUtc).FirstOrDefaultAsync(ct);
+            DateOnly? lastProgressOn = lastProgressAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToLocal(at)) : null;
+            foreach (var message in CompletionRules.CheckCompletionDate(reportedOn, today, lastProgressOn))
+            {
+                errors.Add("CompletedOn", message);
+            }
+        }
+
+        var stage = CompletionRules.StageOf(deadline.CompletedOn, deadline.ReportedCompletedOn);
+        if (CompletionRules.Refusal(stage, cmd.Completes ? CompletionAction.ReportCompletion : CompletionAction.ReportProgress, deadline.CompletedOn, deadline.ReportedCompletedOn) is { } refused)
+        {
+            errors.Add("", refused);
+        }
+
         if (errors.Any)
         {
             return Result<WorkItemDeadline>.Invalid(errors.ToDictionary());
@@ -230,13 +245,14 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
 
         var now = clock.GetUtcNow().UtcDateTime;
         deadline.Progress = progress!.Value;
-        deadline.CompletedOn = completedOn;
+        deadline.ReportedCompletedOn = completedOn;
+        deadline.CompletionReportedAtUtc = completedOn is null ? null : now;
         deadline.LastUpdatedAtUtc = now;
         var update = new WorkItemUpdate
         {
             DeadlineId = deadline.Id, AtUtc = now, UserName = user.UserName, Progress = progress.Value, Note = note!, Completes = cmd.Completes,
+            Kind = cmd.Completes ? WorkItemUpdateKind.CompletionReported : WorkItemUpdateKind.Progress, CompletedOn = completedOn,
         };
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.WorkItemUpdates.Add(update);
         await db.SaveChangesAsync(ct);
         if (cmd.Evidence is { } evidence)
@@ -245,11 +261,149 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             {
                 UpdateId = update.Id, FileName = Path.GetFileName(evidence.FileName), ContentType = evidenceType!, Size = evidence.Content.Length, Content = evidence.Content,
             });
-            await db.SaveChangesAsync(ct);
         }
 
+        if (completedOn is { } reported)
+        {
+            var item = await db.WorkItems.AsNoTracking().Where(w => w.Id == deadline.WorkItemId).Select(w => new { w.Title, w.AssignedByUnitId }).FirstAsync(ct);
+            var assignedBy = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == item.AssignedByUnitId, ct);
+            var recipients = (await ConfirmersOfAsync(assignedBy, ct)).Where(id => id != user.UserId);
+            NotificationOutbox.Add(db, recipients, today, $"task-update:{update.Id}",
+                $"Chờ xác nhận hoàn thành: {item.Title}",
+                $"{lead.Name} báo cáo hoàn thành ngày {VietnameseText.FormatDate(reported)} (hạn {VietnameseText.FormatDate(deadline.DueOn)}), người báo cáo {user.UserName}. "
+                + "Nhiệm vụ chỉ tính là hoàn thành khi đơn vị giao xác nhận.",
+                $"/Tasks/Details/{deadline.Id}", now);
+        }
+
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<WorkItemDeadline>.Ok(deadline);
+    }
+
+    /// <summary>
+    /// Xác nhận hoàn thành: the assigning unit vouches for the reported completion date; the deadline is done, on time
+    /// iff that date is on or before the due date.
+    /// </summary>
+    public Task<Result<WorkItemDeadline>> ConfirmCompletionAsync(UserScope user, int deadlineId, string? note, CancellationToken ct = default) =>
+        DecideCompletionAsync(user, deadlineId, confirm: true, note, ct);
+
+    /// <summary>Trả lại: the reported completion is refused, with a reason the lead unit reads; back to in progress.</summary>
+    public Task<Result<WorkItemDeadline>> ReturnCompletionAsync(UserScope user, int deadlineId, string? reason, CancellationToken ct = default) =>
+        DecideCompletionAsync(user, deadlineId, confirm: false, reason, ct);
+
+    private async Task<Result<WorkItemDeadline>> DecideCompletionAsync(UserScope user, int deadlineId, bool confirm, string? text, CancellationToken ct)
+    {
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        await db.LockForCreateAsync($"deadline-completion:{deadlineId}", ct);
+        var deadline = await db.WorkItemDeadlines.FirstOrDefaultAsync(d => d.Id == deadlineId, ct);
+        if (deadline is null)
+        {
+            return Result<WorkItemDeadline>.NotFound();
+        }
+
+        var item = await db.WorkItems.AsNoTracking().Where(w => w.Id == deadline.WorkItemId).Select(w => new { w.Title, w.AssignedByUnitId }).FirstAsync(ct);
+        var assignedBy = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == item.AssignedByUnitId, ct);
+        var assignedByRef = new UnitRef(assignedBy.Id, assignedBy.AncestorPath);
+        if (!CanDecide(user, assignedByRef))
+        {
+            return Result<WorkItemDeadline>.Forbidden();
+        }
+
+        var errors = new FieldErrors();
+        var stage = CompletionRules.StageOf(deadline.CompletedOn, deadline.ReportedCompletedOn);
+        if (CompletionRules.Refusal(stage, confirm ? CompletionAction.Confirm : CompletionAction.Return, deadline.CompletedOn, deadline.ReportedCompletedOn) is { } refused)
+        {
+            return Result<WorkItemDeadline>.Invalid("", refused);
+        }
+
+        var history = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == deadlineId)
+            .OrderByDescending(u => u.Id).Select(u => new { u.Kind, u.UserName, u.Progress }).Take(200).ToListAsync(ct);
+        var reportedBy = history.FirstOrDefault(h => h.Kind == WorkItemUpdateKind.CompletionReported)?.UserName;
+        if (!CanConfirmCompletion(user, assignedByRef, reportedBy))
+        {
+            errors.Add("", "Người đã báo cáo hoàn thành không tự xác nhận hoặc trả lại báo cáo của mình; cần một người khác của đơn vị giao.");
+        }
+
+        var field = confirm ? "ConfirmNote" : "ReturnReason";
+        var clean = confirm
+            ? errors.Text(field, VietnameseText.Nfc(text), CompletionRules.MaxNoteLength, "Ý kiến xác nhận")
+            : errors.RequiredText(field, VietnameseText.Nfc(text), CompletionRules.MaxNoteLength, "lý do trả lại");
+        if (errors.Any)
+        {
+            return Result<WorkItemDeadline>.Invalid(errors.ToDictionary());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = VietnamClock.Today(clock);
+        var reportedOn = deadline.ReportedCompletedOn!.Value;
+        var lastProgress = history.FirstOrDefault(h => h.Kind == WorkItemUpdateKind.Progress)?.Progress;
+        if (confirm)
+        {
+            deadline.CompletedOn = reportedOn;
+            deadline.Progress = 100;
+        }
+        else
+        {
+            deadline.Progress = CompletionRules.ProgressAfterReturn(lastProgress);
+        }
+
+        deadline.ReportedCompletedOn = null;
+        deadline.CompletionReportedAtUtc = null;
+        deadline.LastUpdatedAtUtc = now;
+        var update = new WorkItemUpdate
+        {
+            DeadlineId = deadline.Id, AtUtc = now, UserName = user.UserName, Progress = deadline.Progress, CompletedOn = reportedOn,
+            Kind = confirm ? WorkItemUpdateKind.CompletionConfirmed : WorkItemUpdateKind.CompletionReturned,
+            Note = string.IsNullOrEmpty(clean) ? "Xác nhận hoàn thành." : clean,
+        };
+        db.WorkItemUpdates.Add(update);
+        await db.SaveChangesAsync(ct);
+
+        var leadName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == deadline.LeadUnitId).Select(u => u.Name).FirstAsync(ct);
+        var recipients = (await ReportersOfAsync(deadline.LeadUnitId, reportedBy, ct)).Where(id => id != user.UserId);
+        var verdict = confirm
+            ? (CompletionRules.OnTime(deadline.DueOn, reportedOn) ? "hoàn thành đúng hạn" : "hoàn thành quá hạn")
+            : "trả lại, tiếp tục thực hiện";
+        NotificationOutbox.Add(db, recipients, today, $"task-update:{update.Id}",
+            (confirm ? "Đã xác nhận hoàn thành: " : "Báo cáo hoàn thành bị trả lại: ") + item.Title,
+            $"{assignedBy.Name} ({user.UserName}) {(confirm ? "xác nhận" : "trả lại")} báo cáo hoàn thành ngày {VietnameseText.FormatDate(reportedOn)} của {leadName}: {verdict}."
+            + (confirm ? "" : $" Lý do: {clean}"),
+            $"/Tasks/Details/{deadline.Id}", now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<WorkItemDeadline>.Ok(deadline);
+    }
+
+    /// <summary>
+    /// Who is told that a completion waits for confirmation: the assigning unit's heads and coordinators; when it has
+    /// none in DanVan (a province's People's Committee), the coordinators whose province holds it.
+    /// </summary>
+    private async Task<List<string>> ConfirmersOfAsync(Domain.Units.OrgUnit assignedBy, CancellationToken ct)
+    {
+        var managers = await (from u in db.Users.AsNoTracking()
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where r.Name == Roles.Coordinator || (r.Name == Roles.UnitHead && u.OrgUnitId == assignedBy.Id)
+                              join o in db.OrgUnits on u.OrgUnitId equals o.Id
+                              select new { u.Id, u.UserName, Role = r.Name!, o.AncestorPath, OrgUnitId = o.Id }).ToListAsync(ct);
+        var own = managers.Where(m => m.OrgUnitId == assignedBy.Id).Select(m => m.Id).ToList();
+        return own.Count > 0
+            ? own
+            : managers.Where(m => m.Role == Roles.Coordinator
+                                  && UserScope.For(m.Id, m.UserName ?? "", m.Role, m.OrgUnitId, m.AncestorPath).CanSee(assignedBy.AncestorPath, assignedBy.Id))
+                .Select(m => m.Id).ToList();
+    }
+
+    /// <summary>Who is told of a confirmation or return: the lead unit's officers and heads, and whoever reported.</summary>
+    private async Task<List<string>> ReportersOfAsync(int leadUnitId, string? reportedBy, CancellationToken ct)
+    {
+        var staff = await (from u in db.Users.AsNoTracking()
+                           where u.OrgUnitId == leadUnitId || u.UserName == reportedBy
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where u.UserName == reportedBy || r.Name == Roles.UnitOfficer || r.Name == Roles.UnitHead
+                           select u.Id).Distinct().ToListAsync(ct);
+        return staff;
     }
 
     public async Task<Result<ExtensionRequest>> RequestExtensionAsync(UserScope user, int deadlineId, DateOnly? requestedDueOn, string? reason, CancellationToken ct = default)

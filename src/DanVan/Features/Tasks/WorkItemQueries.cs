@@ -9,9 +9,9 @@ namespace DanVan.Features.Tasks;
 
 public sealed record DeadlineRow(
     int Id, int WorkItemId, string Title, int LeadUnitId, string LeadUnitName, DateOnly DueOn, DateOnly OriginalDueOn,
-    DateOnly? CompletedOn, int Progress, DateTime LastUpdatedAtUtc, RecurrenceKind Recurrence)
+    DateOnly? CompletedOn, int Progress, DateTime LastUpdatedAtUtc, RecurrenceKind Recurrence, DateOnly? ReportedCompletedOn = null)
 {
-    public WorkItemState StateOn(DateOnly today) => WorkItemStates.Of(DueOn, CompletedOn, today);
+    public WorkItemState StateOn(DateOnly today) => WorkItemStates.Of(DueOn, CompletedOn, today, ReportedCompletedOn);
 }
 
 public enum DeadlineFilter
@@ -21,6 +21,9 @@ public enum DeadlineFilter
     Overdue,
     DueSoon,
     Done,
+
+    /// <summary>Đã báo cáo hoàn thành, chờ xác nhận (overdue or not).</summary>
+    AwaitingConfirmation,
 }
 
 public static class WorkItemQueries
@@ -67,6 +70,7 @@ public static class WorkItemQueries
         DeadlineFilter.Overdue => deadlines.Where(d => d.CompletedOn == null && d.DueOn < today),
         DeadlineFilter.DueSoon => deadlines.Where(d => d.CompletedOn == null && d.DueOn >= today && d.DueOn <= today.AddDays(soonDays)),
         DeadlineFilter.Done => deadlines.Where(d => d.CompletedOn != null),
+        DeadlineFilter.AwaitingConfirmation => deadlines.Where(d => d.ReportedCompletedOn != null),
         _ => deadlines,
     };
 
@@ -84,5 +88,5 @@ public static class WorkItemQueries
         from d in deadlines
         join w in db.WorkItems on d.WorkItemId equals w.Id
         join u in db.OrgUnits on d.LeadUnitId equals u.Id
-        select new DeadlineRow(d.Id, w.Id, w.Title, u.Id, u.Name, d.DueOn, d.OriginalDueOn, d.CompletedOn, d.Progress, d.LastUpdatedAtUtc, w.Recurrence);
+        select new DeadlineRow(d.Id, w.Id, w.Title, u.Id, u.Name, d.DueOn, d.OriginalDueOn, d.CompletedOn, d.Progress, d.LastUpdatedAtUtc, w.Recurrence, d.ReportedCompletedOn);
 }

@@ -167,7 +167,7 @@ public class ReportTrustTests(SeededDatabaseFixture fx) : IClassFixture<SeededDa
             await using (var db = fx.Context())
             {
                 var headId = await db.Users.Where(u => u.UserName == "lanhdaophuong").Select(u => u.Id).SingleAsync();
-                var note = await db.Set<Notification>().SingleAsync(n => n.UserId == headId && n.Topic == $"report-approval:{slot.Id}:1");
+                var note = await db.Set<Notification>().SingleAsync(n => n.UserId == headId && n.Source == $"report-approval:{slot.Id}:1");
                 Assert.Contains("chờ duyệt", note.Title, StringComparison.Ordinal);
                 Assert.Equal($"/Reports/Submission/{slot.Id}", note.Link);
                 var province = await db.OrgUnits.SingleAsync(u => u.Code == "80");
@@ -252,12 +252,12 @@ public class ReportTrustTests(SeededDatabaseFixture fx) : IClassFixture<SeededDa
         var canbo = await cdb.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync();
         var lanhdao = await cdb.Users.Where(u => u.UserName == "lanhdao").Select(u => u.Id).SingleAsync();
         var topic = $"report-reminder:{reminder.Value.Id}";
-        Assert.True(await cdb.Set<Notification>().AnyAsync(n => n.UserId == canbo && n.Topic == topic && n.Body.Contains("chưa nộp")));
-        Assert.False(await cdb.Set<Notification>().AnyAsync(n => n.UserId == lanhdao && n.Topic == topic)); // Sở Tư pháp has submitted
-        Assert.Equal(await cdb.Set<Notification>().CountAsync(n => n.Topic == topic), reminder.Value.Recipients);
+        Assert.True(await cdb.Set<Notification>().AnyAsync(n => n.UserId == canbo && n.Source == topic && n.Body.Contains("chưa nộp")));
+        Assert.False(await cdb.Set<Notification>().AnyAsync(n => n.UserId == lanhdao && n.Source == topic)); // Sở Tư pháp has submitted
+        Assert.Equal(await cdb.Set<Notification>().CountAsync(n => n.Source == topic), reminder.Value.Recipients);
         Assert.True(await cdb.AuditEntries.AnyAsync(a => a.EntityType == nameof(ReportReminder)));
 
         // The daily digest of the same day still comes: the reminder is not the digest.
-        Assert.False(await cdb.Set<Notification>().AnyAsync(n => n.UserId == canbo && n.Topic == "" && n.Day == Today));
+        Assert.False(await cdb.Set<Notification>().AnyAsync(n => n.UserId == canbo && n.Source == Notification.DigestSource && n.Day == Today));
     }
 }

@@ -82,7 +82,7 @@ public class DigestJobTests : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             var officerId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync();
-            var digest = await db.Set<Notification>().SingleAsync(n => n.UserId == officerId);
+            var digest = await db.Set<Notification>().SingleAsync(n => n.UserId == officerId && n.Source == Notification.DigestSource);
             Assert.Contains("Báo cáo sơ kết mô hình Dân vận khéo", digest.Body, StringComparison.Ordinal);
             Assert.Contains("còn 3 ngày (hạn 13/06/2026)", digest.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("Việc còn xa", digest.Body, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public class DigestJobTests : IAsyncLifetime
             // Run again the same day: nothing more.
             var again = await Job(db, email).RunAsync(Today, "test");
             Assert.False(again.Ran);
-            Assert.Equal(1, await db.Set<Notification>().CountAsync());
+            Assert.Equal(1, await db.Set<Notification>().CountAsync(n => n.Source == Notification.DigestSource));
         }
     }
 
@@ -107,7 +107,7 @@ public class DigestJobTests : IAsyncLifetime
         var runs = await Task.WhenAll(Job(db1, email).RunAsync(Today, "a"), Job(db2, email).RunAsync(Today, "b"));
         Assert.Single(runs, r => r.Ran);
         await using var check = database.CreateContext();
-        var perUser = await check.Set<Notification>().GroupBy(n => n.UserId).Select(g => g.Count()).ToListAsync();
+        var perUser = await check.Set<Notification>().Where(n => n.Source == Notification.DigestSource).GroupBy(n => n.UserId).Select(g => g.Count()).ToListAsync();
         Assert.All(perUser, c => Assert.Equal(1, c));
         Assert.Equal(perUser.Count, email.Sent.Count);
         Assert.Equal(email.Sent.Count, email.Sent.Select(s => s.To).Distinct().Count());
@@ -123,6 +123,6 @@ public class DigestJobTests : IAsyncLifetime
         Assert.True(outcome.Ran);
         Assert.Equal(0, outcome.Digests);
         Assert.Empty(email.Sent);
-        Assert.Equal(0, await db.Set<Notification>().CountAsync());
+        Assert.Equal(0, await db.Set<Notification>().CountAsync(n => n.Source == Notification.DigestSource));
     }
 }

@@ -75,8 +75,16 @@ public class TasksHttpTests(AppFixture app)
         });
         Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
         var after = await officer.GetStringAsync(details);
-        Assert.Contains("Hoàn thành đúng hạn", after, StringComparison.Ordinal);
+        Assert.Contains("Đã báo cáo hoàn thành, chờ xác nhận", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hoàn thành đúng hạn", after, StringComparison.Ordinal);
         Assert.Contains("Dân vận khéo” về vệ sinh môi trường", after, StringComparison.Ordinal);
+
+        // Not done until the assigning unit (Sở Nội vụ: the coordinator) confirms it.
+        using var confirmed = await DanVanAppFactory.PostFormAsync(coordinator, details + "?handler=Confirm", new Dictionary<string, string>(), details);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        after = await officer.GetStringAsync(details);
+        Assert.Contains("Hoàn thành đúng hạn", after, StringComparison.Ordinal);
+        Assert.Contains("xác nhận hoàn thành, ngày hoàn thành", after, StringComparison.Ordinal);
 
         var bytes = await officer.GetByteArrayAsync("/Tasks?handler=Export&state=All");
         using var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);

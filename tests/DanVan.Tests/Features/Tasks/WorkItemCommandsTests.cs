@@ -113,11 +113,21 @@ public class WorkItemCommandsTests(SeededDatabaseFixture fx) : IClassFixture<See
 
             var done = await reporting.ReportAsync(officer, new ReportProgressCommand(deadlineId, null, "Đã tổ chức đối thoại tại phường, 120 người dự.", true, null));
             Assert.True(done.IsOk, Errors(done));
-            Assert.Equal(WorkItemState.DoneLate, WorkItemStates.Of(done.Value!.DueOn, done.Value.CompletedOn, new DateOnly(2026, 3, 25)));
+            Assert.Null(done.Value!.CompletedOn);
+            Assert.Equal(new DateOnly(2026, 3, 25), done.Value.ReportedCompletedOn);
+            Assert.Equal(WorkItemState.CompletionReportedOverdue, WorkItemStates.Of(done.Value.DueOn, done.Value.CompletedOn, new DateOnly(2026, 3, 25), done.Value.ReportedCompletedOn));
             Assert.Equal(100, done.Value.Progress);
 
             var again = await reporting.ReportAsync(officer, new ReportProgressCommand(deadlineId, 100, "Lần nữa", true, null));
             Assert.True(again.Errors.ContainsKey(""));
+        }
+
+        var confirming = Commands(out var db4, late);
+        await using (db4)
+        {
+            var confirmed = await confirming.ConfirmCompletionAsync(coordinator, deadlineId, null);
+            Assert.True(confirmed.IsOk, Errors(confirmed));
+            Assert.Equal(WorkItemState.DoneLate, WorkItemStates.Of(confirmed.Value!.DueOn, confirmed.Value.CompletedOn, new DateOnly(2026, 3, 25), confirmed.Value.ReportedCompletedOn));
         }
 
         var stranger = await fx.ScopeOfAsync("lanhdao");

@@ -1,7 +1,7 @@
 -- 0015: periodic reports an official can trust (issue 12): required figures and outline parts per regime, an optional
 -- approval by the unit head before a report reaches the receiving unit, a period's due date extended for all units or
--- for one (history kept), reminders sent to units that have not submitted, and notifications that are not the daily
--- digest (a topic: '' is the digest, one per person per day as before).
+-- for one (history kept), reminders sent to units that have not submitted.
+-- (Notifications that are not the daily digest use the "Source" column of 0014.)
 
 ALTER TABLE "ReportRegimes" ADD COLUMN "RequiresHeadApproval" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "ReportIndicators" ADD COLUMN "IsRequired" INTEGER NOT NULL DEFAULT 0;
@@ -49,8 +49,3 @@ CREATE TABLE "ReportReminders" (
 CREATE INDEX "IX_ReportReminders_PeriodId_SentAtUtc" ON "ReportReminders" ("PeriodId", "SentAtUtc");
 
 -- A head's reports waiting for approval are found by unit and status (IX_ReportSubmissions_UnitId_Status exists).
-
-ALTER TABLE "Notifications" ADD COLUMN "Topic" TEXT NOT NULL DEFAULT '';
-ALTER TABLE "Notifications" ADD COLUMN "Link" TEXT NULL;
-DROP INDEX "IX_Notifications_UserId_Day";
-CREATE UNIQUE INDEX "IX_Notifications_UserId_Day_Topic" ON "Notifications" ("UserId", "Day", "Topic");
