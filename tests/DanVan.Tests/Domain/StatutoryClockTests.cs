@@ -62,6 +62,7 @@ public class StatutoryClockTests
         { "to-cao-giai-quyet", "2026-03-02", C, [30], 0, "2026-05-04", 60, "one extension: 1/5 holiday, weekend → Monday 4/5" },
         { "to-cao-giai-quyet", "2026-03-02", E, [30, 30], 0, "2026-06-01", 90, "two extensions: Sunday 31/5 → Monday" },
         { "to-cao-giai-quyet", "2026-03-02", E, [15], 0, "2026-04-16", 45, "a shorter extension" },
+        { "to-cao-giai-quyet", "2026-03-02", E, [StatutoryClock.LongestExtension, StatutoryClock.LongestExtension], 0, "2026-06-01", 90, "two extensions as long as the rule allows" },
         { "to-cao-xu-ly-ban-dau", "2026-02-12", 0, [], 0, "2026-03-02", 7, "7 working days across Tết" },
         { "to-cao-xu-ly-ban-dau", "2026-02-12", P, [], 0, "2026-03-05", 10, "several places: 10 working days" },
         { "to-cao-thong-bao-thu-ly", "2026-01-07", 0, [], 0, "2026-01-13", 5, "make-up Saturday 10/1 is a working day" },

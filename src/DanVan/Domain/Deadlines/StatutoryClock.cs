@@ -17,7 +17,10 @@ public sealed record DeadlineRequest
 
     public DeadlineConditions Conditions { get; init; }
 
-    /// <summary>The length of each extension granted, in the rule's counting (gia hạn lần 1, lần 2, …).</summary>
+    /// <summary>
+    /// The length of each extension granted, in the rule's counting (gia hạn lần 1, lần 2, …);
+    /// <see cref="StatutoryClock.LongestExtension"/> for "as long as the rule allows".
+    /// </summary>
     public IReadOnlyList<int> Extensions { get; init; } = [];
 
     /// <summary>Days the law does not count (e.g. illness or disaster during a limitation period).</summary>
@@ -105,6 +108,9 @@ public static class StatutoryClock
     /// <summary>The longest span the clock will walk, a guard against absurd input (about eleven years).</summary>
     public const int MaxTotalDays = 4000;
 
+    /// <summary>An extension asked "as long as the rule allows" (the deadline verb's --extensions N).</summary>
+    public const int LongestExtension = -1;
+
     /// <summary>The version of a rule in force on the day of the event; the latest one when versions overlap.</summary>
     public static DeadlineRule? RuleFor(IEnumerable<DeadlineRule> rules, string code, DateOnly on) =>
         rules.Where(r => string.Equals(r.Code, code, StringComparison.Ordinal) && r.AppliesOn(on))
@@ -146,6 +152,11 @@ public static class StatutoryClock
         var basis = variant?.Basis is { Length: > 0 } vb ? $"{vb} {rule.Basis}" : rule.Basis;
         var maxExtensions = variant?.MaxExtensions ?? rule.MaxExtensions;
         var counting = DeadlineRule.CountingLabel(rule.Counting);
+        if (request.Extensions.Contains(LongestExtension))
+        {
+            var longest = rule.ExtensionDays ?? days;
+            request = request with { Extensions = request.Extensions.Select(e => e == LongestExtension ? longest : e).ToList() };
+        }
 
         if (request.Extensions.Count > 0)
         {

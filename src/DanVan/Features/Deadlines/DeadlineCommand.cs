@@ -142,12 +142,12 @@ public static class DeadlineCommand
             return Fail("Thiếu --from yyyy-MM-dd: ngày bắt đầu tính (ngày nhận, ngày thụ lý… hoặc ngày diễn ra sự kiện với thời hạn báo trước).");
         }
 
-        // Each extension at the rule's longest: the engine caps and checks them.
+        // Each extension as long as the rule allows: the engine fills in the length and checks the count.
         return new Parsed(rule, false, new DeadlineRequest
         {
             From = from.Value,
             Conditions = conditions,
-            Extensions = Enumerable.Repeat(-1, extensions).ToList(),
+            Extensions = Enumerable.Repeat(StatutoryClock.LongestExtension, extensions).ToList(),
             ExtraDays = extra,
             Suspensions = suspensions,
         }, null);
@@ -171,7 +171,7 @@ public static class DeadlineCommand
             return 0;
         }
 
-        var answer = await deadlines.ComputeAsync(parsed.Rule!, await WithFullExtensionsAsync(deadlines, parsed.Rule!, parsed.Request!, ct), ct);
+        var answer = await deadlines.ComputeAsync(parsed.Rule!, parsed.Request!, ct);
         if (!answer.IsOk)
         {
             await stderr.WriteLineAsync("Lỗi: " + answer.Error);
@@ -180,19 +180,6 @@ public static class DeadlineCommand
 
         await stdout.WriteLineAsync(JsonSerializer.Serialize(DeadlineJson.From(answer.Value!), Json));
         return 0;
-    }
-
-    /// <summary>"--extensions N" means N extensions, each as long as the rule allows.</summary>
-    public static async Task<DeadlineRequest> WithFullExtensionsAsync(StatutoryDeadlines deadlines, string code, DeadlineRequest request, CancellationToken ct)
-    {
-        if (request.Extensions.Count == 0)
-        {
-            return request;
-        }
-
-        var rule = StatutoryClock.RuleFor(await deadlines.RulesAsync(ct), code, request.From);
-        var length = rule?.ExtensionDays ?? rule?.Days ?? 0;
-        return request with { Extensions = Enumerable.Repeat(length, request.Extensions.Count).ToList() };
     }
 
     private static bool TryDate(string value, out DateOnly date) =>

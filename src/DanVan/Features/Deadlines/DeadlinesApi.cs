@@ -65,8 +65,7 @@ public static class DeadlinesApi
             return Invalid("", parsed.Error ?? "Yêu cầu không hợp lệ.");
         }
 
-        var request = await DeadlineCommand.WithFullExtensionsAsync(deadlines, code, parsed.Request, ct);
-        var answer = await deadlines.ComputeAsync(code, request, ct);
+        var answer = await deadlines.ComputeAsync(code, parsed.Request, ct);
         if (!answer.IsOk)
         {
             return Invalid("", answer.Error!);

@@ -124,11 +124,10 @@ public class IndexModel(StatutoryDeadlines deadlines, CurrentUser currentUser) :
         {
             From = from,
             Conditions = conditions,
-            Extensions = Enumerable.Repeat(-1, Extensions ?? 0).ToList(),
+            Extensions = Enumerable.Repeat(StatutoryClock.LongestExtension, Extensions ?? 0).ToList(),
             ExtraDays = ExtraDays ?? 0,
             Suspensions = suspensions,
         };
-        request = await DeadlineCommand.WithFullExtensionsAsync(deadlines, Rule!, request, ct);
         var answer = await deadlines.ComputeAsync(Rule!, request, ct);
         if (answer.IsOk)
         {

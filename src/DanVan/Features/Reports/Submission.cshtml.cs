@@ -113,26 +113,9 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
 
     public async Task<IActionResult> OnPostApproveAsync(bool approve, CancellationToken ct)
     {
-        ModelState.Clear(); // only the comment and the stamp belong to this form; the report's fields are not posted
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await commands.ApproveAsync(scope, Id, approve, Comment, Stamp, ct);
-        if (result.Status == Infrastructure.ResultStatus.Invalid)
-        {
-            if (await LoadAsync(ct) is { } denied)
-            {
-                return denied;
-            }
-
-            await RefillAsync(ct);
-        }
-
-        if (this.Failure(result, prefix: "") is { } failure)
-        {
-            return failure;
-        }
-
-        TempData["Message"] = approve ? "Đã duyệt báo cáo và gửi đơn vị nhận." : "Đã trả lại báo cáo cho cán bộ chỉnh sửa.";
-        return Redirect($"/Reports/Submission/{Id}");
+        return await DecisionAsync(() => commands.ApproveAsync(scope, Id, approve, Comment, Stamp, ct),
+            approve ? "Đã duyệt báo cáo và gửi đơn vị nhận." : "Đã trả lại báo cáo cho cán bộ chỉnh sửa.", ct);
     }
 
     public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
@@ -177,9 +160,16 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
 
     public async Task<IActionResult> OnPostDecideAsync(bool accept, CancellationToken ct)
     {
-        ModelState.Clear(); // only the comment and the stamp belong to this form; the report's fields are not posted
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var result = await commands.DecideAsync(scope, Id, accept, Comment, Stamp, ct);
+        return await DecisionAsync(() => commands.DecideAsync(scope, Id, accept, Comment, Stamp, ct),
+            accept ? "Đã tiếp nhận báo cáo." : "Đã trả lại báo cáo để đơn vị chỉnh sửa.", ct);
+    }
+
+    /// <summary>A head's approval or the receiving unit's decision: only the comment and the stamp are posted.</summary>
+    private async Task<IActionResult> DecisionAsync<T>(Func<Task<Infrastructure.Result<T>>> decide, string done, CancellationToken ct)
+    {
+        ModelState.Clear(); // the report's fields are not part of this form
+        var result = await decide();
         if (result.Status == Infrastructure.ResultStatus.Invalid)
         {
             if (await LoadAsync(ct) is { } denied)
@@ -195,7 +185,7 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
             return failure;
         }
 
-        TempData["Message"] = accept ? "Đã tiếp nhận báo cáo." : "Đã trả lại báo cáo để đơn vị chỉnh sửa.";
+        TempData["Message"] = done;
         return Redirect($"/Reports/Submission/{Id}");
     }
 
