@@ -148,8 +148,42 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
             }
         }
 
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return; // nothing moved since the last time: no write, no audit row
+        }
+
         db.BulkAuditSummary = $"Số liệu tự động của kỳ {period.Label}";
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Brings the automatic figures of a report still being prepared (chưa nộp, bị trả lại; period open) up to date with
+    /// what the unit did in DanVan since the period opened: a figure the unit kept stays the measure's, one it replaced with
+    /// a reason keeps its value and shows the new automatic figure beside it. Reports sent or closed are never touched.
+    /// </summary>
+    public async Task RefreshPrefillAsync(int submissionId, CancellationToken ct = default)
+    {
+        var slot = await db.ReportSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, ct);
+        if (slot is null || slot.Status is not (SubmissionStatus.Pending or SubmissionStatus.Returned))
+        {
+            return;
+        }
+
+        var period = await db.ReportPeriods.AsNoTracking().FirstAsync(p => p.Id == slot.PeriodId, ct);
+        if (period.ClosedAtUtc is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await PrefillAsync(period, [slot], ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // two readers opened the form at once and the other one wrote the same figures first
+        }
     }
 
     /// <summary>Saves a draft, or submits it: figures checked against the regime's rules, a whole version kept on submission.</summary>

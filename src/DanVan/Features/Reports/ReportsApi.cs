@@ -142,7 +142,7 @@ public static class ReportsApi
         });
     }
 
-    private static async Task<IResult> SubmissionAsync(int id, CurrentUser currentUser, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> SubmissionAsync(int id, CurrentUser currentUser, AppDbContext db, ReportCommands commands, CancellationToken ct)
     {
         if (await currentUser.GetScopeAsync(ct) is not { } user)
         {
@@ -161,6 +161,11 @@ public static class ReportsApi
         if (!ReportAccessRules.CanRead(user, row.AncestorPath, row.s.UnitId))
         {
             return TypedResults.Forbid();
+        }
+
+        if (ReportAccessRules.CanEdit(user, row.AncestorPath, row.s.UnitId))
+        {
+            await commands.RefreshPrefillAsync(id, ct); // as the page does: the figures of what the unit did since the period opened
         }
 
         var values = await (from v in db.ReportValues join i in db.ReportIndicators on v.IndicatorId equals i.Id where v.SubmissionId == id select new { i.Code, v.Value })

@@ -92,6 +92,12 @@ public class SubmissionModel(AppDbContext db, CurrentUser currentUser, ReportCom
             return denied;
         }
 
+        if (CanEdit)
+        {
+            await commands.RefreshPrefillAsync(Id, ct); // what the unit did since the period opened
+            Stored = await db.ReportValues.AsNoTracking().Where(v => v.SubmissionId == Id).ToDictionaryAsync(v => v.IndicatorId, ct);
+        }
+
         Stamp = Submission.ConcurrencyStamp;
         foreach (var i in Indicators.Where(i => !i.IsComputed))
         {

@@ -68,7 +68,15 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
             }
         }
 
-        return new(slot.Id, slot.ConcurrencyStamp, values.ToDictionary(kv => ids[kv.Key], kv => kv.Value), (reasons ?? []).ToDictionary(kv => ids[kv.Key], kv => kv.Value),
+        // The petition figures are the case register's (measures): a figure typed here comes from a paper register, which a
+        // unit must say; a reason given for a figure equal to the register's is dropped.
+        reasons = new Dictionary<string, string?>(reasons ?? []);
+        foreach (var code in values.Where(v => v.Key.StartsWith("DON_", StringComparison.Ordinal) && v.Value is not null && ids.ContainsKey(v.Key)).Select(v => v.Key))
+        {
+            reasons.TryAdd(code, "Đơn ghi trong sổ theo dõi giấy trước khi dùng DanVan.");
+        }
+
+        return new(slot.Id, slot.ConcurrencyStamp, values.ToDictionary(kv => ids[kv.Key], kv => kv.Value), reasons.Where(kv => ids.ContainsKey(kv.Key)).ToDictionary(kv => ids[kv.Key], kv => kv.Value),
             narrative, submit);
     }
 

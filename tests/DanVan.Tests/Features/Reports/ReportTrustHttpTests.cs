@@ -46,7 +46,7 @@ public partial class ReportTrustHttpTests(AppFixture app)
                 using var submitted = await officer.PutAsJsonAsync($"/api/reports/submissions/{id}", new
                 {
                     concurrencyStamp = current.GetProperty("concurrencyStamp").GetGuid(), submit = true,
-                    values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "1" },
+                    values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "1" }, overrideReasons = ReportsApiTests.PaperRegister,
                     narrative = new Dictionary<string, string> { ["I"] = "Ổn định.", ["III"] = "Hoàn thành." },
                 });
                 Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -130,7 +130,7 @@ public partial class ReportTrustHttpTests(AppFixture app)
         using var submitted = await officer.PutAsJsonAsync($"/api/reports/submissions/{half}", new
         {
             concurrencyStamp = current.GetProperty("concurrencyStamp").GetGuid(), submit = true,
-            values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "7" },
+            values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "7" }, overrideReasons = ReportsApiTests.PaperRegister,
             narrative = new Dictionary<string, string> { ["I"] = "Ổn định.", ["III"] = "Hoàn thành." },
         });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
