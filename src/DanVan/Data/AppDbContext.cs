@@ -36,6 +36,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<CaseIdentity> CaseIdentities => Set<CaseIdentity>();
 
+    public DbSet<Domain.Reception.ReceptionDuty> ReceptionDuties => Set<Domain.Reception.ReceptionDuty>();
+
+    public DbSet<Domain.Reception.ReceptionSession> ReceptionSessions => Set<Domain.Reception.ReceptionSession>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

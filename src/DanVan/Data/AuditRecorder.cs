@@ -94,6 +94,20 @@ internal static class AuditRecorder
         return result;
     }
 
+    /// <summary>A read of need-to-know data (a citizen's details, a denouncer's identity): who read what of which unit.</summary>
+    public static AuditEntry Read(Domain.Access.UserScope user, int unitId, string action, string entityType, int entityId, Dictionary<string, string> details, DateTime now) => new()
+    {
+        AtUtc = now,
+        UserId = user.UserId,
+        UserName = user.UserName,
+        ActorUnitId = user.UnitId,
+        UnitId = unitId,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId.ToString(CultureInfo.InvariantCulture),
+        Changes = JsonSerializer.Serialize(details, Json),
+    };
+
     public static AuditEntry Summary(List<PendingAudit> pending, string summary, AuditActorInfo who, DateTime now)
     {
         var counts = pending.GroupBy(p => p.Entry.Metadata.ClrType.Name + ":" + p.Action)

@@ -124,7 +124,9 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.UnitId, x.ReceivedOn });
             e.HasIndex(x => new { x.HandlerUserId, x.State });
             e.HasIndex(x => x.DuplicateOfId);
+            e.HasIndex(x => x.ReceptionSessionId);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Domain.Reception.ReceptionSession>().WithMany().HasForeignKey(x => x.ReceptionSessionId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -145,6 +147,35 @@ internal static class ModelConfiguration
             e.Property(x => x.KeyId).HasMaxLength(40).IsRequired();
             e.Property(x => x.Sealed).HasMaxLength(4000).IsRequired();
             e.HasOne<CitizenCase>().WithOne().HasForeignKey<CaseIdentity>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Reception.ReceptionDuty>(e =>
+        {
+            e.ToTable("ReceptionDuties");
+            e.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            e.Property(x => x.Holder).HasMaxLength(200).IsRequired();
+            e.Property(x => x.UnitKinds).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Basis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Reception.ReceptionSession>(e =>
+        {
+            e.ToTable("ReceptionSessions");
+            e.Property(x => x.Time).HasMaxLength(60);
+            e.Property(x => x.Place).HasMaxLength(300).IsRequired();
+            e.Property(x => x.HostName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.HostPost).HasMaxLength(200).IsRequired();
+            e.Property(x => x.GroupRepresentatives).HasMaxLength(1000);
+            e.Property(x => x.Matters).HasMaxLength(4000);
+            e.Property(x => x.Conclusion).HasMaxLength(4000);
+            e.Property(x => x.NotHeldReason).HasMaxLength(1000);
+            e.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.On });
+            e.HasIndex(x => new { x.On, x.State });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DocumentType>(e =>

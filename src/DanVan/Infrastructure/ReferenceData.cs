@@ -20,6 +20,7 @@ public static class ReferenceData
         }
 
         await EnsureDeadlineRulesAsync(db, clock ?? TimeProvider.System, ct);
+        await EnsureReceptionDutiesAsync(db, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
 
         if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
@@ -79,6 +80,21 @@ public static class ReferenceData
         db.DeadlineRules.AddRange(missing);
         db.BulkAuditSummary = $"Quy tắc thời hạn theo luật: {missing.Count} quy tắc mặc định";
         await db.TrySaveUniqueAsync(ct); // false: another instance copied them at the same moment
+    }
+
+    /// <summary>The heads' reception duties (Luật Tiếp công dân), for every code not held yet; held ones are never touched.</summary>
+    private static async Task EnsureReceptionDutiesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var have = (await db.ReceptionDuties.Select(r => r.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = Domain.Reception.ReceptionRules.Shipped().Where(r => !have.Contains(r.Code)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        db.ReceptionDuties.AddRange(missing);
+        db.BulkAuditSummary = $"Trách nhiệm tiếp công dân định kỳ: {missing.Count} quy định mặc định";
+        await db.TrySaveUniqueAsync(ct);
     }
 
     /// <summary>

@@ -79,6 +79,9 @@ public class CitizenCase
     /// <summary>An earlier case of the same sender and content (trùng đơn), when one was found.</summary>
     public int? DuplicateOfId { get; set; }
 
+    /// <summary>The reception session (buổi tiếp công dân) where the matter was raised, if any.</summary>
+    public int? ReceptionSessionId { get; set; }
+
     /// <summary>Folded code, summary, field and respondent: never a denouncer's identity.</summary>
     public string SearchText { get; set; } = "";
 

@@ -78,6 +78,18 @@ public static class VietnameseText
     public static string FormatDate(DateOnly? date) =>
         date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>Thứ Hai … Chủ nhật, as schedules print the day.</summary>
+    public static string DayName(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
     public static string FormatNumber(long value) => value.ToString("N0", Culture);
 
     /// <summary>Parses dd/MM/yyyy (also d/M/yyyy); false for impossible dates such as 30/02.</summary>

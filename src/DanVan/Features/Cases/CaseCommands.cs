@@ -53,6 +53,9 @@ public sealed class CaseIntake
     public bool Remote { get; set; }
 
     public bool SeveralPlaces { get; set; }
+
+    /// <summary>The reception session where the citizen raised it (nguồn: tiếp công dân), if any.</summary>
+    public int? ReceptionSessionId { get; set; }
 }
 
 /// <summary>A denouncer's identity as sealed (never stored in clear, never in search, lists or exports).</summary>
@@ -147,6 +150,24 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
             errors.Add(nameof(input.Respondent), denunciation ? "Vui lòng ghi người, cơ quan bị tố cáo." : "Vui lòng ghi quyết định, hành vi hoặc người bị khiếu nại.");
         }
 
+        if (input.ReceptionSessionId is { } sessionId)
+        {
+            var session = await db.ReceptionSessions.AsNoTracking().Where(s => s.Id == sessionId && s.UnitId == user.UnitId)
+                .Select(s => new { s.On, s.State }).FirstOrDefaultAsync(ct);
+            if (session is null || session.State == Domain.Reception.ReceptionState.NotHeld || session.On > today)
+            {
+                errors.Add(nameof(input.ReceptionSessionId), "Buổi tiếp công dân không có trong sổ tiếp công dân của đơn vị hoặc chưa diễn ra.");
+            }
+            else if (input.Source != CaseSource.Reception)
+            {
+                errors.Add(nameof(input.Source), "Đơn nhận tại buổi tiếp công dân có nguồn “Tiếp công dân”.");
+            }
+            else if (received != default && received != session.On)
+            {
+                errors.Add(nameof(input.ReceivedOn), $"Đơn nhận tại buổi tiếp công dân ngày {VietnameseText.FormatDate(session.On)}: ngày nhận đơn là ngày tiếp.");
+            }
+        }
+
         if (errors.Any)
         {
             return Result<RegisteredCase>.Invalid(errors.ToDictionary());
@@ -186,6 +207,7 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
             WithinCompetence = input.WithinCompetence,
             Anonymous = denunciation && input.Anonymous,
             Conditions = conditions,
+            ReceptionSessionId = input.ReceptionSessionId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         row.SearchText = VietnameseText.Fold($"{row.Code} {row.Summary} {CaseFields.Name(row.Field)} {row.Respondent} {(denunciation ? "" : row.SenderName)}");
@@ -386,18 +408,7 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
     /// <summary>A read of need-to-know data ("read": a sender's details, "reveal": a denouncer's identity) in the audit trail.</summary>
     public async Task LogReadAsync(UserScope user, CitizenCase row, string action, string entityType, Dictionary<string, string> details, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = user.UserId,
-            UserName = user.UserName,
-            ActorUnitId = user.UnitId,
-            UnitId = row.UnitId,
-            Action = action,
-            EntityType = entityType,
-            EntityId = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Changes = JsonSerializer.Serialize(details, AuditRecorder.Json),
-        });
+        db.AuditEntries.Add(AuditRecorder.Read(user, row.UnitId, action, entityType, row.Id, details, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
     }
 

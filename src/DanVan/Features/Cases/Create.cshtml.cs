@@ -4,16 +4,20 @@ using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Cases;
 
 /// <summary>Tiếp nhận đơn: the officer enters a đơn; DanVan gives its code, receipt key and first deadline.</summary>
-public class CreateModel(CurrentUser currentUser, CaseCommands commands, TimeProvider clock) : PageModel
+public class CreateModel(Data.AppDbContext db, CurrentUser currentUser, CaseCommands commands, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CaseIntake Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>The reception session the case comes from, as the form names it.</summary>
+    public string? FromSession { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? reception, CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!CaseAccessRules.CanHandle(scope, scope.UnitId))
@@ -22,6 +26,21 @@ public class CreateModel(CurrentUser currentUser, CaseCommands commands, TimePro
         }
 
         Input.ReceivedOn = VietnameseText.FormatDate(VietnamClock.Today(clock));
+        if (reception is { } sessionId)
+        {
+            // "Tạo đơn" from a reception session: the matter raised there, dated the day of the session.
+            var session = await db.ReceptionSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.UnitId == scope.UnitId, ct);
+            if (session is null)
+            {
+                return NotFound();
+            }
+
+            Input.ReceptionSessionId = session.Id;
+            Input.Source = Domain.Cases.CaseSource.Reception;
+            Input.ReceivedOn = VietnameseText.FormatDate(session.On);
+            FromSession = $"{Domain.Reception.ReceptionRules.Label(session.Kind)} ngày {VietnameseText.FormatDate(session.On)} do {session.HostPost} {session.HostName} chủ trì";
+        }
+
         return Page();
     }
 

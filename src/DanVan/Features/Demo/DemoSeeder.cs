@@ -13,7 +13,8 @@ namespace DanVan.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
-    Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases)
+    Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
+    Reception.ReceptionCommands reception)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -89,6 +90,7 @@ public sealed class DemoSeeder(
         changed |= await SeedCalendarAsync(ct);
         changed |= await SeedAccountsAsync();
         changed |= await SeedWorkAsync(ct);
+        changed |= await SeedReceptionAsync(ct);
         changed |= await SeedCasesAsync(ct);
         return changed;
     }
@@ -247,6 +249,74 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>The ward's register of đơn: cases at every step, one overdue, one denunciation with a sealed identity.</summary>
+    /// <summary>
+    /// Phường Tân Ninh's chairman receives citizens every Thursday: eight weeks of log (one week not held, so the duty
+    /// is flagged), the coming four weeks on the public schedule, and the session where the demo complaint was raised.
+    /// </summary>
+    private async Task<bool> SeedReceptionAsync(CancellationToken ct)
+    {
+        if (await db.ReceptionSessions.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var officerId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, officerId, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        async Task<Domain.Reception.ReceptionSession> Schedule(DateOnly on, Domain.Reception.ReceptionKind kind = Domain.Reception.ReceptionKind.Periodic)
+        {
+            var result = await reception.ScheduleAsync(officer, new Reception.ReceptionScheduleInput
+            {
+                On = Domain.Text.VietnameseText.FormatDate(on), Kind = kind, Time = "07h30 – 11h00", Place = "Trụ sở Ủy ban nhân dân phường Tân Ninh",
+                HostName = "Nguyễn Văn Hùng", HostPost = "Chủ tịch Ủy ban nhân dân phường Tân Ninh",
+            }, ct);
+            return result.Value ?? throw new InvalidOperationException("Demo reception: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+        }
+
+        string[] matters =
+        [
+            "Hộ dân khu phố 2 phản ánh đường hẻm ngập nước sau mưa (dữ liệu minh họa).",
+            "Công dân hỏi thủ tục cấp đổi giấy chứng nhận quyền sử dụng đất (dữ liệu minh họa).",
+            "Kiến nghị lắp thêm đèn chiếu sáng đường Cách Mạng Tháng Tám (dữ liệu minh họa).",
+            "Phản ánh tiếng ồn của cơ sở karaoke sau 22 giờ (dữ liệu minh họa).",
+        ];
+        var back = ((int)today.DayOfWeek - (int)DayOfWeek.Thursday + 7) % 7;
+        var lastThursday = today.AddDays(back == 0 ? -7 : -back);
+        for (var week = 7; week >= 0; week--)
+        {
+            var on = lastThursday.AddDays(-7 * week);
+            var session = await Schedule(on);
+            db.ChangeTracker.Clear();
+            var result = week == 3
+                ? await reception.NotHeldAsync(officer, session.Id, "Chủ tịch UBND phường dự hội nghị của tỉnh; chưa bố trí lãnh đạo thay (dữ liệu minh họa).", session.ConcurrencyStamp, ct)
+                : await reception.LogAsync(officer, session.Id, new Reception.ReceptionLogInput
+                {
+                    CitizensReceived = 2 + week % 4, Groups = 0, Matters = matters[week % matters.Length],
+                    Conclusion = "Giao bộ phận chuyên môn kiểm tra, trả lời công dân trong 10 ngày (dữ liệu minh họa).",
+                }, session.ConcurrencyStamp, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo reception log: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        // The session where the demo complaint about the poor-household list was raised (see SeedCasesAsync).
+        var raised = await Schedule(today.AddDays(-50), Domain.Reception.ReceptionKind.AdHoc);
+        db.ChangeTracker.Clear();
+        await reception.LogAsync(officer, raised.Id, new Reception.ReceptionLogInput
+        {
+            CitizensReceived = 7, Groups = 1, GroupRepresentatives = "Ông Nguyễn Văn Hùng (đại diện 6 hộ khu phố 2, dữ liệu minh họa)",
+            Matters = "Các hộ khu phố 2 khiếu nại việc không được xét hộ nghèo năm nay (dữ liệu minh họa).",
+            Conclusion = "Tiếp nhận đơn khiếu nại, thụ lý giải quyết theo Luật Khiếu nại (dữ liệu minh họa).",
+        }, raised.ConcurrencyStamp, ct);
+        for (var week = 1; week <= 4; week++)
+        {
+            await Schedule(lastThursday.AddDays(7 * week));
+        }
+
+        return true;
+    }
+
     private async Task<bool> SeedCasesAsync(CancellationToken ct)
     {
         if (await db.Cases.AnyAsync(ct))
@@ -261,10 +331,15 @@ public sealed class DemoSeeder(
         async Task<int> Register(int ago, Domain.Cases.CaseKind kind, Domain.Cases.CaseSource source, string field, string summary, string sender, string? respondent,
             bool competent = true, bool complex = false)
         {
+            var on = today.AddDays(-ago);
+            int? session = source == Domain.Cases.CaseSource.Reception
+                ? await db.ReceptionSessions.Where(s => s.UnitId == officer.UnitId && s.On == on).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
+                : null;
             var result = await cases.RegisterAsync(officer, new Cases.CaseIntake
             {
                 ReceivedOn = Day(ago), Source = source, Kind = kind, Summary = summary, Field = field, SenderName = sender,
                 SenderAddress = "Khu phố 2, Phường Tân Ninh", Respondent = respondent, WithinCompetence = competent, Complex = complex,
+                ReceptionSessionId = session,
             }, ct);
             return result.IsOk ? result.Value!.Case.Id : throw new InvalidOperationException("Demo case: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
         }

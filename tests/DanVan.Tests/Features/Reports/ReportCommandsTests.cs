@@ -68,12 +68,12 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
             }
         }
 
-        // The petition figures are the case register's (measures): a figure typed here comes from a paper register, which a
-        // unit must say; a reason given for a figure equal to the register's is dropped.
+        // The figures DanVan counts (measures of cases, reception…): one typed here comes from a paper register, which a unit
+        // must say; a reason given for a figure equal to DanVan's is dropped.
         reasons = new Dictionary<string, string?>(reasons ?? []);
-        foreach (var code in values.Where(v => v.Key.StartsWith("DON_", StringComparison.Ordinal) && v.Value is not null && ids.ContainsKey(v.Key)).Select(v => v.Key))
+        foreach (var (code, reason) in TestMeasures.PaperReasons(values.Where(v => v.Value is not null && ids.ContainsKey(v.Key)).Select(v => v.Key)))
         {
-            reasons.TryAdd(code, "Đơn ghi trong sổ theo dõi giấy trước khi dùng DanVan.");
+            reasons.TryAdd(code, reason);
         }
 
         return new(slot.Id, slot.ConcurrencyStamp, values.ToDictionary(kv => ids[kv.Key], kv => kv.Value), reasons.Where(kv => ids.ContainsKey(kv.Key)).ToDictionary(kv => ids[kv.Key], kv => kv.Value),

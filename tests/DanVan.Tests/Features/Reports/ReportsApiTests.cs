@@ -9,9 +9,9 @@ namespace DanVan.Tests.Features.Reports;
 [Collection("App")]
 public class ReportsApiTests(AppFixture app)
 {
-    /// <summary>Why a unit replaces the petition figures DanVan counts from its case register (required when they differ).</summary>
-    internal static readonly Dictionary<string, string> PaperRegister = new[] { "DON_NHAN", "DON_TQ", "DON_GQ", "DON_DUNGHAN" }
-        .ToDictionary(c => c, _ => "Đơn ghi trong sổ theo dõi giấy trước khi phường dùng DanVan.");
+    /// <summary>Why a unit replaces the figures DanVan counts (cases, reception, dialogues, models): required when they differ.</summary>
+    internal static readonly Dictionary<string, string> PaperRegister = TestMeasures.PaperReasons(
+        ["DON_NHAN", "DON_TQ", "DON_GQ", "DON_DUNGHAN", "TCD_DINHKY", "TCD_LUOT", "DT_CUOC", "DT_YKIEN", "DT_GQ", "MH_DANGKY", "MH_CONGNHAN"]);
 
     [Fact]
     public async Task Open_submit_accept_and_roll_up_through_the_API()

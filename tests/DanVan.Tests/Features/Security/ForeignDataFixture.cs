@@ -98,6 +98,21 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             });
             Assert.True(registered.IsOk, string.Join(" ", registered.Errors.SelectMany(e => e.Value)));
             Ids["case"] = Id(registered.Value!.Case.Id);
+
+            // A reception session of the foreign commune, held yesterday, its host and group representatives named with the marker.
+            var receptions = scope.ServiceProvider.GetRequiredService<DanVan.Features.Reception.ReceptionCommands>();
+            var session = await receptions.ScheduleAsync(officer, new DanVan.Features.Reception.ReceptionScheduleInput
+            {
+                On = DanVan.Domain.Text.VietnameseText.FormatDate(DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(-1)),
+                Kind = DanVan.Domain.Reception.ReceptionKind.Periodic, Place = "Trụ sở " + Marker, HostName = "Chủ tịch " + Marker, HostPost = "Chủ tịch UBND xã",
+            });
+            Assert.True(session.IsOk, string.Join(" ", session.Errors.SelectMany(e => e.Value)));
+            var logged = await receptions.LogAsync(officer, session.Value!.Id, new DanVan.Features.Reception.ReceptionLogInput
+            {
+                CitizensReceived = 6, Groups = 1, GroupRepresentatives = "Đại diện " + Marker, Matters = "Nội dung " + Marker,
+            }, session.Value.ConcurrencyStamp);
+            Assert.True(logged.IsOk, string.Join(" ", logged.Errors.SelectMany(e => e.Value)));
+            Ids["reception"] = Id(session.Value.Id);
         }
     }
 
