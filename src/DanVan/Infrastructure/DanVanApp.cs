@@ -206,6 +206,7 @@ public static class DanVanApp
         Features.Plans.PlansApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);
+        Features.Cases.CasesApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

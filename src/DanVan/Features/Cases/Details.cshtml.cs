@@ -171,29 +171,36 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
         return await NoticeAsync(CaseNoticeDocx.Kind.Receipt, key.Value, ct);
     }
 
-    /// <summary>Thông báo thụ lý, once the case is accepted.</summary>
-    public async Task<IActionResult> OnGetNoticeAsync(int id, CancellationToken ct)
+    /// <summary>Thông báo thụ lý once the case is accepted; with a step, the notice that step gives rise to (phiếu chuyển đơn…).</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(int id, long? step, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failed)
         {
             return failed;
         }
 
-        if (!CanSeePersonalData || Case.Kind == CaseKind.Denunciation)
+        var row = step is null ? null : Case.Steps.FirstOrDefault(s => s.Id == step);
+        if (step is not null && (row?.Action is not { } action || CaseNoticeDocx.For(action) is null))
+        {
+            return NotFound();
+        }
+
+        var kind = row is null ? CaseNoticeDocx.Kind.Acceptance : CaseNoticeDocx.For(row.Action!.Value)!.Value;
+        if (!CanSeePersonalData || (Case.Kind == CaseKind.Denunciation && !CaseNoticeDocx.AllowedForDenunciation(kind)))
         {
             return Forbid();
         }
 
-        if (Case.AcceptedOn is null)
+        if (kind == CaseNoticeDocx.Kind.Acceptance && Case.AcceptedOn is null)
         {
             ModelState.AddModelError("", "Đơn chưa được thụ lý: chưa có thông báo thụ lý để in.");
             return Page();
         }
 
-        return await NoticeAsync(CaseNoticeDocx.Kind.Acceptance, null, ct);
+        return await NoticeAsync(kind, null, ct, row);
     }
 
-    private async Task<IActionResult> NoticeAsync(CaseNoticeDocx.Kind kind, string? key, CancellationToken ct)
+    private async Task<IActionResult> NoticeAsync(CaseNoticeDocx.Kind kind, string? key, CancellationToken ct, CaseStep? step = null)
     {
         var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == Case.UnitId, ct);
         var ancestors = Domain.Units.UnitPaths.Ancestors(unit.AncestorPath).ToList();
@@ -201,7 +208,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
         var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
         var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
         var stream = new MemoryStream();
-        CaseNoticeDocx.Write(stream, kind, new CaseNoticeDocx.Facts(Case, unit.Name, unit.Kind, null, place, Today, key));
+        CaseNoticeDocx.Write(stream, kind, new CaseNoticeDocx.Facts(Case, unit.Name, unit.Kind, null, place, Today, key, step));
         stream.Position = 0;
         await LogPersonalDataReadAsync(ct);
         Response.Headers.CacheControl = "no-store";

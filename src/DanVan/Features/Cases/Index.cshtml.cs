@@ -36,13 +36,52 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         CanRegister = CaseAccessRules.CanHandle(scope, scope.UnitId);
         Today = VietnamClock.Today(clock);
+        Cases = await Filtered(scope).ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
+    }
+
+    /// <summary>
+    /// The register as the unit keeps it in Excel (sổ theo dõi đơn), filtered as shown. The sender's name is in it only
+    /// for the unit's own staff, and that export is in the audit trail; a denouncer's identity is never in it.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        Today = VietnamClock.Today(clock);
+        var names = CaseAccessRules.CanHandle(scope, scope.UnitId);
+        var rows = await Filtered(scope).Take(100_000).Select(c => new
+        {
+            c.Code, c.ReceivedOn, c.Source, c.Kind, c.Field, c.Summary, c.Signatories, c.Respondent, c.WithinCompetence, c.State, c.AcceptedOn, c.DueOn, c.DueExplanation,
+            c.ClosedOn, c.ClosedOnTime, Sender = names && c.Kind != CaseKind.Denunciation && c.UnitId == scope.UnitId ? c.SenderName : null,
+            Unit = db.OrgUnits.Where(o => o.Id == c.UnitId).Select(o => o.Name).First(),
+        }).ToListAsync(ct);
+        if (names && rows.Any(r => r.Sender is not null))
+        {
+            db.AuditEntries.Add(Data.AuditRecorder.Read(scope, scope.UnitId, "read", nameof(CitizenCase), 0,
+                new Dictionary<string, string> { ["export"] = "sổ theo dõi đơn (Excel)", ["rows"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fields"] = "người gửi" },
+                clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Sổ theo dõi đơn",
+            ["Mã đơn", "Ngày nhận", "Nguồn đơn", "Loại đơn", "Lĩnh vực", "Nội dung tóm tắt", "Người gửi", "Số người đứng đơn", "Người, cơ quan bị khiếu nại, tố cáo",
+                "Thẩm quyền", "Tình trạng", "Ngày thụ lý", "Hạn", "Căn cứ thời hạn", "Ngày kết thúc", "Đúng hạn", "Đơn vị"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.ReceivedOn, CaseRules.Label(r.Source), CaseRules.Label(r.Kind), CaseFields.Name(r.Field), r.Summary,
+                r.Kind == CaseKind.Denunciation ? "(giữ bí mật)" : r.Sender ?? "(ẩn)", r.Signatories, r.Respondent, r.WithinCompetence ? "Thuộc thẩm quyền" : "Không thuộc thẩm quyền",
+                CaseRules.Label(r.State), r.AcceptedOn, r.DueOn, r.DueExplanation, r.ClosedOn, r.ClosedOnTime switch { true => "Đúng hạn", false => "Quá hạn", _ => "" }, r.Unit]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"so-theo-doi-don-{Today:yyyyMMdd}.xlsx");
+    }
+
+    private IQueryable<CitizenCase> Filtered(UserScope scope)
+    {
         var query = db.Cases.AsNoTracking().VisibleTo(db, scope);
         if (Kind is { } k && Enum.IsDefined(k))
         {
             query = query.Where(c => c.Kind == k);
         }
 
-        var today = Today;
+        var today = VietnamClock.Today(clock);
         query = Status switch
         {
             "open" => query.Where(c => c.ClosedOn == null),
@@ -57,8 +96,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         }
 
         // Open cases by their deadline (the most urgent first), then the closed ones, newest first.
-        Cases = await query.OrderBy(c => c.ClosedOn != null).ThenBy(c => c.DueOn).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
-            .ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
+        return query.OrderBy(c => c.ClosedOn != null).ThenBy(c => c.DueOn).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id);
     }
 
     public string PageUrl(int page) =>

@@ -285,11 +285,5 @@ public static class ReportsApi
 
     private static IEnumerable<string> Keys(Dictionary<string, string?>? map) => map?.Keys ?? Enumerable.Empty<string>();
 
-    private static IResult ToResult<T>(Result<T> result, Func<T, IResult> ok) => result.Status switch
-    {
-        ResultStatus.NotFound => TypedResults.NotFound(),
-        ResultStatus.Forbidden => TypedResults.Forbid(),
-        ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
-        _ => ok(result.Value!),
-    };
+    private static IResult ToResult<T>(Result<T> result, Func<T, IResult> ok) => result.ToHttp(ok);
 }

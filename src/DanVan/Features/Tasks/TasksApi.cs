@@ -109,13 +109,7 @@ public static class TasksApi
         var result = await commands.CreateAsync(user, new CreateWorkItemCommand(
             body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitId, body.CoUnitIds ?? [], body.SourceDocumentId,
             schedule, body.PeriodStart, body.PeriodEnd), ct);
-        return result.Status switch
-        {
-            ResultStatus.NotFound => TypedResults.NotFound(),
-            ResultStatus.Forbidden => TypedResults.Forbid(),
-            ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
-            _ => TypedResults.Created($"/api/tasks?q=", new { workItemId = result.Value!.Id, title = result.Value.Title }),
-        };
+        return result.ToHttp(_ => TypedResults.Created($"/api/tasks?q=", new { workItemId = result.Value!.Id, title = result.Value.Title }));
     }
 
     private static async Task<IResult> ProgressAsync(int id, ProgressRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)
@@ -126,13 +120,7 @@ public static class TasksApi
         }
 
         var result = await commands.ReportAsync(user, new ReportProgressCommand(id, body.Progress, body.Note, body.Completes, body.CompletedOn), ct);
-        return result.Status switch
-        {
-            ResultStatus.NotFound => TypedResults.NotFound(),
-            ResultStatus.Forbidden => TypedResults.Forbid(),
-            ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(kv => kv.Key, kv => kv.Value), title: "Dữ liệu không hợp lệ."),
-            _ => TypedResults.Ok(new { id = result.Value!.Id, progress = result.Value.Progress, completedOn = result.Value.CompletedOn, reportedCompletedOn = result.Value.ReportedCompletedOn }),
-        };
+        return result.ToHttp(_ => TypedResults.Ok(new { id = result.Value!.Id, progress = result.Value.Progress, completedOn = result.Value.CompletedOn, reportedCompletedOn = result.Value.ReportedCompletedOn }));
     }
 
     private static async Task<IResult> ConfirmAsync(int id, ConfirmCompletionRequest body, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock, CancellationToken ct)

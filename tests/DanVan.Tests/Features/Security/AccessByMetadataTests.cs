@@ -38,6 +38,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Calendar"] = "",
         ["GET /Cases"] = "",
         ["GET /Cases/Create"] = "",
+        ["GET /Cases?handler=Export"] = "",
         ["GET /Cases/Details/{id:int}"] = "id=case",
         ["GET /Cases/Details/{id:int}?handler=Notice"] = "id=case",
         ["GET /Deadlines"] = "",
@@ -93,6 +94,8 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Users/Edit/{id}"] = "id=user",
         ["GET /_test/fail"] = "skip: the Testing environment's deliberate 500 (tested in ErrorPageTests)",
         ["GET /api/deadlines/"] = "",
+        ["GET /api/cases/"] = "",
+        ["GET /api/cases/{id:int}"] = "id=case",
         ["GET /api/deadlines/{code}"] = "",
         ["GET /api/documents/"] = "",
         ["GET /api/documents/{id:int}"] = "id=document",
@@ -183,6 +186,8 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["POST /api/units/{id:int}/split"] = "id=unit",
         ["PUT /api/reports/regimes/{id:int}/requirements"] = "id=regime",
         ["PUT /api/reports/submissions/{id:int}"] = "id=submission",
+        ["POST /api/cases/"] = "",
+        ["POST /api/cases/{id:int}/steps"] = "id=case",
     };
 
     [Fact]
