@@ -65,6 +65,8 @@ public class IndexModel(AppDbContext db) : PageModel
         "delete" => "Xóa",
         "bulk" => "Nhập hàng loạt",
         "login-failed" => "Đăng nhập không thành công",
+        "read" => "Xem thông tin cá nhân",
+        "reveal" => "Xem danh tính người tố cáo",
         _ => action,
     };
 }

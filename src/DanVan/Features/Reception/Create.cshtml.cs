@@ -29,7 +29,8 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, ReceptionComm
         await LoadDutyAsync(scope, ct);
         Input.Kind = ReceptionKind.Periodic;
         Input.Time = "07h30 – 11h00";
-        Input.Place = "Trụ sở " + await db.OrgUnits.Where(u => u.Id == scope.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var unit = await db.OrgUnits.Where(u => u.Id == scope.UnitId).Select(u => new { u.Name, u.Kind }).SingleAsync(ct);
+        Input.Place = "Trụ sở " + Cases.CaseNoticeDocx.Issuer(unit.Name, unit.Kind); // "Trụ sở Ủy ban nhân dân Phường Tân Ninh"
         var head = await (from u in db.Users
                           join ur in db.UserRoles on u.Id equals ur.UserId
                           join r in db.Roles on ur.RoleId equals r.Id

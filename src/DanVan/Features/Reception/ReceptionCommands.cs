@@ -78,9 +78,16 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
             return Result<ReceptionSession>.Invalid(errors.ToDictionary());
         }
 
+        var kind = input.Kind!.Value;
+        if (await db.ReceptionSessions.AnyAsync(s => s.UnitId == user.UnitId && s.On == on && s.Kind == kind && s.State != ReceptionState.NotHeld, ct))
+        {
+            return Result<ReceptionSession>.Invalid(nameof(input.On),
+                $"Đã có buổi tiếp công dân {ReceptionRules.Label(kind).ToLower(VietnameseText.Culture)} ngày {VietnameseText.FormatDate(on)} trên lịch của đơn vị.");
+        }
+
         var row = new ReceptionSession
         {
-            UnitId = user.UnitId, Kind = input.Kind!.Value, On = on, Time = time, Place = place!, HostName = host!, HostPost = post!,
+            UnitId = user.UnitId, Kind = kind, On = on, Time = time, Place = place!, HostName = host!, HostPost = post!,
             CreatedBy = user.UserName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ReceptionSessions.Add(row);

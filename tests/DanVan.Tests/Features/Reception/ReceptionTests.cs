@@ -67,7 +67,12 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
         }
 
         // On the public schedule, for anyone, cached; what citizens will raise is not there.
-        var upcoming = await ScheduleAsync(officer, Schedule(Today.AddDays(9), host: "Trần Công Khai"));
+        var upcoming = await ScheduleAsync(officer, Schedule(Today.AddDays(9), kind: "Routine", host: "Trần Công Khai")); // the demo's weekly sessions are periodic
+        using (var twice = await DanVanAppFactory.PostFormAsync(officer, "/Reception/Create", Schedule(Today.AddDays(9), kind: "Routine", host: "Ai đó")))
+        {
+            Assert.Contains("Đã có buổi tiếp công dân thường xuyên ngày", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
         using var anonymous = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using (var schedule = await anonymous.GetAsync("/Public/Reception?q=tan+ninh"))
         {
@@ -173,7 +178,7 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
     {
         var officer = await app.As("canbo");
         var on = Today.AddDays(-1);
-        var id = await ScheduleAsync(officer, Schedule(on, host: "Người Chủ Trì Xuất Excel"));
+        var id = await ScheduleAsync(officer, Schedule(on, kind: "Routine", host: "Người Chủ Trì Xuất Excel"));
         using (var logged = await PostAsync(officer, id, "Log", new() { ["Log.CitizensReceived"] = "4", ["Log.Groups"] = "0", ["Log.Matters"] = "Phản ánh rác thải." }))
         {
             Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
