@@ -280,8 +280,10 @@ public static class Cli
         }
 
         var vi = Domain.Text.VietnameseText.Culture;
-        Console.WriteLine(string.Format(vi, "Đã sinh: {0:N0} đơn vị, {1:N0} tài khoản, {2:N0} kế hoạch, {3:N0} nhiệm vụ, {4} kỳ báo cáo với {5:N0} báo cáo và {6:N0} số liệu trong {7:N0} giây.",
-            summary.Units, summary.Users, summary.Documents, summary.Tasks, summary.Periods, summary.Submissions, summary.Values, summary.Elapsed.TotalSeconds));
+        Console.WriteLine(string.Format(vi, "Đã sinh: {0:N0} đơn vị, {1:N0} tài khoản, {2:N0} kế hoạch, {3:N0} nhiệm vụ, {4} kỳ báo cáo với {5:N0} báo cáo và {6:N0} số liệu, "
+            + "{8:N0} buổi tiếp công dân, {9:N0} đơn thư với {10:N0} bước xử lý trong {7:N0} giây.",
+            summary.Units, summary.Users, summary.Documents, summary.Tasks, summary.Periods, summary.Submissions, summary.Values, summary.Elapsed.TotalSeconds,
+            summary.ReceptionSessions, summary.Cases, summary.CaseSteps));
         return 0;
     }
 

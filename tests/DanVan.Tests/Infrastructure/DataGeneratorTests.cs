@@ -34,6 +34,8 @@ public class DataGeneratorTests
         Assert.Equal(15_000, a.Tasks);
         Assert.Equal(6, a.Periods);
         Assert.True(a.Units > 500 && a.Users > a.Units && a.Submissions > 1000 && a.Values > 50 * a.Submissions, a.ToString());
+        Assert.Equal(45_000, a.Cases);
+        Assert.True(a.CaseSteps > a.Cases && a.ReceptionSessions > 96 * 140, a.ToString());
 
         await using var db = first.CreateContext();
         // Deadlines carry their task's lead and assigning units, as WorkItemCommands writes them (visibility relies on it).
@@ -45,5 +47,16 @@ public class DataGeneratorTests
         var province = await db.OrgUnits.SingleAsync(u => u.Code == DanVan.Features.Demo.DemoSeeder.ProvinceCode);
         var prefix = UnitPaths.SubtreePrefix(province.AncestorPath, province.Id);
         Assert.False(await db.WorkItemDeadlines.AnyAsync(d => !db.OrgUnits.Any(u => u.Id == d.LeadUnitId && (u.Id == province.Id || u.AncestorPath.StartsWith(prefix)))));
+        Assert.False(await db.Cases.AnyAsync(c => !db.OrgUnits.Any(u => u.Id == c.UnitId && u.AncestorPath.StartsWith(prefix))));
+
+        // Cases are as the app would hold them: unique codes, a closed one has its outcome, its steps end in its state.
+        Assert.Equal(await db.Cases.CountAsync(), await db.Cases.Select(c => c.Code).Distinct().CountAsync());
+        Assert.False(await db.Cases.AnyAsync(c => c.ClosedOn != null && c.ClosedOnTime == null));
+        Assert.False(await db.Cases.AnyAsync(c => c.Kind == DanVan.Domain.Cases.CaseKind.Denunciation && c.Summary.EndsWith("(dữ liệu sinh thử)") && (c.SenderName != null || !c.Anonymous)));
+        var lastSteps = (await db.CaseSteps.Select(s => new { s.CaseId, s.Id, s.On, s.StateAfter }).ToListAsync())
+            .GroupBy(s => s.CaseId).Select(g => g.OrderByDescending(s => s.On).ThenByDescending(s => s.Id).First()).ToList();
+        var statesById = await db.Cases.ToDictionaryAsync(c => c.Id, c => c.State);
+        Assert.All(lastSteps, s => Assert.Equal(statesById[s.CaseId], s.StateAfter));
+        Assert.Equal(statesById.Count, lastSteps.Count);
     }
 }

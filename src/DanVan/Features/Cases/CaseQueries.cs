@@ -1,7 +1,10 @@
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Cases;
+using DanVan.Domain.Text;
 using DanVan.Domain.Units;
+using DanVan.Features.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Cases;
 
@@ -12,16 +15,44 @@ public sealed record CaseRow(int Id, string Code, DateOnly ReceivedOn, CaseKind 
 public static class CaseQueries
 {
     /// <summary>The cases of units within the user's scope (one indexed subquery on the unit path).</summary>
-    public static IQueryable<CitizenCase> VisibleTo(this IQueryable<CitizenCase> cases, AppDbContext db, UserScope user)
+    /// <summary>
+    /// The cases of units in the user's scope. The scope's unit ids are read first and sent as one array (ADR-007): with
+    /// a path subquery PostgreSQL cannot tell how many units a prefix matches and scans every case in the country.
+    /// </summary>
+    public static async Task<IQueryable<CitizenCase>> VisibleToAsync(this IQueryable<CitizenCase> cases, AppDbContext db, UserScope user, CancellationToken ct)
     {
         if (user.IsAdmin)
         {
             return cases;
         }
 
-        var prefix = user.ScopePrefix;
-        var rootId = UnitPaths.Ancestors(prefix).Last();
-        return cases.Where(c => db.OrgUnits.Any(o => o.Id == c.UnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix))));
+        var units = await db.OrgUnits.InScope(user).Select(o => o.Id).ToListAsync(ct);
+        return cases.Where(c => units.Contains(c.UnitId));
+    }
+
+    /// <summary>The register as its page, export and API list it: filtered, searched, open cases by deadline first.</summary>
+    public static async Task<IQueryable<CitizenCase>> RegisterAsync(AppDbContext db, UserScope user, string? q, CaseKind? kind, string? status, DateOnly today, CancellationToken ct)
+    {
+        var query = await db.Cases.AsNoTracking().VisibleToAsync(db, user, ct);
+        if (kind is { } k && Enum.IsDefined(k))
+        {
+            query = query.Where(c => c.Kind == k);
+        }
+
+        query = status switch
+        {
+            "open" => query.Where(c => c.ClosedOn == null),
+            "overdue" => query.Where(c => c.ClosedOn == null && c.State != CaseState.Suspended && c.DueOn < today),
+            "closed" => query.Where(c => c.ClosedOn != null),
+            _ => query,
+        };
+        var folded = VietnameseText.Fold(q);
+        if (folded.Length > 0)
+        {
+            query = query.Where(c => c.SearchText.Contains(folded));
+        }
+
+        return query.OrderBy(c => c.ClosedOn != null).ThenBy(c => c.DueOn).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id);
     }
 
     public static IQueryable<CaseRow> ToRows(this IQueryable<CitizenCase> cases, AppDbContext db) =>

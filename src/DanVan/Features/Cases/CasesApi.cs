@@ -39,28 +39,9 @@ public static class CasesApi
             return TypedResults.Unauthorized();
         }
 
-        var query = db.Cases.AsNoTracking().VisibleTo(db, user);
-        if (kind is { } k && Enum.IsDefined(k))
-        {
-            query = query.Where(c => c.Kind == k);
-        }
-
         var today = VietnamClock.Today(clock);
-        query = status switch
-        {
-            "open" => query.Where(c => c.ClosedOn == null),
-            "overdue" => query.Where(c => c.ClosedOn == null && c.State != CaseState.Suspended && c.DueOn < today),
-            "closed" => query.Where(c => c.ClosedOn != null),
-            _ => query,
-        };
-        var folded = VietnameseText.Fold(q);
-        if (folded.Length > 0)
-        {
-            query = query.Where(c => c.SearchText.Contains(folded));
-        }
-
-        var rows = await query.OrderBy(c => c.ClosedOn != null).ThenBy(c => c.DueOn).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
-            .ToPagedListAsync(x => x.ToRows(db), page, 50, ct);
+        var query = await CaseQueries.RegisterAsync(db, user, q, kind, status, today, ct);
+        var rows = await query.ToPagedListAsync(x => x.ToRows(db), page, 50, ct);
         return TypedResults.Ok(new
         {
             items = rows.Items.Select(r => new

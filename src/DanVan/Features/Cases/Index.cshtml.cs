@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         CanRegister = CaseAccessRules.CanHandle(scope, scope.UnitId);
         Today = VietnamClock.Today(clock);
-        Cases = await Filtered(scope).ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
+        Cases = await (await FilteredAsync(scope, ct)).ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         Today = VietnamClock.Today(clock);
         var names = CaseAccessRules.CanHandle(scope, scope.UnitId);
-        var rows = await Filtered(scope).Take(100_000).Select(c => new
+        var rows = await (await FilteredAsync(scope, ct)).Take(100_000).Select(c => new
         {
             c.Code, c.ReceivedOn, c.Source, c.Kind, c.Field, c.Summary, c.Signatories, c.Respondent, c.WithinCompetence, c.State, c.AcceptedOn, c.DueOn, c.DueExplanation,
             c.ClosedOn, c.ClosedOnTime, Sender = names && c.Kind != CaseKind.Denunciation && c.UnitId == scope.UnitId ? c.SenderName : null,
@@ -73,31 +73,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         return File(stream, XlsxExport.ContentType, $"so-theo-doi-don-{Today:yyyyMMdd}.xlsx");
     }
 
-    private IQueryable<CitizenCase> Filtered(UserScope scope)
-    {
-        var query = db.Cases.AsNoTracking().VisibleTo(db, scope);
-        if (Kind is { } k && Enum.IsDefined(k))
-        {
-            query = query.Where(c => c.Kind == k);
-        }
-
-        var today = VietnamClock.Today(clock);
-        query = Status switch
-        {
-            "open" => query.Where(c => c.ClosedOn == null),
-            "overdue" => query.Where(c => c.ClosedOn == null && c.State != CaseState.Suspended && c.DueOn < today),
-            "closed" => query.Where(c => c.ClosedOn != null),
-            _ => query,
-        };
-        var folded = VietnameseText.Fold(Query);
-        if (folded.Length > 0)
-        {
-            query = query.Where(c => c.SearchText.Contains(folded));
-        }
-
-        // Open cases by their deadline (the most urgent first), then the closed ones, newest first.
-        return query.OrderBy(c => c.ClosedOn != null).ThenBy(c => c.DueOn).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id);
-    }
+    private Task<IQueryable<CitizenCase>> FilteredAsync(UserScope scope, CancellationToken ct) =>
+        CaseQueries.RegisterAsync(db, scope, Query, Kind, Status, VietnamClock.Today(clock), ct);
 
     public string PageUrl(int page) =>
         $"/Cases?q={Uri.EscapeDataString(Query ?? "")}&kind={Kind}&status={Uri.EscapeDataString(Status ?? "")}&page={page}";

@@ -47,14 +47,14 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         CanSchedule = ReceptionAccessRules.CanManage(scope, scope.UnitId);
-        Sessions = await Filtered(scope).ToPagedListAsync(PageNumber, 50, ct);
+        Sessions = await (await FilteredAsync(scope, ct)).ToPagedListAsync(PageNumber, 50, ct);
         Duties = (await ReceptionQueries.DutiesAsync(db, scope, From, To, VietnamClock.Today(clock), ct)).Where(d => d.PeriodsMissed > 0).ToList();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var rows = await Filtered(scope).Take(100_000).ToListAsync(ct);
+        var rows = await (await FilteredAsync(scope, ct)).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Sổ tiếp công dân", ["Ngày", "Thời gian", "Hình thức", "Người chủ trì", "Chức vụ", "Địa điểm", "Tình trạng", "Lượt công dân", "Đoàn đông người", "Đơn vị"],
             rows.Select(r => (IReadOnlyList<object?>)[r.On, r.Time, ReceptionRules.Label(r.Kind), r.HostName, r.HostPost, r.Place, ReceptionRules.Label(r.State),
@@ -63,7 +63,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         return File(stream, XlsxExport.ContentType, $"so-tiep-cong-dan-{From:yyyyMM}.xlsx");
     }
 
-    private IQueryable<SessionRow> Filtered(UserScope scope)
+    private async Task<IQueryable<SessionRow>> FilteredAsync(UserScope scope, CancellationToken ct)
     {
         var today = VietnamClock.Today(clock);
         From = System.Text.RegularExpressions.Regex.IsMatch(Month ?? "", @"^\d{4}-(0[1-9]|1[0-2])$")
@@ -73,7 +73,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         Month = $"{From:yyyy-MM}";
         To = From.AddMonths(1).AddDays(-1);
         var (from, to) = (From, To);
-        var query = db.ReceptionSessions.AsNoTracking().VisibleTo(db, scope).Where(s => s.On >= from && s.On <= to);
+        var query = (await db.ReceptionSessions.AsNoTracking().VisibleToAsync(db, scope, ct)).Where(s => s.On >= from && s.On <= to);
         if (Kind is { } k && Enum.IsDefined(k))
         {
             query = query.Where(s => s.Kind == k);

@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Reception;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
+using DanVan.Features.Units;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -212,16 +213,16 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
 /// <summary>Reads of the reception schedule and log, and who met the duty of periodic reception.</summary>
 public static class ReceptionQueries
 {
-    public static IQueryable<ReceptionSession> VisibleTo(this IQueryable<ReceptionSession> sessions, AppDbContext db, UserScope user)
+    /// <summary>The sessions of units in the user's scope, the scope's unit ids read first (ADR-007).</summary>
+    public static async Task<IQueryable<ReceptionSession>> VisibleToAsync(this IQueryable<ReceptionSession> sessions, AppDbContext db, UserScope user, CancellationToken ct)
     {
         if (user.IsAdmin)
         {
             return sessions;
         }
 
-        var prefix = user.ScopePrefix;
-        var rootId = UnitPaths.Ancestors(prefix).Last();
-        return sessions.Where(s => db.OrgUnits.Any(o => o.Id == s.UnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix))));
+        var units = await db.OrgUnits.InScope(user).Select(o => o.Id).ToListAsync(ct);
+        return sessions.Where(s => units.Contains(s.UnitId));
     }
 
     public sealed record DutyRow(int UnitId, string UnitName, string Holder, string Basis, int Required, DutyPeriod Per, int PeriodsJudged, int PeriodsMissed, int Held,
@@ -236,10 +237,8 @@ public static class ReceptionQueries
     {
         var duties = await db.ReceptionDuties.AsNoTracking().ToListAsync(ct);
         var kinds = duties.Where(d => d.ValidFrom <= to && (d.ValidTo == null || d.ValidTo >= from)).SelectMany(d => d.Kinds()).Distinct().ToList();
-        var prefix = user.ScopePrefix;
-        var rootId = user.IsAdmin ? 0 : UnitPaths.Ancestors(prefix).Last();
-        var units = await db.OrgUnits.AsNoTracking()
-            .Where(o => o.ValidTo == null && kinds.Contains(o.Kind) && (user.IsAdmin || o.Id == rootId || o.AncestorPath.StartsWith(prefix)))
+        var units = await db.OrgUnits.AsNoTracking().InScope(user)
+            .Where(o => o.ValidTo == null && kinds.Contains(o.Kind))
             .Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
         var ids = units.Select(u => u.Id).ToList();
         var held = (await db.ReceptionSessions.AsNoTracking()

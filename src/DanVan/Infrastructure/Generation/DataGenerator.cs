@@ -19,7 +19,8 @@ public enum DataScale
 }
 
 /// <summary>What was generated, for the summary line.</summary>
-public sealed record GenerationSummary(int Units, int Users, int Documents, int Tasks, int Periods, int Submissions, long Values, TimeSpan Elapsed);
+public sealed record GenerationSummary(int Units, int Users, int Documents, int Tasks, int Periods, int Submissions, long Values, TimeSpan Elapsed,
+    long Cases = 0, long CaseSteps = 0, long ReceptionSessions = 0);
 
 /// <summary>
 /// Fills a database (SQLite or PostgreSQL) with realistic, deterministic benchmark data on top of the national unit
@@ -29,7 +30,7 @@ public sealed record GenerationSummary(int Units, int Users, int Documents, int 
 /// yearly report periods (a 60-indicator national regime) with submissions. Rows go in with multi-row INSERTs
 /// (<see cref="BulkInsert"/>), never one at a time. The same seed gives the same data.
 /// </summary>
-public sealed class DataGenerator(AppDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+public sealed partial class DataGenerator(AppDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock)
 {
     public const string RegimeCode = "DVCQ-60";
 
@@ -268,8 +269,11 @@ public sealed class DataGenerator(AppDbContext db, IPasswordHasher<AppUser> hash
         // 5. Reports: a national 60-indicator regime, six periods, a submission from (nearly) every obliged unit.
         report("Báo cáo", 0);
         var (periods, submissions, values) = await GenerateReportsAsync(bulk, rng, country, all, years, today, now, f => report("Báo cáo", f), ct);
+
+        // 6. Citizens: three years of reception sessions and cases (đơn thư) with their steps.
+        var (sessions, cases, steps) = await GenerateCitizensAsync(bulk, rng, scale, all, today, now, report, ct);
         report("Xong", 1);
-        return new GenerationSummary((int)units, users, documents, tasks, periods, submissions, values, clock.GetElapsedTime(started));
+        return new GenerationSummary((int)units, users, documents, tasks, periods, submissions, values, clock.GetElapsedTime(started), cases, steps, sessions);
     }
 
     private async Task<(int Periods, int Submissions, long Values)> GenerateReportsAsync(BulkInsert bulk, Random rng, OrgUnit country, List<Unit> all,
