@@ -60,6 +60,9 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.MeasureRegistry>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Tasks.TaskMeasures>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();
+        services.AddScoped<Features.Dialogues.DialogueCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Dialogues.DialogueMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Dialogues.DialogueFollowUp>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
