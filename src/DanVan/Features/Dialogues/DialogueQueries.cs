@@ -12,7 +12,7 @@ public sealed record DialogueRow(int Id, string Topic, DialogueAudience Audience
     DateOnly? NoticeOn, DateOnly? ResultsDueOn, DateOnly? ResultsPublishedOn, string UnitName, int Opinions, int OpenCommitments);
 
 /// <summary>A commitment as the board, a details page and the public page show it (no speaker).</summary>
-public sealed record CommitmentRow(int Id, int DialogueId, string DialogueTopic, DateOnly HeldOn, int OpinionNumber, string Content, int OwnerUnitId,
+public sealed record CommitmentRow(int Id, int DialogueId, int DialogueUnitId, string DialogueTopic, DateOnly HeldOn, int OpinionNumber, string Content, int OwnerUnitId,
     string OwnerUnitName, DateOnly DueOn, CommitmentState State, DateOnly? DoneOn, string? DoneNote);
 
 public static class DialogueQueries
@@ -41,7 +41,7 @@ public static class DialogueQueries
         join d in db.Dialogues on c.DialogueId equals d.Id
         join o in db.DialogueOpinions on c.OpinionId equals o.Id
         join u in db.OrgUnits on c.OwnerUnitId equals u.Id
-        select new CommitmentRow(c.Id, d.Id, d.Topic, d.HeldOn, o.Number, c.Content, c.OwnerUnitId, u.Name, c.DueOn, c.State, c.DoneOn, c.DoneNote);
+        select new CommitmentRow(c.Id, d.Id, d.UnitId, d.Topic, d.HeldOn, o.Number, c.Content, c.OwnerUnitId, u.Name, c.DueOn, c.State, c.DoneOn, c.DoneNote);
 
     /// <summary>The unit's dialogue held before this one, if any: the next dialogue opens with its commitments.</summary>
     public static async Task<Dialogue?> PreviousAsync(AppDbContext db, Dialogue current, CancellationToken ct) =>
@@ -75,3 +75,6 @@ public sealed class DialogueFollowUp(AppDbContext db) : IFollowUpSource
 
     private static string Short(string text, int max) => text.Length > max ? text[..max] + "…" : text;
 }
+
+/// <summary>The commitments table of a details page or the board, with who may close which.</summary>
+public sealed record CommitmentsPartial(IReadOnlyList<CommitmentRow> Rows, DateOnly Today, Func<CommitmentRow, bool> CanClose, CommitmentDoneInput Done, bool ShowDialogue = false);
