@@ -98,9 +98,10 @@ public sealed partial class DialoguePageTests(AppFixture app) : IClassFixture<Ap
     public async Task ARecord_WithFourOpinions_TwoCommitments_ResultsPublished_AndTheDocumentsReopen()
     {
         var officer = await app.As("canbo");
-        var held = Today.AddDays(-3);
+        // Held before the demo ward's last dialogue (40 days ago), so that the demo's next dialogue still follows that one.
+        var held = Today.AddDays(-45);
         var topic = "Đối thoại về an toàn giao thông " + SeededDatabaseFixture.NewCode();
-        var id = await CreatedIdAsync(await DanVanAppFactory.PostFormAsync(officer, "/Dialogues/Create", Plan(topic, held, Today.AddDays(-20)), "/Dialogues/Create"));
+        var id = await CreatedIdAsync(await DanVanAppFactory.PostFormAsync(officer, "/Dialogues/Create", Plan(topic, held, Today.AddDays(-60)), "/Dialogues/Create"));
 
         using var recorded = await DanVanAppFactory.PostFormAsync(officer, $"/Dialogues/Details/{id}?handler=Record", new Dictionary<string, string>
         {
@@ -144,7 +145,7 @@ public sealed partial class DialoguePageTests(AppFixture app) : IClassFixture<Ap
 
         using var published = await DanVanAppFactory.PostFormAsync(officer, $"/Dialogues/Details/{id}?handler=Results", new Dictionary<string, string>
         {
-            ["Results.PublishedOn"] = F(Today), ["Results.Summary"] = "Tiếp thu 4 ý kiến; 2 ý kiến giao đơn vị giải quyết.", ["Results.Stamp"] = await StampAsync(officer, id, "Results"),
+            ["Results.PublishedOn"] = F(held.AddDays(9)), ["Results.Summary"] = "Tiếp thu 4 ý kiến; 2 ý kiến giao đơn vị giải quyết.", ["Results.Stamp"] = await StampAsync(officer, id, "Results"),
         }, $"/Dialogues/Details/{id}");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
@@ -175,5 +176,31 @@ public sealed partial class DialoguePageTests(AppFixture app) : IClassFixture<Ap
         Assert.StartsWith("text/html", recordForCoordinator.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         var forCoordinator = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Dialogues/Details/{id}"));
         Assert.DoesNotContain("Võ Thị E", forCoordinator, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDemoWard_OpensItsNextDialogue_WithThePreviousCommitments_AndSeesThemAtHome()
+    {
+        int next;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DanVan.Data.AppDbContext>();
+            next = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Dialogues.Where(d => d.Topic.StartsWith("Đối thoại với Nhân dân khu phố 3, 4")).Select(d => d.Id));
+        }
+
+        var head = await app.As("lanhdaophuong");
+        var details = WebUtility.HtmlDecode(await head.GetStringAsync($"/Dialogues/Details/{next}"));
+        var previous = details[details.IndexOf("data-testid=\"previous-commitments\"", StringComparison.Ordinal)..];
+        Assert.Contains("Đã hoàn thành", previous, StringComparison.Ordinal);
+        Assert.Contains("Quá hạn", previous, StringComparison.Ordinal);
+        Assert.Contains("Sở Tư pháp tỉnh Tây Ninh", previous, StringComparison.Ordinal);
+
+        var home = WebUtility.HtmlDecode(await head.GetStringAsync("/"));
+        Assert.Contains("Lắp biển báo giảm tốc độ", home, StringComparison.Ordinal);
+
+        var board = WebUtility.HtmlDecode(await (await app.As("lanhdao")).GetStringAsync("/Dialogues/Commitments?status=overdue"));
+        Assert.Contains("Hướng dẫn thủ tục chứng thực hợp đồng", board, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"commitments-overdue\"", board, StringComparison.Ordinal);
     }
 }
