@@ -207,6 +207,7 @@ public static class DanVanApp
         Features.Plans.PlansApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);
+        Features.Dialogues.DialoguesApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

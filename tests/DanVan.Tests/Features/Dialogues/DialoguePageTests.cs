@@ -176,6 +176,17 @@ public sealed partial class DialoguePageTests(AppFixture app) : IClassFixture<Ap
         Assert.StartsWith("text/html", recordForCoordinator.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         var forCoordinator = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Dialogues/Details/{id}"));
         Assert.DoesNotContain("Võ Thị E", forCoordinator, StringComparison.Ordinal);
+
+        // The API says the same, with the same need-to-know rule on speakers.
+        var json = System.Text.Json.JsonDocument.Parse(await coordinator.GetStringAsync($"/api/dialogues/{id}")).RootElement;
+        Assert.Equal("ResultsPublished", json.GetProperty("state").GetString());
+        Assert.Equal(4, json.GetProperty("opinions").GetArrayLength());
+        Assert.All(json.GetProperty("opinions").EnumerateArray(), o => Assert.Equal(System.Text.Json.JsonValueKind.Null, o.GetProperty("speaker").ValueKind));
+        Assert.Equal(2, json.GetProperty("commitments").GetArrayLength());
+        var ownJson = System.Text.Json.JsonDocument.Parse(await officer.GetStringAsync($"/api/dialogues/{id}")).RootElement;
+        Assert.Equal("Bà Võ Thị E", ownJson.GetProperty("opinions")[3].GetProperty("speaker").GetString());
+        var listJson = System.Text.Json.JsonDocument.Parse(await officer.GetStringAsync("/api/dialogues?q=" + Uri.EscapeDataString("an toan giao thong"))).RootElement;
+        Assert.Equal(1, listJson.GetProperty("totalCount").GetInt32());
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /_test/fail"] = "skip: the Testing environment's deliberate 500 (tested in ErrorPageTests)",
         ["GET /api/deadlines/"] = "",
         ["GET /api/deadlines/{code}"] = "",
+        ["GET /api/dialogues/"] = "",
+        ["GET /api/dialogues/{id:int}"] = "id=dialogue",
         ["GET /api/documents/"] = "",
         ["GET /api/documents/{id:int}"] = "id=document",
         ["GET /api/plans/{id:int}"] = "id=plan",
