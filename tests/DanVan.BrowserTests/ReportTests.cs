@@ -19,6 +19,12 @@ public class ReportTests(BrowserFixture fx)
         foreach (var (code, value) in figures)
         {
             await page.Locator($"input[data-code='{code}']").FillAsync(value);
+            if (code.StartsWith("DT_", StringComparison.Ordinal))
+            {
+                // Dialogue figures are pre-filled from DanVan's dialogues (0020): these are typed in, with the reason.
+                var row = page.Locator("tr", new() { Has = page.Locator($"input[data-code='{code}']") });
+                await row.Locator("input[name^='Reasons[']").FillAsync("Đối thoại tổ chức trước khi dùng DanVan.");
+            }
         }
 
         await page.GetByLabel("II.6. Đối thoại với Nhân dân").FillAsync(narrative);

@@ -55,8 +55,9 @@ public class ReportTrustTests(BrowserFixture fx)
         await officer.GetByTestId("submit-report").ClickAsync();
         var errors = officer.GetByTestId("report-errors");
         await Assertions.Expect(errors).ToContainTextAsync("Báo cáo trống");
-        await Assertions.Expect(errors).ToContainTextAsync("Chưa nhập 3 chỉ tiêu bắt buộc");
-        await Assertions.Expect(errors).ToContainTextAsync("Cuộc đối thoại với Nhân dân");
+        // "Cuộc đối thoại với Nhân dân" is required too, but pre-filled from DanVan's dialogues (0020): the form carries it.
+        await Assertions.Expect(errors).ToContainTextAsync("Chưa nhập 2 chỉ tiêu bắt buộc");
+        await Assertions.Expect(errors).ToContainTextAsync("Buổi tiếp công dân định kỳ của người đứng đầu");
         await Assertions.Expect(errors).ToContainTextAsync("Chưa viết 2 phần bắt buộc của đề cương: I. Đặc điểm, tình hình; III. Đánh giá chung");
         await Assertions.Expect(officer.Locator(".badge", new() { HasText = "Chưa nộp" })).ToBeVisibleAsync();
         await fx.ScreenshotAsync(officer, "report-empty-refused");

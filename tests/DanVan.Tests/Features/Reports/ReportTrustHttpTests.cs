@@ -47,6 +47,7 @@ public partial class ReportTrustHttpTests(AppFixture app)
                 {
                     concurrencyStamp = current.GetProperty("concurrencyStamp").GetGuid(), submit = true,
                     values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "1" },
+                    overrideReasons = new Dictionary<string, string> { ["DT_CUOC"] = "Đối thoại tổ chức trước khi dùng DanVan (dữ liệu thử)." },
                     narrative = new Dictionary<string, string> { ["I"] = "Ổn định.", ["III"] = "Hoàn thành." },
                 });
                 Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -131,6 +132,7 @@ public partial class ReportTrustHttpTests(AppFixture app)
         {
             concurrencyStamp = current.GetProperty("concurrencyStamp").GetGuid(), submit = true,
             values = new Dictionary<string, string> { ["TCD_DINHKY"] = "6", ["DON_NHAN"] = "3", ["DT_CUOC"] = "7" },
+                    overrideReasons = new Dictionary<string, string> { ["DT_CUOC"] = "Đối thoại tổ chức trước khi dùng DanVan (dữ liệu thử)." },
             narrative = new Dictionary<string, string> { ["I"] = "Ổn định.", ["III"] = "Hoàn thành." },
         });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);

@@ -51,7 +51,7 @@ public class ReportTrustTests(SeededDatabaseFixture fx) : IClassFixture<SeededDa
         var sections = await db.ReportSections.Where(i => i.RegimeId == regime).ToDictionaryAsync(i => i.Code, i => i.Id);
         return new SaveReportCommand(slot.Id, slot.ConcurrencyStamp,
             new Dictionary<int, string?> { [indicators["TCD_DINHKY"]] = "6", [indicators["DON_NHAN"]] = "4", [indicators["DT_CUOC"]] = "2" },
-            new Dictionary<int, string?>(),
+            new Dictionary<int, string?> { [indicators["DT_CUOC"]] = "Đối thoại tổ chức trước khi dùng DanVan (dữ liệu thử)." },
             new Dictionary<int, string?> { [sections["I"]] = "Tình hình ổn định.", [sections["III"]] = "Hoàn thành kế hoạch." }, submit);
     }
 
