@@ -34,6 +34,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
 
+    public DbSet<Domain.Dialogues.Dialogue> Dialogues => Set<Domain.Dialogues.Dialogue>();
+
+    public DbSet<Domain.Dialogues.DialogueOpinion> DialogueOpinions => Set<Domain.Dialogues.DialogueOpinion>();
+
+    public DbSet<Domain.Dialogues.DialogueCommitment> DialogueCommitments => Set<Domain.Dialogues.DialogueCommitment>();
+
     public DbSet<CaseIdentity> CaseIdentities => Set<CaseIdentity>();
 
     public DbSet<Domain.Reception.ReceptionDuty> ReceptionDuties => Set<Domain.Reception.ReceptionDuty>();

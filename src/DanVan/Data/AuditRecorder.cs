@@ -183,6 +183,8 @@ internal static class AuditRecorder
             Domain.Plans.Plan p => p.OwnerUnitId,
             Domain.WorkItems.WorkItemDeadline wd => wd.LeadUnitId,
             AppUser user => user.OrgUnitId,
+            Domain.Dialogues.Dialogue dl => dl.UnitId,
+            Domain.Dialogues.DialogueCommitment dc => dc.OwnerUnitId,
             _ => null,
         };
     }

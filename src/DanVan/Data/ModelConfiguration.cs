@@ -2,6 +2,7 @@ using DanVan.Domain.Audit;
 using DanVan.Domain.Calendar;
 using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
+using DanVan.Domain.Dialogues;
 using DanVan.Domain.Documents;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
@@ -176,6 +177,50 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.UnitId, x.On });
             e.HasIndex(x => new { x.On, x.State });
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Dialogue>(e =>
+        {
+            e.ToTable("Dialogues");
+            e.Property(x => x.Topic).HasMaxLength(500).IsRequired();
+            e.Property(x => x.ChairName).HasMaxLength(300).IsRequired();
+            e.Property(x => x.AudienceDetail).HasMaxLength(500);
+            e.Property(x => x.Place).HasMaxLength(500).IsRequired();
+            e.Property(x => x.CoOrganiser).HasMaxLength(300);
+            e.Property(x => x.NoticeExplanation).HasMaxLength(600);
+            e.Property(x => x.RecordSummary).HasMaxLength(4000);
+            e.Property(x => x.ResultsDueExplanation).HasMaxLength(600);
+            e.Property(x => x.ResultsSummary).HasMaxLength(4000);
+            e.Property(x => x.SearchText).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.HeldOn });
+            e.HasIndex(x => new { x.State, x.HeldOn });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Opinions).WithOne().HasForeignKey(x => x.DialogueId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DialogueOpinion>(e =>
+        {
+            e.ToTable("DialogueOpinions");
+            e.Property(x => x.SpeakerName).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Content).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.Field).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Answer).HasMaxLength(4000);
+            e.HasIndex(x => new { x.DialogueId, x.Number }).IsUnique();
+        });
+
+        builder.Entity<DialogueCommitment>(e =>
+        {
+            e.ToTable("DialogueCommitments");
+            e.Property(x => x.Content).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.DoneNote).HasMaxLength(2000);
+            e.HasIndex(x => x.DialogueId);
+            e.HasIndex(x => x.OpinionId).IsUnique();
+            e.HasIndex(x => new { x.OwnerUnitId, x.State, x.DueOn });
+            e.HasIndex(x => new { x.State, x.DueOn });
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(x => x.DialogueId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<DialogueOpinion>().WithOne().HasForeignKey<DialogueCommitment>(x => x.OpinionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DocumentType>(e =>

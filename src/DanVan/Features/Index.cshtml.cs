@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features;
 
-public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.ReportQueries reports, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.ReportQueries reports, TimeProvider clock, IEnumerable<FollowUp.IFollowUpSource> followUps) : PageModel
 {
     public UserScope Scope { get; private set; } = null!;
 
@@ -31,6 +31,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
 
     /// <summary>Completions reported to a unit in the manager's scope, waiting for confirmation (ADR-013).</summary>
     public int ToConfirm { get; private set; }
+
+    /// <summary>What the user's unit must do within a week (or is overdue), from every capability's follow-up source.</summary>
+    public List<FollowUp.FollowUpItem> FollowUps { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -62,6 +65,16 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
                                 orderby p.DueOn
                                 select new { s.Id, p.Label, s.SubmittedBy }).Take(5).ToListAsync(ct))
                 .Select(x => (x.Id, x.Label, x.SubmittedBy ?? "")).ToList();
+        }
+
+        if (Scope.Role is Domain.Access.Roles.UnitOfficer or Domain.Access.Roles.UnitHead)
+        {
+            foreach (var source in followUps)
+            {
+                FollowUps.AddRange(await source.OpenAsync(Today.AddDays(7), [Scope.UnitId], ct));
+            }
+
+            FollowUps = FollowUps.OrderBy(f => f.DueOn).Take(10).ToList();
         }
 
         if (Scope.Role is Domain.Access.Roles.Coordinator or Domain.Access.Roles.UnitHead)

@@ -62,6 +62,9 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();
         services.AddScoped<Features.Reception.ReceptionCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reception.ReceptionMeasures>();
+        services.AddScoped<Features.Dialogues.DialogueCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Dialogues.DialogueMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Dialogues.DialogueFollowUp>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
@@ -207,6 +210,7 @@ public static class DanVanApp
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);
         Features.Cases.CasesApi.Map(app);
+        Features.Dialogues.DialoguesApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

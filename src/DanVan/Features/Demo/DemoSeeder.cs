@@ -14,7 +14,7 @@ namespace DanVan.Features.Demo;
 public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
-    Reception.ReceptionCommands reception)
+    Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -92,6 +92,7 @@ public sealed class DemoSeeder(
         changed |= await SeedWorkAsync(ct);
         changed |= await SeedReceptionAsync(ct);
         changed |= await SeedCasesAsync(ct);
+        changed |= await SeedDialoguesAsync(ct);
         return changed;
     }
 
@@ -377,6 +378,90 @@ public sealed class DemoSeeder(
 
         await Register(2, Domain.Cases.CaseKind.Complaint, Domain.Cases.CaseSource.InPerson, "dat-dai",
             "Khiếu nại quyết định xử phạt vi phạm hành chính về xây dựng (dữ liệu minh họa).", "Phạm Văn Tài", "Quyết định xử phạt của Chủ tịch UBND phường");
+        return true;
+    }
+
+    /// <summary>
+    /// Phường Tân Ninh's dialogues: last one held 40 days ago with four opinions — two answered on the spot, one
+    /// commitment of the ward done, one of the Sở Tư pháp overdue, one of the ward due soon — and the next one announced.
+    /// </summary>
+    private async Task<bool> SeedDialoguesAsync(CancellationToken ct)
+    {
+        if (await db.Dialogues.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var officerId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, officerId, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        string Day(int offset) => Domain.Text.VietnameseText.FormatDate(today.AddDays(offset));
+        T Ok<T>(Infrastructure.Result<T> r) => r.IsOk ? r.Value! : throw new InvalidOperationException("Demo dialogue: " + string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        var ward = await db.OrgUnits.Where(u => u.Code == "25459").Select(u => u.Id).SingleAsync(ct);
+        var justice = await db.OrgUnits.Where(u => u.Code == "80.STP").Select(u => u.Id).SingleAsync(ct);
+        const string Chair = "Nguyễn Văn Hùng, Chủ tịch UBND phường Tân Ninh";
+        const string Front = "Ủy ban MTTQ Việt Nam phường Tân Ninh";
+
+        var past = Ok(await dialogues.PlanAsync(officer, new Dialogues.DialogueInput
+        {
+            Topic = "Đối thoại với Nhân dân về chỉnh trang đô thị và cải cách hành chính (dữ liệu minh họa)", ChairName = Chair,
+            Audience = Domain.Dialogues.DialogueAudience.Residents, HeldOn = Day(-40), Place = "Hội trường UBND phường Tân Ninh", CoOrganiser = Front, NoticeOn = Day(-60),
+        }, ct));
+        db.ChangeTracker.Clear();
+        var held = Ok(await dialogues.RecordAsync(officer, past.Id, new Dialogues.RecordInput
+        {
+            Attendees = 126, Summary = "Chủ tịch UBND phường chủ trì; Thường trực HĐND, Ủy ban MTTQ phường, trưởng các khu phố và 120 người dân tham dự.", Stamp = past.ConcurrencyStamp,
+        }, ct));
+        db.ChangeTracker.Clear();
+        async Task<int> Opinion(string speaker, string content, string field, string? answer, int? owner = null, int dueIn = 0)
+        {
+            var o = Ok(await dialogues.AddOpinionAsync(officer, past.Id, new Dialogues.OpinionInput
+            {
+                SpeakerName = speaker, Content = content, Field = field, AnsweredOnSpot = answer is not null, Answer = answer,
+                OwnerUnitId = owner, DueOn = owner is null ? null : Day(dueIn),
+            }, ct));
+            db.ChangeTracker.Clear();
+            return o.Id;
+        }
+
+        await Opinion("Ông Trần Văn Lộc, khu phố 1", "Thời gian giải quyết hồ sơ cấp phép xây dựng nhà ở riêng lẻ còn dài.", "nha-o",
+            "Bộ phận một cửa giải quyết trong 15 ngày theo quy định; hồ sơ đủ điều kiện được nhận kết quả qua bưu điện.");
+        await Opinion("Bà Lê Thị Hoa, khu phố 2", "Lịch thu gom rác thải sinh hoạt chưa ổn định.", "moi-truong",
+            "Phường đã thống nhất với đơn vị thu gom: thu gom hằng ngày từ 17 giờ.");
+        var light = await Opinion("Ông Phạm Minh Tâm, khu phố 3", "Sửa chữa hệ thống đèn chiếu sáng hẻm 12 đường Cách Mạng Tháng Tám.", "khac", null, ward, -20);
+        await Opinion("Bà Võ Thị Ngọc, khu phố 4", "Hướng dẫn thủ tục chứng thực hợp đồng chuyển nhượng nhà đất cho người cao tuổi tại nhà.", "tu-phap", null, justice, -10);
+        await Opinion("Ông Huỳnh Văn Sang, khu phố 4", "Lắp biển báo giảm tốc độ trước trường tiểu học Tân Ninh.", "khac", null, ward, 5);
+        Ok(await dialogues.PublishResultsAsync(officer, past.Id, new Dialogues.ResultsInput
+        {
+            PublishedOn = Day(-35), Summary = "Tiếp nhận 5 ý kiến: 2 ý kiến đã trả lời tại hội nghị, 3 ý kiến giao đơn vị giải quyết và trả lời bằng văn bản.",
+            Stamp = held.ConcurrencyStamp,
+        }, ct));
+        db.ChangeTracker.Clear();
+        var lightCommitment = await db.DialogueCommitments.Where(c => c.OpinionId == light).Select(c => c.Id).SingleAsync(ct);
+        Ok(await dialogues.CompleteCommitmentAsync(officer, lightCommitment, new Dialogues.CommitmentDoneInput
+        {
+            DoneOn = Day(-22), Note = "Đã thay 8 bóng đèn và sửa tủ điện hẻm 12 (dữ liệu minh họa).",
+        }, ct));
+        db.ChangeTracker.Clear();
+
+        // The next dialogue, announced: opens with the status of the commitments above.
+        var next = await dialogues.PlanAsync(officer, new Dialogues.DialogueInput
+        {
+            Topic = "Đối thoại với Nhân dân khu phố 3, 4 về dự án nâng cấp đường Trưng Nữ Vương (dữ liệu minh họa)", ChairName = Chair,
+            Audience = Domain.Dialogues.DialogueAudience.AffectedGroup, AudienceDetail = "Hộ dân bị ảnh hưởng bởi dự án nâng cấp đường", HeldOn = Day(14),
+            Place = "Nhà văn hóa khu phố 3", CoOrganiser = Front, NoticeOn = Day(0),
+        }, ct);
+        if (!next.IsOk)
+        {
+            db.ChangeTracker.Clear();
+            Ok(await dialogues.PlanAsync(officer, new Dialogues.DialogueInput
+            {
+                Topic = "Đối thoại với Nhân dân khu phố 3, 4 về dự án nâng cấp đường Trưng Nữ Vương (dữ liệu minh họa)", ChairName = Chair,
+                Audience = Domain.Dialogues.DialogueAudience.AffectedGroup, HeldOn = Day(14), Place = "Nhà văn hóa khu phố 3", CoOrganiser = Front,
+            }, ct));
+        }
+
+        db.ChangeTracker.Clear();
         return true;
     }
 

@@ -12,7 +12,8 @@ namespace DanVan.Features.FollowUp;
 /// and what is overdue; nothing when there is nothing. A lease in the database lets one instance run it; a unique
 /// index on (user, day) makes each digest exist once even if two runs overlap.
 /// </summary>
-public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider clock, IConfiguration configuration, ILogger<DigestJob> logger)
+public sealed class DigestJob(
+    AppDbContext db, IEmailSender email, TimeProvider clock, IConfiguration configuration, ILogger<DigestJob> logger, IEnumerable<IFollowUpSource>? sources = null)
 {
     public const string LeaseName = "follow-up-digest";
 
@@ -47,6 +48,12 @@ public sealed class DigestJob(AppDbContext db, IEmailSender email, TimeProvider 
                                   where p.ClosedAtUtc == null && due <= horizon
                                         && (s.Status == Domain.Reports.SubmissionStatus.Pending || s.Status == Domain.Reports.SubmissionStatus.Returned)
                                   select new DigestDeadline(-s.Id, "Báo cáo " + p.Label, u.Id, u.Name, due)).ToListAsync(ct));
+        // Every other capability's items through the follow-up extension point (dialogue commitments…).
+        foreach (var source in sources ?? [])
+        {
+            deadlines.AddRange((await source.OpenAsync(horizon, null, ct)).Select(i => new DigestDeadline(0, i.Title, i.UnitId, i.UnitName, i.DueOn)));
+        }
+
         var unitIds = deadlines.Select(d => d.LeadUnitId).Distinct().ToList();
         var staff = await (from user in db.Users.AsNoTracking()
                            where unitIds.Contains(user.OrgUnitId)

@@ -55,6 +55,13 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
     {
         values = new Dictionary<string, string?>(values);
         narrative = new Dictionary<int, string?>(narrative ?? []);
+        reasons = new Dictionary<string, string?>(reasons ?? []);
+        foreach (var code in values.Keys.Where(k => k.StartsWith("DT_", StringComparison.Ordinal)))
+        {
+            // The dialogue figures are pre-filled from DanVan's dialogues (0020): these are typed in as held outside it.
+            reasons.TryAdd(code, "Đối thoại tổ chức trước khi dùng DanVan (dữ liệu thử).");
+        }
+
         if (submit)
         {
             foreach (var code in new[] { "TCD_DINHKY", "DON_NHAN", "DT_CUOC" })

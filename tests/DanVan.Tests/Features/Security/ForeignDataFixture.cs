@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case, dialogue, commitment.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -113,6 +113,29 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             }, session.Value.ConcurrencyStamp);
             Assert.True(logged.IsOk, string.Join(" ", logged.Errors.SelectMany(e => e.Value)));
             Ids["reception"] = Id(session.Value.Id);
+            // A dialogue of the foreign commune, held ten days ago, with one opinion that became a commitment.
+            var today = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System);
+            var dialogues = scope.ServiceProvider.GetRequiredService<DanVan.Features.Dialogues.DialogueCommands>();
+            var dialogue = await dialogues.PlanAsync(officer, new DanVan.Features.Dialogues.DialogueInput
+            {
+                Topic = "Đối thoại " + Marker, ChairName = "Chủ tịch " + Marker, Audience = DanVan.Domain.Dialogues.DialogueAudience.Residents,
+                HeldOn = DanVan.Domain.Text.VietnameseText.FormatDate(today.AddDays(-10)), Place = "Hội trường " + Marker,
+                NoticeOn = DanVan.Domain.Text.VietnameseText.FormatDate(today.AddDays(-25)),
+            });
+            Assert.True(dialogue.IsOk, string.Join(" ", dialogue.Errors.SelectMany(e => e.Value)));
+            var held = await dialogues.RecordAsync(officer, dialogue.Value!.Id, new DanVan.Features.Dialogues.RecordInput
+            {
+                Attendees = 30, Summary = "Biên bản " + Marker, Stamp = dialogue.Value.ConcurrencyStamp,
+            });
+            Assert.True(held.IsOk, string.Join(" ", held.Errors.SelectMany(e => e.Value)));
+            var opinion = await dialogues.AddOpinionAsync(officer, dialogue.Value.Id, new DanVan.Features.Dialogues.OpinionInput
+            {
+                SpeakerName = "Người dân " + Marker, Content = "Kiến nghị " + Marker, Field = "dat-dai", OwnerUnitId = commune.Id,
+                DueOn = DanVan.Domain.Text.VietnameseText.FormatDate(today.AddDays(30)),
+            });
+            Assert.True(opinion.IsOk, string.Join(" ", opinion.Errors.SelectMany(e => e.Value)));
+            Ids["dialogue"] = Id(dialogue.Value.Id);
+            Ids["commitment"] = Id(await db.DialogueCommitments.Where(c => c.OpinionId == opinion.Value!.Id).Select(c => c.Id).SingleAsync());
         }
     }
 
