@@ -3,6 +3,7 @@ using DanVan.Domain.Calendar;
 using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
+using DanVan.Domain.Models;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
 using DanVan.Domain.Reports;
@@ -35,6 +36,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
 
     public DbSet<CaseIdentity> CaseIdentities => Set<CaseIdentity>();
+
+    public DbSet<MobilizationModel> MobilizationModels => Set<MobilizationModel>();
+
+    public DbSet<ModelMilestone> ModelMilestones => Set<ModelMilestone>();
+
+    public DbSet<ModelStep> ModelSteps => Set<ModelStep>();
+
+    public DbSet<ModelEvidence> ModelEvidence => Set<ModelEvidence>();
+
+    public DbSet<ModelField> ModelFields => Set<ModelField>();
+
+    public DbSet<RecognitionLevel> RecognitionLevels => Set<RecognitionLevel>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 

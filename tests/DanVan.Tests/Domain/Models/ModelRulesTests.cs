@@ -1,0 +1,175 @@
+using DanVan.Domain.Models;
+using DanVan.Domain.Units;
+
+namespace DanVan.Tests.Domain.Models;
+
+public class ModelRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 9, 15);
+
+    private static ModelDraft Complete() => new()
+    {
+        Name = "Phố phường sạch đẹp", Situation = "Rác thải sinh hoạt để không đúng nơi quy định", Objectives = "100% hộ phân loại rác tại nguồn",
+        Content = "Tổ tự quản thu gom theo lịch", AreaAndTargets = "Khu phố 1, 320 hộ", Forces = "Chi bộ chủ trì, MTTQ phối hợp, hộ dân tham gia",
+        Resources = "Xã hội hóa 20 triệu đồng, 200 ngày công", StartOn = new DateOnly(2026, 3, 1), EvaluationOn = new DateOnly(2026, 11, 30),
+        Milestones = [("Ra mắt", new DateOnly(2026, 3, 15)), ("Sơ kết 6 tháng", new DateOnly(2026, 9, 1))],
+        Outputs = "Khu phố không còn điểm rác tự phát", Sustainability = "Nhân rộng ra các khu phố khác của phường",
+    };
+
+    [Fact]
+    public void CheckRegistration_WhenComplete_HasNoErrors() => Assert.Empty(ModelRules.CheckRegistration(Complete()));
+
+    [Fact]
+    public void CheckRegistration_WhenEverythingIsMissing_NamesEveryEntryAtOnce()
+    {
+        var errors = ModelRules.CheckRegistration(new ModelDraft());
+        Assert.Equal(
+            ["AreaAndTargets", "Content", "EvaluationOn", "Forces", "Milestones", "Name", "Objectives", "Outputs", "Resources", "Situation", "StartOn", "Sustainability"],
+            errors.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("Vui lòng ghi mục tiêu và tiêu chí đo được.", errors["Objectives"]);
+    }
+
+    public static TheoryData<string, (string?, DateOnly?)[], string> BadMilestones => new()
+    {
+        { "out of order", [("Ra mắt", new DateOnly(2026, 6, 1)), ("Triển khai", new DateOnly(2026, 4, 1))], "Các mốc phải theo thứ tự thời gian: mốc 2 (01/04/2026) trước mốc 1 (01/06/2026)." },
+        { "before the start", [("Ra mắt", new DateOnly(2026, 2, 1))], "Mốc 1 (01/02/2026) trước ngày bắt đầu (01/03/2026)." },
+        { "after the evaluation", [("Tổng kết", new DateOnly(2026, 12, 31))], "Mốc 1 (31/12/2026) sau ngày sơ kết, đánh giá (30/11/2026)." },
+        { "without a date", [("Ra mắt", null)], "Mốc 1: vui lòng ghi cả nội dung và ngày." },
+        { "none", [], "Vui lòng ghi ít nhất một mốc thời gian thực hiện (nội dung và ngày)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadMilestones))]
+    public void CheckRegistration_RefusesMilestones(string why, (string?, DateOnly?)[] milestones, string message)
+    {
+        var errors = ModelRules.CheckRegistration(Complete() with { Milestones = milestones });
+        Assert.True(errors.ContainsKey("Milestones"), why);
+        Assert.Equal(message, errors["Milestones"]);
+    }
+
+    [Fact]
+    public void CheckRegistration_WhenEvaluationIsNotAfterStart_Refuses() =>
+        Assert.Equal("Ngày sơ kết, đánh giá phải sau ngày bắt đầu (01/03/2026).",
+            ModelRules.CheckRegistration(Complete() with { EvaluationOn = new DateOnly(2026, 3, 1), Milestones = [("Ra mắt", new DateOnly(2026, 3, 1))] })["EvaluationOn"]);
+
+    private static readonly RecognitionLevel Base = new() { Code = "co-so", Name = "Cấp cơ sở", Rank = 1 };
+    private static readonly RecognitionLevel Province = new() { Code = "tinh", Name = "Cấp tỉnh", Rank = 3 };
+
+    private const int OwnUnit = 10;
+    private const int OtherUnit = 20;
+
+    public static TheoryData<ModelState, ModelAction, string?, int?, int, int, RecognitionLevel?, int, ModelState?, string?> Steps => new()
+    {
+        // state, action, note, score, reviews, actor unit, level, actor rank → new state or the error's field
+        { ModelState.Registered, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, ModelState.Approved, null },
+        { ModelState.Registered, ModelAction.Return, "Thiếu tiêu chí đo được", null, 0, OtherUnit, null, 0, ModelState.Returned, null },
+        { ModelState.Registered, ModelAction.Return, null, null, 0, OtherUnit, null, 0, null, "Note" },
+        { ModelState.Registered, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, null, "" },
+        { ModelState.Returned, ModelAction.Resubmit, null, null, 0, OwnUnit, null, 0, ModelState.Registered, null },
+        { ModelState.Returned, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, null, "" },
+        { ModelState.Approved, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, ModelState.Launched, null },
+        { ModelState.Launched, ModelAction.Progress, "Đã thu gom 12 tấn rác", null, 0, OwnUnit, null, 0, ModelState.InProgress, null },
+        { ModelState.Launched, ModelAction.Progress, " ", null, 0, OwnUnit, null, 0, null, "Note" },
+        { ModelState.InProgress, ModelAction.Review, "Đạt các tiêu chí", 85, 0, OtherUnit, null, 0, ModelState.Reviewed, null },
+        { ModelState.InProgress, ModelAction.Review, "Tự đánh giá", 95, 0, OwnUnit, null, 0, null, "" },
+        { ModelState.InProgress, ModelAction.Review, "Điểm vô lý", 150, 0, OtherUnit, null, 0, null, "Score" },
+        { ModelState.InProgress, ModelAction.Recognise, null, null, 0, OtherUnit, Province, 3, null, "" },
+        { ModelState.Reviewed, ModelAction.Review, "Đánh giá thứ hai", 80, 1, OtherUnit, null, 0, ModelState.Reviewed, null },
+        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 3, ModelState.Recognised, null },
+        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Base, 1, ModelState.Recognised, null },
+        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 1, null, "LevelCode" },
+        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, null, 3, null, "LevelCode" },
+        { ModelState.Reviewed, ModelAction.Commend, "Bằng khen", null, 1, OtherUnit, null, 0, null, "" },
+        { ModelState.Recognised, ModelAction.Commend, "Bằng khen của Chủ tịch UBND tỉnh", null, 1, OtherUnit, null, 0, ModelState.Commended, null },
+        { ModelState.Recognised, ModelAction.Commend, null, null, 1, OtherUnit, null, 0, null, "Note" },
+        { ModelState.Commended, ModelAction.Remove, "Không còn hiệu quả", null, 1, OtherUnit, null, 0, ModelState.Removed, null },
+        { ModelState.Approved, ModelAction.Remove, null, null, 0, OtherUnit, null, 0, null, "Note" },
+        { ModelState.Removed, ModelAction.Progress, "Vẫn làm", null, 0, OwnUnit, null, 0, null, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void Check_FollowsTheLifecycle(ModelState state, ModelAction action, string? note, int? score, int reviews, int actorUnit,
+        RecognitionLevel? level, int actorRank, ModelState? expected, string? errorField)
+    {
+        var outcome = ModelRules.Check(
+            new ModelFacts { State = state, UnitId = OwnUnit, LastStepOn = Today.AddDays(-3), Reviews = reviews },
+            new ModelStepCommand { Action = action, On = Today, Note = note, Score = score, Level = level, ActorUnitId = actorUnit, ActorGrantRank = actorRank },
+            Today);
+        Assert.Equal(expected, outcome.NewState);
+        if (errorField is null)
+        {
+            Assert.Empty(outcome.Errors);
+        }
+        else
+        {
+            Assert.Contains(errorField, outcome.Errors.Keys);
+        }
+    }
+
+    [Fact]
+    public void Check_RecogniseNeverReviewed_SaysSo()
+    {
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
+            new ModelStepCommand { Action = ModelAction.Recognise, On = Today, Level = Province, ActorUnitId = OtherUnit, ActorGrantRank = 3 }, Today);
+        Assert.Equal("Mô hình chưa được sơ kết, đánh giá: chưa thể công nhận.", outcome.Errors[""]);
+    }
+
+    [Fact]
+    public void Check_ReviewerOfTheRegisteringUnit_IsRefused()
+    {
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
+            new ModelStepCommand { Action = ModelAction.Review, On = Today, Note = "Tốt", Score = 90, ActorUnitId = OwnUnit }, Today);
+        Assert.Equal("Người đánh giá không được thuộc chính đơn vị đăng ký mô hình.", outcome.Errors[""]);
+    }
+
+    [Theory]
+    [InlineData(1, "Ngày 16/09/2026 chưa đến: không ghi trước một việc chưa làm.")]
+    [InlineData(-10, "Ngày 05/09/2026 trước bước gần nhất của mô hình (12/09/2026).")]
+    public void Check_RefusesImpossibleDates(int days, string message)
+    {
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.Registered, UnitId = OwnUnit, LastStepOn = Today.AddDays(-3) },
+            new ModelStepCommand { Action = ModelAction.Approve, On = Today.AddDays(days), ActorUnitId = OtherUnit }, Today);
+        Assert.Equal(message, outcome.Errors["On"]);
+    }
+
+    [Theory]
+    [InlineData(ModelState.Recognised, OtherUnit, null)]
+    [InlineData(ModelState.Commended, OtherUnit, null)]
+    [InlineData(ModelState.Reviewed, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
+    [InlineData(ModelState.Registered, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
+    [InlineData(ModelState.Recognised, OwnUnit, "Mô hình này là của chính đơn vị: nhân rộng là áp dụng mô hình của đơn vị khác.")]
+    public void CheckReplication_OnlyOfARecognisedModelOfAnotherUnit(ModelState source, int adopting, string? refusal) =>
+        Assert.Equal(refusal, ModelRules.CheckReplication(source, OwnUnit, adopting));
+
+    [Theory]
+    [InlineData(OrgUnitKind.Ward, OrgUnitKind.Province, 1)]
+    [InlineData(OrgUnitKind.Commune, OrgUnitKind.Province, 1)]
+    [InlineData(OrgUnitKind.Department, OrgUnitKind.Province, 3)]
+    [InlineData(OrgUnitKind.PartyBoard, OrgUnitKind.Province, 3)]
+    [InlineData(OrgUnitKind.Division, OrgUnitKind.Department, 1)]
+    [InlineData(OrgUnitKind.Province, OrgUnitKind.Country, 3)]
+    [InlineData(OrgUnitKind.LegacyDistrict, OrgUnitKind.Province, 2)]
+    [InlineData(OrgUnitKind.PeoplesCommittee, OrgUnitKind.LegacyDistrict, 2)]
+    [InlineData(OrgUnitKind.PeoplesCommittee, OrgUnitKind.Ward, 1)]
+    public void GrantorRank_FollowsTheBodysPlace(OrgUnitKind kind, OrgUnitKind parent, int rank) =>
+        Assert.Equal(rank, ModelRules.GrantorRank(kind, parent));
+
+    [Fact]
+    public void ShippedCatalogue_HasTheFourFields_AndLevelsWithTheirBasis()
+    {
+        Assert.Equal(["KT", "VHXH", "QPAN", "XDHTCT"], ModelCatalog.Fields().Select(f => f.Code).ToArray());
+        Assert.All(ModelCatalog.Levels(), l => Assert.False(string.IsNullOrWhiteSpace(l.LegalBasis)));
+        var district = ModelCatalog.Levels().Single(l => l.Code == "huyen");
+        Assert.False(ModelCatalog.InForce(district.ValidFrom, district.ValidTo, Today));
+        Assert.True(ModelCatalog.InForce(district.ValidFrom, district.ValidTo, new DateOnly(2024, 10, 1)));
+    }
+
+    [Theory]
+    [InlineData(ModelState.Registered, false)]
+    [InlineData(ModelState.Returned, false)]
+    [InlineData(ModelState.Approved, true)]
+    [InlineData(ModelState.Commended, true)]
+    [InlineData(ModelState.Removed, false)]
+    public void IsActive_MeansInTheCatalogue(ModelState state, bool active) => Assert.Equal(active, ModelRules.IsActive(state));
+}
