@@ -169,6 +169,7 @@ internal static class AuditRecorder
             Domain.Plans.Plan p => p.OwnerUnitId,
             Domain.WorkItems.WorkItemDeadline wd => wd.LeadUnitId,
             AppUser user => user.OrgUnitId,
+            Domain.Models.MobilizationModel m => m.UnitId,
             _ => null,
         };
     }

@@ -60,6 +60,8 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.MeasureRegistry>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Tasks.TaskMeasures>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();
+        services.AddScoped<Features.Models.ModelCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();

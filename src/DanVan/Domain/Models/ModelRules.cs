@@ -131,19 +131,33 @@ public static class ModelRules
     };
 
     /// <summary>
-    /// The highest recognition rank a body may grant: a commune, ward or special zone (and the divisions of any unit)
-    /// recognise at the base level; a former district at district level; the province and its own agencies (Sở,
-    /// Ban của Tỉnh ủy, Ủy ban MTTQ tỉnh) at provincial level.
+    /// The highest recognition rank a body may grant, from its kind and its ancestors' kinds (nearest first): a commune,
+    /// ward or special zone and whatever sits under one recognise at the base level, as does a division (phòng) of any
+    /// agency; a former district and its bodies at district level; the province and its agencies, boards and
+    /// committees (Sở, Ban của Tỉnh ủy, Ủy ban MTTQ tỉnh) at provincial level.
     /// </summary>
-    public static int GrantorRank(OrgUnitKind kind, OrgUnitKind? parentKind) => kind switch
+    public static int GrantorRank(OrgUnitKind kind, IReadOnlyList<OrgUnitKind> ancestorsNearestFirst)
     {
-        OrgUnitKind.Country or OrgUnitKind.Province => 3,
-        OrgUnitKind.LegacyDistrict => 2,
-        OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone or OrgUnitKind.Division => 1,
-        _ when parentKind is OrgUnitKind.Province or OrgUnitKind.Country => 3,
-        _ when parentKind is OrgUnitKind.LegacyDistrict => 2,
-        _ => 1,
-    };
+        if (kind == OrgUnitKind.Division)
+        {
+            return 1;
+        }
+
+        foreach (var k in ancestorsNearestFirst.Prepend(kind))
+        {
+            switch (k)
+            {
+                case OrgUnitKind.Country or OrgUnitKind.Province:
+                    return 3;
+                case OrgUnitKind.LegacyDistrict:
+                    return 2;
+                case OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone:
+                    return 1;
+            }
+        }
+
+        return 1;
+    }
 
     /// <summary>The registration's nine entries and its timetable; all errors at once, keyed by field.</summary>
     public static IReadOnlyDictionary<string, string> CheckRegistration(ModelDraft d)

@@ -143,17 +143,17 @@ public class ModelRulesTests
         Assert.Equal(refusal, ModelRules.CheckReplication(source, OwnUnit, adopting));
 
     [Theory]
-    [InlineData(OrgUnitKind.Ward, OrgUnitKind.Province, 1)]
-    [InlineData(OrgUnitKind.Commune, OrgUnitKind.Province, 1)]
-    [InlineData(OrgUnitKind.Department, OrgUnitKind.Province, 3)]
-    [InlineData(OrgUnitKind.PartyBoard, OrgUnitKind.Province, 3)]
-    [InlineData(OrgUnitKind.Division, OrgUnitKind.Department, 1)]
-    [InlineData(OrgUnitKind.Province, OrgUnitKind.Country, 3)]
-    [InlineData(OrgUnitKind.LegacyDistrict, OrgUnitKind.Province, 2)]
-    [InlineData(OrgUnitKind.PeoplesCommittee, OrgUnitKind.LegacyDistrict, 2)]
-    [InlineData(OrgUnitKind.PeoplesCommittee, OrgUnitKind.Ward, 1)]
-    public void GrantorRank_FollowsTheBodysPlace(OrgUnitKind kind, OrgUnitKind parent, int rank) =>
-        Assert.Equal(rank, ModelRules.GrantorRank(kind, parent));
+    [InlineData(OrgUnitKind.Ward, new[] { OrgUnitKind.Province, OrgUnitKind.Country }, 1)]
+    [InlineData(OrgUnitKind.Commune, new[] { OrgUnitKind.Province }, 1)]
+    [InlineData(OrgUnitKind.Department, new[] { OrgUnitKind.Province, OrgUnitKind.Country }, 3)]
+    [InlineData(OrgUnitKind.PartyBoard, new[] { OrgUnitKind.PartyCommittee, OrgUnitKind.Province }, 3)]
+    [InlineData(OrgUnitKind.Division, new[] { OrgUnitKind.Department, OrgUnitKind.Province }, 1)]
+    [InlineData(OrgUnitKind.Province, new[] { OrgUnitKind.Country }, 3)]
+    [InlineData(OrgUnitKind.LegacyDistrict, new[] { OrgUnitKind.Province }, 2)]
+    [InlineData(OrgUnitKind.PeoplesCommittee, new[] { OrgUnitKind.LegacyDistrict, OrgUnitKind.Province }, 2)]
+    [InlineData(OrgUnitKind.PartyCommittee, new[] { OrgUnitKind.Ward, OrgUnitKind.Province }, 1)]
+    public void GrantorRank_FollowsTheBodysPlace(OrgUnitKind kind, OrgUnitKind[] ancestors, int rank) =>
+        Assert.Equal(rank, ModelRules.GrantorRank(kind, ancestors));
 
     [Fact]
     public void ShippedCatalogue_HasTheFourFields_AndLevelsWithTheirBasis()
