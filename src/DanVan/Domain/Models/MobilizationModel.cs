@@ -18,7 +18,7 @@ public enum ModelSubject
 }
 
 /// <summary>Where a model stands in its lifecycle (facts.md §4.6).</summary>
-public enum ModelState
+public enum ModelStatus
 {
     /// <summary>Đã đăng ký, chờ duyệt.</summary>
     Registered = 1,
@@ -122,7 +122,7 @@ public class MobilizationModel
     /// <summary>10 (of the form's nine boxes, with 7 and 8 merged). Khả năng duy trì, nhân rộng.</summary>
     public string Sustainability { get; set; } = "";
 
-    public ModelState State { get; set; } = ModelState.Registered;
+    public ModelStatus State { get; set; } = ModelStatus.Registered;
 
     public DateOnly RegisteredOn { get; set; }
 
@@ -197,7 +197,7 @@ public class ModelStep
     /// <summary>The other model of a replication (the copy, on the original's timeline).</summary>
     public int? RelatedModelId { get; set; }
 
-    public ModelState StateAfter { get; set; }
+    public ModelStatus StateAfter { get; set; }
 
     /// <summary>The unit of the person who acted (a reviewer's unit, the recognising body).</summary>
     public int ByUnitId { get; set; }

@@ -34,7 +34,7 @@ public sealed record ModelDraft
 /// <summary>What the rules need to know about a model for a step.</summary>
 public sealed record ModelFacts
 {
-    public required ModelState State { get; init; }
+    public required ModelStatus State { get; init; }
 
     public required int UnitId { get; init; }
 
@@ -66,7 +66,7 @@ public sealed record ModelStepCommand
 }
 
 /// <summary>A step's outcome: the new state, or Vietnamese field errors (nothing is to be saved).</summary>
-public sealed record ModelStepOutcome(ModelState? NewState, IReadOnlyDictionary<string, string> Errors)
+public sealed record ModelStepOutcome(ModelStatus? NewState, IReadOnlyDictionary<string, string> Errors)
 {
     public bool IsOk => NewState is not null;
 }
@@ -80,16 +80,16 @@ public static class ModelRules
 {
     public const int MaxMilestones = 12;
 
-    public static string Label(ModelState s) => s switch
+    public static string Label(ModelStatus s) => s switch
     {
-        ModelState.Registered => "Đã đăng ký, chờ duyệt",
-        ModelState.Returned => "Trả lại để hoàn thiện",
-        ModelState.Approved => "Đã duyệt, vào danh mục",
-        ModelState.Launched => "Đã ra mắt",
-        ModelState.InProgress => "Đang triển khai",
-        ModelState.Reviewed => "Đã sơ kết, đánh giá",
-        ModelState.Recognised => "Đã công nhận",
-        ModelState.Commended => "Đã biểu dương, khen thưởng",
+        ModelStatus.Registered => "Đã đăng ký, chờ duyệt",
+        ModelStatus.Returned => "Trả lại để hoàn thiện",
+        ModelStatus.Approved => "Đã duyệt, vào danh mục",
+        ModelStatus.Launched => "Đã ra mắt",
+        ModelStatus.InProgress => "Đang triển khai",
+        ModelStatus.Reviewed => "Đã sơ kết, đánh giá",
+        ModelStatus.Recognised => "Đã công nhận",
+        ModelStatus.Commended => "Đã biểu dương, khen thưởng",
         _ => "Đã loại khỏi danh mục",
     };
 
@@ -112,21 +112,21 @@ public static class ModelRules
 
     public static string Label(ModelSubject s) => s == ModelSubject.Individual ? "Cá nhân" : "Tập thể";
 
-    public static bool IsRecognised(ModelState s) => s is ModelState.Recognised or ModelState.Commended;
+    public static bool IsRecognised(ModelStatus s) => s is ModelStatus.Recognised or ModelStatus.Commended;
 
     /// <summary>Still in the catalogue and running: approved and not removed.</summary>
-    public static bool IsActive(ModelState s) => s is >= ModelState.Approved and < ModelState.Removed;
+    public static bool IsActive(ModelStatus s) => s is >= ModelStatus.Approved and < ModelStatus.Removed;
 
     /// <summary>The steps open to a model in a state (the page offers them; <see cref="Check"/> refuses the others).</summary>
-    public static IReadOnlyList<ModelAction> Allowed(ModelState s) => s switch
+    public static IReadOnlyList<ModelAction> Allowed(ModelStatus s) => s switch
     {
-        ModelState.Registered => [ModelAction.Approve, ModelAction.Return],
-        ModelState.Returned => [ModelAction.Resubmit],
-        ModelState.Approved => [ModelAction.Launch, ModelAction.Remove],
-        ModelState.Launched or ModelState.InProgress => [ModelAction.Progress, ModelAction.Review, ModelAction.Remove],
-        ModelState.Reviewed => [ModelAction.Progress, ModelAction.Review, ModelAction.Recognise, ModelAction.Remove],
-        ModelState.Recognised => [ModelAction.Progress, ModelAction.Review, ModelAction.Commend, ModelAction.Remove],
-        ModelState.Commended => [ModelAction.Progress, ModelAction.Review, ModelAction.Remove],
+        ModelStatus.Registered => [ModelAction.Approve, ModelAction.Return],
+        ModelStatus.Returned => [ModelAction.Resubmit],
+        ModelStatus.Approved => [ModelAction.Launch, ModelAction.Remove],
+        ModelStatus.Launched or ModelStatus.InProgress => [ModelAction.Progress, ModelAction.Review, ModelAction.Remove],
+        ModelStatus.Reviewed => [ModelAction.Progress, ModelAction.Review, ModelAction.Recognise, ModelAction.Remove],
+        ModelStatus.Recognised => [ModelAction.Progress, ModelAction.Review, ModelAction.Commend, ModelAction.Remove],
+        ModelStatus.Commended => [ModelAction.Progress, ModelAction.Review, ModelAction.Remove],
         _ => [],
     };
 
@@ -254,7 +254,7 @@ public static class ModelRules
             errors["On"] = $"Ngày {VietnameseText.FormatDate(cmd.On)} trước bước gần nhất của mô hình ({VietnameseText.FormatDate(m.LastStepOn)}).";
         }
 
-        if (m.State == ModelState.Removed)
+        if (m.State == ModelStatus.Removed)
         {
             errors[""] = "Mô hình đã bị loại khỏi danh mục: không thêm bước được nữa.";
             return new ModelStepOutcome(null, errors);
@@ -329,20 +329,20 @@ public static class ModelRules
 
         return new ModelStepOutcome(cmd.Action switch
         {
-            ModelAction.Approve => ModelState.Approved,
-            ModelAction.Return => ModelState.Returned,
-            ModelAction.Resubmit => ModelState.Registered,
-            ModelAction.Launch => ModelState.Launched,
-            ModelAction.Progress => m.State is ModelState.Launched ? ModelState.InProgress : m.State,
-            ModelAction.Review => m.State is ModelState.Launched or ModelState.InProgress ? ModelState.Reviewed : m.State,
-            ModelAction.Recognise => ModelState.Recognised,
-            ModelAction.Commend => ModelState.Commended,
-            _ => ModelState.Removed,
+            ModelAction.Approve => ModelStatus.Approved,
+            ModelAction.Return => ModelStatus.Returned,
+            ModelAction.Resubmit => ModelStatus.Registered,
+            ModelAction.Launch => ModelStatus.Launched,
+            ModelAction.Progress => m.State is ModelStatus.Launched ? ModelStatus.InProgress : m.State,
+            ModelAction.Review => m.State is ModelStatus.Launched or ModelStatus.InProgress ? ModelStatus.Reviewed : m.State,
+            ModelAction.Recognise => ModelStatus.Recognised,
+            ModelAction.Commend => ModelStatus.Commended,
+            _ => ModelStatus.Removed,
         }, errors);
     }
 
     /// <summary>Nhân rộng: a unit adopts a recognised model of another unit. The refusal, or null.</summary>
-    public static string? CheckReplication(ModelState sourceState, int sourceUnitId, int adoptingUnitId)
+    public static string? CheckReplication(ModelStatus sourceState, int sourceUnitId, int adoptingUnitId)
     {
         if (!IsRecognised(sourceState))
         {

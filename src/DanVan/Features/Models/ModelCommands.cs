@@ -105,7 +105,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         row.Milestones = milestones;
         await SetSearchTextAsync(row, ct);
-        row.Steps.Add(Step(user, ModelAction.Register, today, null, ModelState.Registered));
+        row.Steps.Add(Step(user, ModelAction.Register, today, null, ModelStatus.Registered));
         db.MobilizationModels.Add(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -164,9 +164,9 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
             }
         }
 
-        row.State = ModelState.Registered;
+        row.State = ModelStatus.Registered;
         await SetSearchTextAsync(row, ct);
-        row.Steps.Add(Step(user, ModelAction.Resubmit, today, null, ModelState.Registered));
+        row.Steps.Add(Step(user, ModelAction.Resubmit, today, null, ModelStatus.Registered));
         return await SaveAsync(row, tx, ct);
     }
 
@@ -336,7 +336,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         }
 
         await db.LockForCreateAsync($"model-replication:{sourceId}:{user.UnitId}", ct);
-        if (await db.MobilizationModels.AnyAsync(m => m.ReplicatedFromId == sourceId && m.UnitId == user.UnitId && m.State != ModelState.Removed, ct))
+        if (await db.MobilizationModels.AnyAsync(m => m.ReplicatedFromId == sourceId && m.UnitId == user.UnitId && m.State != ModelStatus.Removed, ct))
         {
             return Result<MobilizationModel>.Invalid("", "Đơn vị đã đăng ký nhân rộng mô hình này.");
         }
@@ -361,7 +361,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         };
         await SetSearchTextAsync(copy, ct);
         var sourceUnit = await db.OrgUnits.Where(u => u.Id == source.UnitId).Select(u => u.Name).SingleAsync(ct);
-        copy.Steps.Add(Step(user, ModelAction.Register, today, $"Nhân rộng từ mô hình của {sourceUnit}.", ModelState.Registered));
+        copy.Steps.Add(Step(user, ModelAction.Register, today, $"Nhân rộng từ mô hình của {sourceUnit}.", ModelStatus.Registered));
         db.MobilizationModels.Add(copy);
         await db.SaveChangesAsync(ct);
         var unitName = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => u.Name).SingleAsync(ct);
@@ -413,7 +413,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         return Result<MobilizationModel>.Ok(row);
     }
 
-    private ModelStep Step(UserScope user, ModelAction action, DateOnly on, string? note, ModelState after) => new()
+    private ModelStep Step(UserScope user, ModelAction action, DateOnly on, string? note, ModelStatus after) => new()
     {
         Action = action, On = on, Note = note, StateAfter = after, ByUnitId = user.UnitId, ByUserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime,
     };

@@ -28,9 +28,9 @@ public sealed class ModelMeasures(AppDbContext db) : IMeasureSource
         query = code switch
         {
             // A registration returned and not yet corrected is not (yet) a registration.
-            Registered => query.Where(m => m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelState.Returned),
+            Registered => query.Where(m => m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
             Recognised => query.Where(m => m.RecognisedOn >= from && m.RecognisedOn <= to),
-            Replicated => query.Where(m => m.ReplicatedFromId != null && m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelState.Returned),
+            Replicated => query.Where(m => m.ReplicatedFromId != null && m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
             Active => query.Where(m => m.ApprovedOn != null && m.ApprovedOn <= to && (m.RemovedOn == null || m.RemovedOn > to)),
             _ => throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\"."),
         };

@@ -58,39 +58,39 @@ public class ModelRulesTests
     private const int OwnUnit = 10;
     private const int OtherUnit = 20;
 
-    public static TheoryData<ModelState, ModelAction, string?, int?, int, int, RecognitionLevel?, int, ModelState?, string?> Steps => new()
+    public static TheoryData<ModelStatus, ModelAction, string?, int?, int, int, RecognitionLevel?, int, ModelStatus?, string?> Steps => new()
     {
         // state, action, note, score, reviews, actor unit, level, actor rank → new state or the error's field
-        { ModelState.Registered, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, ModelState.Approved, null },
-        { ModelState.Registered, ModelAction.Return, "Thiếu tiêu chí đo được", null, 0, OtherUnit, null, 0, ModelState.Returned, null },
-        { ModelState.Registered, ModelAction.Return, null, null, 0, OtherUnit, null, 0, null, "Note" },
-        { ModelState.Registered, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, null, "" },
-        { ModelState.Returned, ModelAction.Resubmit, null, null, 0, OwnUnit, null, 0, ModelState.Registered, null },
-        { ModelState.Returned, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, null, "" },
-        { ModelState.Approved, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, ModelState.Launched, null },
-        { ModelState.Launched, ModelAction.Progress, "Đã thu gom 12 tấn rác", null, 0, OwnUnit, null, 0, ModelState.InProgress, null },
-        { ModelState.Launched, ModelAction.Progress, " ", null, 0, OwnUnit, null, 0, null, "Note" },
-        { ModelState.InProgress, ModelAction.Review, "Đạt các tiêu chí", 85, 0, OtherUnit, null, 0, ModelState.Reviewed, null },
-        { ModelState.InProgress, ModelAction.Review, "Tự đánh giá", 95, 0, OwnUnit, null, 0, null, "" },
-        { ModelState.InProgress, ModelAction.Review, "Điểm vô lý", 150, 0, OtherUnit, null, 0, null, "Score" },
-        { ModelState.InProgress, ModelAction.Recognise, null, null, 0, OtherUnit, Province, 3, null, "" },
-        { ModelState.Reviewed, ModelAction.Review, "Đánh giá thứ hai", 80, 1, OtherUnit, null, 0, ModelState.Reviewed, null },
-        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 3, ModelState.Recognised, null },
-        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Base, 1, ModelState.Recognised, null },
-        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 1, null, "LevelCode" },
-        { ModelState.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, null, 3, null, "LevelCode" },
-        { ModelState.Reviewed, ModelAction.Commend, "Bằng khen", null, 1, OtherUnit, null, 0, null, "" },
-        { ModelState.Recognised, ModelAction.Commend, "Bằng khen của Chủ tịch UBND tỉnh", null, 1, OtherUnit, null, 0, ModelState.Commended, null },
-        { ModelState.Recognised, ModelAction.Commend, null, null, 1, OtherUnit, null, 0, null, "Note" },
-        { ModelState.Commended, ModelAction.Remove, "Không còn hiệu quả", null, 1, OtherUnit, null, 0, ModelState.Removed, null },
-        { ModelState.Approved, ModelAction.Remove, null, null, 0, OtherUnit, null, 0, null, "Note" },
-        { ModelState.Removed, ModelAction.Progress, "Vẫn làm", null, 0, OwnUnit, null, 0, null, "" },
+        { ModelStatus.Registered, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, ModelStatus.Approved, null },
+        { ModelStatus.Registered, ModelAction.Return, "Thiếu tiêu chí đo được", null, 0, OtherUnit, null, 0, ModelStatus.Returned, null },
+        { ModelStatus.Registered, ModelAction.Return, null, null, 0, OtherUnit, null, 0, null, "Note" },
+        { ModelStatus.Registered, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, null, "" },
+        { ModelStatus.Returned, ModelAction.Resubmit, null, null, 0, OwnUnit, null, 0, ModelStatus.Registered, null },
+        { ModelStatus.Returned, ModelAction.Approve, null, null, 0, OtherUnit, null, 0, null, "" },
+        { ModelStatus.Approved, ModelAction.Launch, null, null, 0, OwnUnit, null, 0, ModelStatus.Launched, null },
+        { ModelStatus.Launched, ModelAction.Progress, "Đã thu gom 12 tấn rác", null, 0, OwnUnit, null, 0, ModelStatus.InProgress, null },
+        { ModelStatus.Launched, ModelAction.Progress, " ", null, 0, OwnUnit, null, 0, null, "Note" },
+        { ModelStatus.InProgress, ModelAction.Review, "Đạt các tiêu chí", 85, 0, OtherUnit, null, 0, ModelStatus.Reviewed, null },
+        { ModelStatus.InProgress, ModelAction.Review, "Tự đánh giá", 95, 0, OwnUnit, null, 0, null, "" },
+        { ModelStatus.InProgress, ModelAction.Review, "Điểm vô lý", 150, 0, OtherUnit, null, 0, null, "Score" },
+        { ModelStatus.InProgress, ModelAction.Recognise, null, null, 0, OtherUnit, Province, 3, null, "" },
+        { ModelStatus.Reviewed, ModelAction.Review, "Đánh giá thứ hai", 80, 1, OtherUnit, null, 0, ModelStatus.Reviewed, null },
+        { ModelStatus.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 3, ModelStatus.Recognised, null },
+        { ModelStatus.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Base, 1, ModelStatus.Recognised, null },
+        { ModelStatus.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, Province, 1, null, "LevelCode" },
+        { ModelStatus.Reviewed, ModelAction.Recognise, null, null, 1, OtherUnit, null, 3, null, "LevelCode" },
+        { ModelStatus.Reviewed, ModelAction.Commend, "Bằng khen", null, 1, OtherUnit, null, 0, null, "" },
+        { ModelStatus.Recognised, ModelAction.Commend, "Bằng khen của Chủ tịch UBND tỉnh", null, 1, OtherUnit, null, 0, ModelStatus.Commended, null },
+        { ModelStatus.Recognised, ModelAction.Commend, null, null, 1, OtherUnit, null, 0, null, "Note" },
+        { ModelStatus.Commended, ModelAction.Remove, "Không còn hiệu quả", null, 1, OtherUnit, null, 0, ModelStatus.Removed, null },
+        { ModelStatus.Approved, ModelAction.Remove, null, null, 0, OtherUnit, null, 0, null, "Note" },
+        { ModelStatus.Removed, ModelAction.Progress, "Vẫn làm", null, 0, OwnUnit, null, 0, null, "" },
     };
 
     [Theory]
     [MemberData(nameof(Steps))]
-    public void Check_FollowsTheLifecycle(ModelState state, ModelAction action, string? note, int? score, int reviews, int actorUnit,
-        RecognitionLevel? level, int actorRank, ModelState? expected, string? errorField)
+    public void Check_FollowsTheLifecycle(ModelStatus state, ModelAction action, string? note, int? score, int reviews, int actorUnit,
+        RecognitionLevel? level, int actorRank, ModelStatus? expected, string? errorField)
     {
         var outcome = ModelRules.Check(
             new ModelFacts { State = state, UnitId = OwnUnit, LastStepOn = Today.AddDays(-3), Reviews = reviews },
@@ -110,7 +110,7 @@ public class ModelRulesTests
     [Fact]
     public void Check_RecogniseNeverReviewed_SaysSo()
     {
-        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelStatus.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
             new ModelStepCommand { Action = ModelAction.Recognise, On = Today, Level = Province, ActorUnitId = OtherUnit, ActorGrantRank = 3 }, Today);
         Assert.Equal("Mô hình chưa được sơ kết, đánh giá: chưa thể công nhận.", outcome.Errors[""]);
     }
@@ -118,7 +118,7 @@ public class ModelRulesTests
     [Fact]
     public void Check_ReviewerOfTheRegisteringUnit_IsRefused()
     {
-        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelStatus.InProgress, UnitId = OwnUnit, LastStepOn = Today, Reviews = 0 },
             new ModelStepCommand { Action = ModelAction.Review, On = Today, Note = "Tốt", Score = 90, ActorUnitId = OwnUnit }, Today);
         Assert.Equal("Người đánh giá không được thuộc chính đơn vị đăng ký mô hình.", outcome.Errors[""]);
     }
@@ -128,18 +128,18 @@ public class ModelRulesTests
     [InlineData(-10, "Ngày 05/09/2026 trước bước gần nhất của mô hình (12/09/2026).")]
     public void Check_RefusesImpossibleDates(int days, string message)
     {
-        var outcome = ModelRules.Check(new ModelFacts { State = ModelState.Registered, UnitId = OwnUnit, LastStepOn = Today.AddDays(-3) },
+        var outcome = ModelRules.Check(new ModelFacts { State = ModelStatus.Registered, UnitId = OwnUnit, LastStepOn = Today.AddDays(-3) },
             new ModelStepCommand { Action = ModelAction.Approve, On = Today.AddDays(days), ActorUnitId = OtherUnit }, Today);
         Assert.Equal(message, outcome.Errors["On"]);
     }
 
     [Theory]
-    [InlineData(ModelState.Recognised, OtherUnit, null)]
-    [InlineData(ModelState.Commended, OtherUnit, null)]
-    [InlineData(ModelState.Reviewed, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
-    [InlineData(ModelState.Registered, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
-    [InlineData(ModelState.Recognised, OwnUnit, "Mô hình này là của chính đơn vị: nhân rộng là áp dụng mô hình của đơn vị khác.")]
-    public void CheckReplication_OnlyOfARecognisedModelOfAnotherUnit(ModelState source, int adopting, string? refusal) =>
+    [InlineData(ModelStatus.Recognised, OtherUnit, null)]
+    [InlineData(ModelStatus.Commended, OtherUnit, null)]
+    [InlineData(ModelStatus.Reviewed, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
+    [InlineData(ModelStatus.Registered, OtherUnit, "Chỉ nhân rộng được mô hình đã được công nhận.")]
+    [InlineData(ModelStatus.Recognised, OwnUnit, "Mô hình này là của chính đơn vị: nhân rộng là áp dụng mô hình của đơn vị khác.")]
+    public void CheckReplication_OnlyOfARecognisedModelOfAnotherUnit(ModelStatus source, int adopting, string? refusal) =>
         Assert.Equal(refusal, ModelRules.CheckReplication(source, OwnUnit, adopting));
 
     [Theory]
@@ -166,10 +166,10 @@ public class ModelRulesTests
     }
 
     [Theory]
-    [InlineData(ModelState.Registered, false)]
-    [InlineData(ModelState.Returned, false)]
-    [InlineData(ModelState.Approved, true)]
-    [InlineData(ModelState.Commended, true)]
-    [InlineData(ModelState.Removed, false)]
-    public void IsActive_MeansInTheCatalogue(ModelState state, bool active) => Assert.Equal(active, ModelRules.IsActive(state));
+    [InlineData(ModelStatus.Registered, false)]
+    [InlineData(ModelStatus.Returned, false)]
+    [InlineData(ModelStatus.Approved, true)]
+    [InlineData(ModelStatus.Commended, true)]
+    [InlineData(ModelStatus.Removed, false)]
+    public void IsActive_MeansInTheCatalogue(ModelStatus state, bool active) => Assert.Equal(active, ModelRules.IsActive(state));
 }

@@ -146,7 +146,7 @@ public sealed class ModelCommandsTests(AppFixture app) : IClassFixture<AppFixtur
         var copy = await WithAsync((c, _) => c.ReplicateAsync(otherWard, id, null));
         Assert.True(copy.IsOk, string.Join(" ", copy.Errors.SelectMany(e => e.Value)));
         Assert.Equal(id, copy.Value!.ReplicatedFromId);
-        Assert.Equal(ModelState.Registered, copy.Value.State);
+        Assert.Equal(ModelStatus.Registered, copy.Value.State);
         var again = await WithAsync((c, _) => c.ReplicateAsync(otherWard, id, null));
         Assert.Equal("Đơn vị đã đăng ký nhân rộng mô hình này.", again.Errors[""][0]);
         var timeline = await WithAsync((_, db) => db.ModelSteps.Where(s => s.ModelId == id).OrderBy(s => s.Id).Select(s => s.Action).ToListAsync());
