@@ -193,4 +193,28 @@ public sealed class ModelCommandsTests(AppFixture app) : IClassFixture<AppFixtur
         var otherWard = await ScopeAsync(Roles.UnitOfficer, await OtherWardCodeAsync(), "canbo-khac");
         Assert.Equal(ResultStatus.NotFound, (await WithAsync((c, _) => c.ReplicateAsync(otherWard, id, null))).Status);
     }
+
+    [Fact]
+    public async Task TheWardsReport_IsPrefilledWithItsModelCounts_WithProvenance()
+    {
+        var officer = await ScopeAsync(Roles.UnitOfficer, "25459", "canbo-test");
+        var registered = await WithAsync(async (c, _) => await c.RegisterAsync(officer, await FormAsync("Mô hình cho báo cáo")));
+        Assert.True(registered.IsOk);
+        var coordinator = await ScopeAsync(Roles.Coordinator, "80.SNV", "dieuphoi-test");
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var regime = await db.ReportRegimes.SingleAsync(r => r.Code == DanVan.Domain.Reports.DefaultRegime.Code);
+        var opened = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Reports.ReportCommands>()
+            .OpenAsync(coordinator, new DanVan.Features.Reports.OpenPeriodCommand(regime.Id, DanVan.Domain.Reports.ReportPeriodKind.Year, Today.Year, DueOn: Today.AddDays(30)));
+        Assert.True(opened.IsOk, string.Join(" ", opened.Errors.SelectMany(e => e.Value)));
+        var slot = await db.ReportSubmissions.SingleAsync(s => s.PeriodId == opened.Value!.Id && s.UnitId == officer.UnitId);
+        var values = await db.ReportValues.Where(v => v.SubmissionId == slot.Id)
+            .Join(db.ReportIndicators, v => v.IndicatorId, i => i.Id, (v, i) => new { i.Code, v.Value, v.Source, v.Provenance }).ToListAsync();
+        var registeredCount = values.Single(v => v.Code == "MH_DANGKY");
+        Assert.Equal(DanVan.Domain.Reports.ValueSource.Prefilled, registeredCount.Source);
+        Assert.True(registeredCount.Value >= 1);
+        Assert.Contains("danh mục mô hình “Dân vận khéo”", registeredCount.Provenance, StringComparison.Ordinal);
+        Assert.Contains(values, v => v.Code == "MH_HIEUQUA" && v.Source == DanVan.Domain.Reports.ValueSource.Prefilled);
+        Assert.Contains(values, v => v.Code == "MH_NHANRONG" && v.Source == DanVan.Domain.Reports.ValueSource.Prefilled);
+    }
 }
