@@ -64,6 +64,9 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The app's clock, for the dates the page writes into its forms.</summary>
+    public TimeProvider Clock => clock;
+
     public bool CanReplicate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

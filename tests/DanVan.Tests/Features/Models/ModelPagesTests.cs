@@ -108,6 +108,21 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains("90% người dân hài lòng", text, StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Ban Tuyên giáo và Dân vận Tỉnh ủy Tây Ninh", text, StringComparison.Ordinal);
         Assert.Contains("Sơ kết", text, StringComparison.Ordinal);
+
+        // Removal from the catalogue asks for a reason (the page asks for confirmation too).
+        var coordinator = await app.As("dieuphoi");
+        Assert.Contains("model-remove-form", await coordinator.GetStringAsync($"/Models/Details/{id}"), StringComparison.Ordinal);
+        using (var noReason = await StepAsync(coordinator, id, new() { ["Input.Action"] = "Remove" }))
+        {
+            Assert.Contains("Vui lòng ghi lý do loại khỏi danh mục", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var removed = await StepAsync(coordinator, id, new() { ["Input.Action"] = "Remove", ["Input.Note"] = "Trùng với mô hình đã có của phường." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        Assert.Contains("Đã loại khỏi danh mục", WebUtility.HtmlDecode(await officer.GetStringAsync($"/Models/Details/{id}")), StringComparison.Ordinal);
     }
 
     [Fact]
