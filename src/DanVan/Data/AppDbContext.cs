@@ -3,6 +3,7 @@ using DanVan.Domain.Calendar;
 using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
 using DanVan.Domain.Documents;
+using DanVan.Domain.Models;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
 using DanVan.Domain.Reports;
@@ -45,6 +46,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<Domain.Reception.ReceptionDuty> ReceptionDuties => Set<Domain.Reception.ReceptionDuty>();
 
     public DbSet<Domain.Reception.ReceptionSession> ReceptionSessions => Set<Domain.Reception.ReceptionSession>();
+    public DbSet<MobilizationModel> MobilizationModels => Set<MobilizationModel>();
+
+    public DbSet<ModelMilestone> ModelMilestones => Set<ModelMilestone>();
+
+    public DbSet<ModelStep> ModelSteps => Set<ModelStep>();
+
+    public DbSet<ModelEvidence> ModelEvidence => Set<ModelEvidence>();
+
+    public DbSet<ModelField> ModelFields => Set<ModelField>();
+
+    public DbSet<RecognitionLevel> RecognitionLevels => Set<RecognitionLevel>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 

@@ -185,6 +185,7 @@ internal static class AuditRecorder
             AppUser user => user.OrgUnitId,
             Domain.Dialogues.Dialogue dl => dl.UnitId,
             Domain.Dialogues.DialogueCommitment dc => dc.OwnerUnitId,
+            Domain.Models.MobilizationModel m => m.UnitId,
             _ => null,
         };
     }

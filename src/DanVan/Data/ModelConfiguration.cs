@@ -4,6 +4,7 @@ using DanVan.Domain.Cases;
 using DanVan.Domain.Deadlines;
 using DanVan.Domain.Dialogues;
 using DanVan.Domain.Documents;
+using DanVan.Domain.Models;
 using DanVan.Domain.WorkItems;
 using DanVan.Domain.Plans;
 using DanVan.Domain.Reports;
@@ -139,6 +140,78 @@ internal static class ModelConfiguration
             e.Property(x => x.DueExplanation).HasMaxLength(600);
             e.Property(x => x.ByUserName).HasMaxLength(256).IsRequired();
             e.HasIndex(x => new { x.CaseId, x.Id });
+        });
+
+        builder.Entity<MobilizationModel>(e =>
+        {
+            e.ToTable("MobilizationModels");
+            e.Property(x => x.FieldCode).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            foreach (var text in new[] { nameof(MobilizationModel.Situation), nameof(MobilizationModel.Objectives), nameof(MobilizationModel.Content),
+                nameof(MobilizationModel.AreaAndTargets), nameof(MobilizationModel.Forces), nameof(MobilizationModel.Resources),
+                nameof(MobilizationModel.Outputs), nameof(MobilizationModel.Sustainability) })
+            {
+                e.Property(text).HasMaxLength(4000).IsRequired();
+            }
+
+            e.Property(x => x.LevelCode).HasMaxLength(20);
+            e.Property(x => x.SearchText).HasMaxLength(1200).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.RegisteredOn });
+            e.HasIndex(x => new { x.UnitId, x.State });
+            e.HasIndex(x => new { x.RegisteredWithUnitId, x.State });
+            e.HasIndex(x => new { x.Year, x.State });
+            e.HasIndex(x => new { x.State, x.RecognisedOn });
+            e.HasIndex(x => x.ReplicatedFromId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.RegisteredWithUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ModelMilestone>(e =>
+        {
+            e.ToTable("ModelMilestones");
+            e.Property(x => x.Title).HasMaxLength(300).IsRequired();
+            e.HasIndex(x => new { x.ModelId, x.Order }).IsUnique();
+        });
+
+        builder.Entity<ModelStep>(e =>
+        {
+            e.ToTable("ModelSteps");
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.LevelCode).HasMaxLength(20);
+            e.Property(x => x.ByUserName).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.ModelId, x.Id });
+        });
+
+        builder.Entity<ModelEvidence>(e =>
+        {
+            e.ToTable("ModelEvidence");
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Content).IsRequired();
+            e.HasIndex(x => x.StepId);
+            e.HasOne<ModelStep>().WithMany().HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ModelField>(e =>
+        {
+            e.ToTable("ModelFields");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<RecognitionLevel>(e =>
+        {
+            e.ToTable("RecognitionLevels");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
         });
 
         builder.Entity<CaseIdentity>(e =>

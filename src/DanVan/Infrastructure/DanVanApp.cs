@@ -65,6 +65,8 @@ public static class DanVanApp
         services.AddScoped<Features.Dialogues.DialogueCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Dialogues.DialogueMeasures>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Dialogues.DialogueFollowUp>();
+        services.AddScoped<Features.Models.ModelCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();

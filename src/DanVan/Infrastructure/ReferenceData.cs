@@ -21,6 +21,7 @@ public static class ReferenceData
 
         await EnsureDeadlineRulesAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureReceptionDutiesAsync(db, ct);
+        await EnsureModelCatalogAsync(db, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
 
         if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
@@ -56,6 +57,24 @@ public static class ReferenceData
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+    }
+
+    /// <summary>The movement's fields and recognition levels (ModelCatalog) for every code the database has none of.</summary>
+    private static async Task EnsureModelCatalogAsync(AppDbContext db, CancellationToken ct)
+    {
+        var fields = (await db.ModelFields.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var levels = (await db.RecognitionLevels.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var newFields = Domain.Models.ModelCatalog.Fields().Where(f => !fields.Contains(f.Code)).ToList();
+        var newLevels = Domain.Models.ModelCatalog.Levels().Where(l => !levels.Contains(l.Code)).ToList();
+        if (newFields.Count + newLevels.Count == 0)
+        {
+            return;
+        }
+
+        db.ModelFields.AddRange(newFields);
+        db.RecognitionLevels.AddRange(newLevels);
+        db.BulkAuditSummary = $"Lĩnh vực và cấp công nhận mô hình “Dân vận khéo”: {newFields.Count + newLevels.Count} mục mặc định";
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace DanVan.Features.Demo;
 public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
-    Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues)
+    Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -93,6 +93,7 @@ public sealed class DemoSeeder(
         changed |= await SeedReceptionAsync(ct);
         changed |= await SeedCasesAsync(ct);
         changed |= await SeedDialoguesAsync(ct);
+        changed |= await SeedModelsAsync(ct);
         return changed;
     }
 
@@ -462,6 +463,108 @@ public sealed class DemoSeeder(
         }
 
         db.ChangeTracker.Clear();
+        return true;
+    }
+
+    /// <summary>
+    /// “Dân vận khéo” models of Phường Tân Ninh: one recognised at provincial level (and replicated by another ward),
+    /// one running, one returned for a missing criterion; dates in the past as if typed over the year.
+    /// </summary>
+    private async Task<bool> SeedModelsAsync(CancellationToken ct)
+    {
+        if (await db.MobilizationModels.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        async Task<UserScope> Scope(string userName)
+        {
+            var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
+            return (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        }
+
+        var officer = await Scope("canbo");
+        var reviewer = await Scope("thamdinh");
+        var coordinator = await Scope("dieuphoi");
+        var body = await db.OrgUnits.Where(u => u.Code == ProvinceCode + ".BTGDV").Select(u => u.Id).SingleAsync(ct);
+        var today = Infrastructure.VietnamClock.Today(clock);
+        string Day(int offset) => Domain.Text.VietnameseText.FormatDate(today.AddDays(offset));
+        Models.ModelForm Form(string field, string name, string situation, string objectives, string content, string area, string outputs, int startAgo) => new()
+        {
+            FieldCode = field, RegisteredWithUnitId = body, Name = name, Situation = situation, Objectives = objectives, Content = content, AreaAndTargets = area,
+            Forces = "Đảng ủy phường lãnh đạo; UBND phường chủ trì; Ủy ban MTTQ và các đoàn thể phối hợp; các chi bộ, ban điều hành khu phố và hộ dân tham gia.",
+            Resources = "Ngân sách phường 30 triệu đồng; xã hội hóa từ doanh nghiệp, nhà hảo tâm; 400 ngày công của Nhân dân (dữ liệu minh họa).",
+            StartOn = Day(-startAgo), EvaluationOn = Day(300 - startAgo),
+            Milestones = [new() { Title = "Ra mắt mô hình", DueOn = Day(-startAgo + 15) }, new() { Title = "Sơ kết 6 tháng", DueOn = Day(-startAgo + 180) }, new() { Title = "Tổng kết, đánh giá", DueOn = Day(300 - startAgo) }],
+            Outputs = outputs, Sustainability = "Duy trì bằng quy ước khu phố và tổ tự quản; có thể nhân rộng ra các phường, xã có điều kiện tương tự.",
+        };
+
+        async Task<int> Register(UserScope who, Models.ModelForm form, int ago)
+        {
+            var result = await models.RegisterAsync(who, form, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo model: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+
+            // Demo data only: registered on a past day, as if typed during the year.
+            var id = result.Value!.Id;
+            db.ChangeTracker.Clear();
+            var row = await db.MobilizationModels.Include(m => m.Steps).SingleAsync(m => m.Id == id, ct);
+            row.RegisteredOn = today.AddDays(-ago);
+            row.Year = row.RegisteredOn.Year;
+            row.Steps.Single().On = row.RegisteredOn;
+            await db.SaveChangesAsync(ct);
+            return id;
+        }
+
+        async Task Step(UserScope who, int id, Domain.Models.ModelAction action, int ago, string? note = null, int? score = null, string? level = null)
+        {
+            db.ChangeTracker.Clear();
+            var stamp = await db.MobilizationModels.Where(m => m.Id == id).Select(m => m.ConcurrencyStamp).SingleAsync(ct);
+            var result = await models.StepAsync(who, id, new Models.ModelStepRequest(action, today.AddDays(-ago), note, score, level), stamp, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo model step: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        var clean = await Register(officer, Form("VHXH", "Khu phố sáng – xanh – sạch – đẹp",
+            "Rác thải sinh hoạt còn bị bỏ không đúng nơi quy định ở các tuyến hẻm; nhiều đoạn chưa có đèn chiếu sáng (dữ liệu minh họa).",
+            "100% hộ dân ký cam kết phân loại rác tại nguồn; 100% tuyến hẻm có đèn chiếu sáng; không còn điểm rác tự phát.",
+            "Tổ tự quản thu gom rác theo lịch; vận động hộ dân đóng góp lắp đèn; ngày Chủ nhật xanh hằng tháng.",
+            "Khu phố 1 và khu phố 2, Phường Tân Ninh; 640 hộ dân.", "42 tuyến hẻm có đèn; 12 điểm rác tự phát được xóa; hình ảnh trước – sau.", 200), 200);
+        await Step(reviewer, clean, Domain.Models.ModelAction.Approve, 195);
+        await Step(officer, clean, Domain.Models.ModelAction.Launch, 185, "Ra mắt tại nhà văn hóa khu phố 1, 150 hộ dân tham dự.");
+        await Step(officer, clean, Domain.Models.ModelAction.Progress, 100, "Đã lắp 42 đèn chiếu sáng, xóa 12 điểm rác tự phát; 96% hộ phân loại rác.");
+        await Step(reviewer, clean, Domain.Models.ModelAction.Review, 30, "Đạt và vượt các tiêu chí đăng ký; được Nhân dân đồng tình, hưởng ứng.", 88);
+        await Step(coordinator, clean, Domain.Models.ModelAction.Recognise, 20, level: "tinh");
+
+        await Register(officer, Form("KT", "Tổ hợp tác bánh tráng phơi sương Tân Ninh",
+            "Hộ làm bánh tráng nhỏ lẻ, thiếu vốn và đầu ra ổn định (dữ liệu minh họa).", "Thành lập 01 tổ hợp tác 20 hộ; thu nhập thành viên tăng 15%/năm.",
+            "Vận động hộ sản xuất liên kết, hỗ trợ vay vốn, xây dựng nhãn hiệu và bán hàng trực tuyến.", "Khu phố 3, Phường Tân Ninh; 20 hộ sản xuất.",
+            "Tổ hợp tác được thành lập; sản phẩm có nhãn hiệu, bán trên sàn thương mại điện tử.", 60), 60);
+
+        var security = await Register(officer, Form("QPAN", "Camera an ninh – “mắt thần” khu phố",
+            "Trộm cắp vặt còn xảy ra ở các tuyến hẻm (dữ liệu minh họa).", "Giảm trộm cắp.",
+            "Vận động hộ kinh doanh lắp camera kết nối với Công an phường.", "Khu phố 4, Phường Tân Ninh.", "Hệ thống camera tại các tuyến hẻm chính.", 20), 20);
+        await Step(reviewer, security, Domain.Models.ModelAction.Return, 15, "Mục tiêu chưa có tiêu chí đo được (ví dụ: giảm bao nhiêu phần trăm số vụ trộm cắp, bao nhiêu camera). Đề nghị bổ sung.");
+
+        // Another ward of the province adopts the recognised model.
+        var tanNinh = await db.OrgUnits.SingleAsync(u => u.Code == "25459", ct);
+        var otherWard = await db.OrgUnits.Where(u => u.AncestorPath == tanNinh.AncestorPath && u.Id != tanNinh.Id && u.Kind == OrgUnitKind.Ward && u.ValidTo == null)
+            .OrderBy(u => u.Code).FirstOrDefaultAsync(ct);
+        if (otherWard is not null)
+        {
+            db.ChangeTracker.Clear();
+            var adopter = UserScope.For("demo", "canbo-phuong-khac", Roles.UnitOfficer, otherWard.Id, otherWard.AncestorPath);
+            var copy = await models.ReplicateAsync(adopter, clean, body, ct);
+            if (!copy.IsOk)
+            {
+                throw new InvalidOperationException("Demo replication: " + string.Join(" ", copy.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
         return true;
     }
 

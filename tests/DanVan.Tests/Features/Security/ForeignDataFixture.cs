@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case, dialogue, commitment.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -136,6 +136,19 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(opinion.IsOk, string.Join(" ", opinion.Errors.SelectMany(e => e.Value)));
             Ids["dialogue"] = Id(dialogue.Value.Id);
             Ids["commitment"] = Id(await db.DialogueCommitments.Where(c => c.OpinionId == opinion.Value!.Id).Select(c => c.Id).SingleAsync());
+
+            // A "Dân vận khéo" model registered by the same commune with its province, named with the marker.
+            string D(DateOnly d) => DanVan.Domain.Text.VietnameseText.FormatDate(d);
+            var model = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Models.ModelCommands>().RegisterAsync(officer, new DanVan.Features.Models.ModelForm
+            {
+                FieldCode = "KT", RegisteredWithUnitId = int.Parse(Ids["province"], CultureInfo.InvariantCulture), Name = "Mô hình " + Marker,
+                Situation = "Thực trạng " + Marker, Objectives = "Mục tiêu " + Marker, Content = "Nội dung " + Marker, AreaAndTargets = "Địa bàn " + Marker,
+                Forces = "Lực lượng " + Marker, Resources = "Nguồn lực " + Marker, StartOn = D(today), EvaluationOn = D(today.AddDays(90)),
+                Milestones = [new DanVan.Features.Models.MilestoneInput { Title = "Ra mắt " + Marker, DueOn = D(today.AddDays(10)) }],
+                Outputs = "Sản phẩm " + Marker, Sustainability = "Nhân rộng " + Marker,
+            });
+            Assert.True(model.IsOk, string.Join(" ", model.Errors.SelectMany(e => e.Value)));
+            Ids["model"] = Id(model.Value!.Id);
         }
     }
 

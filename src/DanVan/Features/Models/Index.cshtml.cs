@@ -1,0 +1,182 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Models;
+using DanVan.Domain.Text;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Models;
+
+/// <summary>Danh mục mô hình “Dân vận khéo”: search, filters, sorting, paging, Excel export and the yearly summary.</summary>
+public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "field")]
+    public string? Field { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "level")]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public ModelStatus? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "subject")]
+    public ModelSubject? Subject { get; set; }
+
+    /// <summary>Only models still in the catalogue (approved, not removed).</summary>
+    [BindProperty(SupportsGet = true, Name = "active")]
+    public bool Active { get; set; }
+
+    /// <summary>"name", "state" or empty (newest first).</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedList<ModelRow> Models { get; private set; } = null!;
+
+    public bool CanRegister { get; private set; }
+
+    public bool CanSeeCompliance { get; private set; }
+
+    public Dictionary<string, string> FieldNames { get; private set; } = [];
+
+    public Dictionary<string, string> LevelNames { get; private set; } = [];
+
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+
+    public int ThisYear { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        await LoadListsAsync(scope, ct);
+        CanRegister = ModelAccessRules.CanRegister(scope, scope.UnitId);
+        CanSeeCompliance = ModelAccessRules.CanSeeCompliance(scope);
+        var query = Sorted(Filtered(scope));
+        Models = await query.ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        await LoadListsAsync(scope, ct);
+        var rows = await Sorted(Filtered(scope)).ToRows(db).Take(100_000).ToListAsync(ct);
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Mô hình Dân vận khéo", ["Tên mô hình", "Loại", "Tập thể/cá nhân", "Lĩnh vực", "Năm", "Đơn vị", "Ngày đăng ký", "Tình trạng", "Cấp công nhận", "Ngày công nhận", "Nhân rộng từ mô hình khác"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Name, ModelRules.Label(r.Kind), ModelRules.Label(r.Subject), FieldName(r.FieldCode), r.Year, r.UnitName, r.RegisteredOn,
+                ModelRules.Label(r.State), r.LevelCode is null ? null : LevelName(r.LevelCode), r.RecognisedOn, r.ReplicatedFromId is null ? "" : "Có"]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"mo-hinh-dan-van-kheo-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>Bảng tổng hợp năm: per unit and field, how many models stand in each state (the filters apply).</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        await LoadListsAsync(scope, ct);
+        Year ??= ThisYear;
+        var groups = await Filtered(scope).GroupBy(m => new { m.UnitId, m.FieldCode, m.State })
+            .Select(g => new { g.Key.UnitId, g.Key.FieldCode, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        var unitIds = groups.Select(g => g.UnitId).Distinct().ToList();
+        var names = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var states = Enum.GetValues<ModelStatus>();
+        var rows = groups.GroupBy(g => (g.UnitId, g.FieldCode))
+            .OrderBy(g => names.GetValueOrDefault(g.Key.UnitId), StringComparer.Create(VietnameseText.Culture, false)).ThenBy(g => g.Key.FieldCode, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<object?>)new object?[] { names.GetValueOrDefault(g.Key.UnitId), FieldName(g.Key.FieldCode) }
+                .Concat(states.Select(s => (object?)g.Where(x => x.State == s).Sum(x => x.Count)))
+                .Append(g.Sum(x => x.Count)).ToList());
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, $"Tổng hợp năm {Year}", new[] { "Đơn vị", "Lĩnh vực" }.Concat(states.Select(ModelRules.Label)).Append("Tổng số").ToList(), rows);
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"tong-hop-mo-hinh-{Year}.xlsx");
+    }
+
+    public string FieldName(string code) => FieldNames.GetValueOrDefault(code, code);
+
+    public string LevelName(string code) => LevelNames.GetValueOrDefault(code, code);
+
+    public string PageUrl(int page) => ListUrl(page, Sort);
+
+    public string ListUrl(int page, string? sort) =>
+        $"/Models?q={Uri.EscapeDataString(Query ?? "")}&field={Uri.EscapeDataString(Field ?? "")}&level={Uri.EscapeDataString(Level ?? "")}&unit={Unit}&year={Year}&state={State}&subject={Subject}&active={(Active ? "true" : "")}&sort={Uri.EscapeDataString(sort ?? "")}&page={page}";
+
+    public string ExportUrl(string handler) => ListUrl(1, Sort).Replace("/Models?", $"/Models?handler={handler}&", StringComparison.Ordinal);
+
+    private async Task LoadListsAsync(UserScope scope, CancellationToken ct)
+    {
+        ThisYear = VietnamClock.Today(clock).Year;
+        FieldNames = await db.ModelFields.AsNoTracking().GroupBy(f => f.Code).Select(g => new { g.Key, Name = g.OrderByDescending(f => f.ValidFrom).Select(f => f.Name).First() })
+            .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
+        LevelNames = await db.RecognitionLevels.AsNoTracking().GroupBy(f => f.Code).Select(g => new { g.Key, Name = g.OrderByDescending(f => f.ValidFrom).Select(f => f.Name).First() })
+            .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
+        var visibleUnits = db.MobilizationModels.AsNoTracking().VisibleTo(db, scope).Select(m => m.UnitId).Distinct();
+        Units = (await db.OrgUnits.AsNoTracking().Where(u => visibleUnits.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).Take(1000).ToListAsync(ct))
+            .Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    private IQueryable<MobilizationModel> Filtered(UserScope scope)
+    {
+        var query = db.MobilizationModels.AsNoTracking().VisibleTo(db, scope);
+        if (!string.IsNullOrWhiteSpace(Field))
+        {
+            query = query.Where(m => m.FieldCode == Field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Level))
+        {
+            query = query.Where(m => m.LevelCode == Level);
+        }
+
+        if (Unit is { } unit)
+        {
+            query = query.Where(m => m.UnitId == unit);
+        }
+
+        if (Year is { } year)
+        {
+            query = query.Where(m => m.Year == year);
+        }
+
+        if (State is { } state && Enum.IsDefined(state))
+        {
+            query = query.Where(m => m.State == state);
+        }
+
+        if (Subject is { } subject && Enum.IsDefined(subject))
+        {
+            query = query.Where(m => m.Subject == subject);
+        }
+
+        if (Active)
+        {
+            query = query.Where(m => m.State >= ModelStatus.Approved && m.State < ModelStatus.Removed);
+        }
+
+        var folded = VietnameseText.Fold(Query);
+        if (folded.Length > 0)
+        {
+            query = query.Where(m => m.SearchText.Contains(folded));
+        }
+
+        return query;
+    }
+
+    private IQueryable<MobilizationModel> Sorted(IQueryable<MobilizationModel> query) => Sort switch
+    {
+        "name" => query.OrderBy(m => m.SearchText).ThenBy(m => m.Id),
+        "state" => query.OrderBy(m => m.State).ThenByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
+        _ => query.OrderByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
+    };
+}

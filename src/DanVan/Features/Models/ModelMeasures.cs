@@ -1,0 +1,46 @@
+using DanVan.Data;
+using DanVan.Domain.Models;
+using DanVan.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Models;
+
+/// <summary>What “Dân vận khéo” models count for a unit and period: registered, recognised, replicated, still active.</summary>
+public sealed class ModelMeasures(AppDbContext db) : IMeasureSource
+{
+    public const string Registered = "mo-hinh-dang-ky";
+    public const string Recognised = "mo-hinh-cong-nhan";
+    public const string Replicated = "mo-hinh-nhan-rong";
+    public const string Active = "mo-hinh-con-hieu-qua";
+
+    public IReadOnlyList<MeasureDefinition> Definitions { get; } =
+    [
+        new(Registered, "Mô hình “Dân vận khéo” đăng ký trong kỳ", "mô hình", "Dân vận khéo"),
+        new(Recognised, "Mô hình “Dân vận khéo” được công nhận trong kỳ", "mô hình", "Dân vận khéo"),
+        new(Replicated, "Mô hình “Dân vận khéo” nhân rộng từ đơn vị khác, đăng ký trong kỳ", "mô hình", "Dân vận khéo"),
+        new(Active, "Mô hình “Dân vận khéo” còn trong danh mục, duy trì đến cuối kỳ", "mô hình", "Dân vận khéo"),
+    ];
+
+    public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var ids = unitIds.Distinct().ToList();
+        var query = db.MobilizationModels.AsNoTracking().Where(m => ids.Contains(m.UnitId));
+        query = code switch
+        {
+            // A registration returned and not yet corrected is not (yet) a registration.
+            Registered => query.Where(m => m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
+            Recognised => query.Where(m => m.RecognisedOn >= from && m.RecognisedOn <= to),
+            Replicated => query.Where(m => m.ReplicatedFromId != null && m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
+            Active => query.Where(m => m.ApprovedOn != null && m.ApprovedOn <= to && (m.RemovedOn == null || m.RemovedOn > to)),
+            _ => throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\"."),
+        };
+        var counts = await query.GroupBy(m => m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var name = Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture);
+        var range = MeasureRegistry.Range(from, to);
+        return ids.ToDictionary(id => id, id =>
+        {
+            var n = counts.GetValueOrDefault(id);
+            return new MeasureValue(n, $"Theo dõi trên DanVan (danh mục mô hình “Dân vận khéo”): {n} {name} ({range}).");
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Models;
+using DanVan.Domain.Units;
+
+namespace DanVan.Features.Models;
+
+/// <summary>A model as lists show it.</summary>
+public sealed record ModelRow(int Id, string Name, ModelKind Kind, ModelSubject Subject, string FieldCode, int Year, ModelStatus State, string? LevelCode,
+    DateOnly RegisteredOn, DateOnly? RecognisedOn, int? ReplicatedFromId, int UnitId, string UnitName);
+
+public static class ModelQueries
+{
+    /// <summary>
+    /// The models a user may read (as <see cref="ModelAccessRules.CanRead"/>): of units in their scope, registered
+    /// with a body in their scope, or recognised in their province; one indexed subquery on the unit path each.
+    /// </summary>
+    public static IQueryable<MobilizationModel> VisibleTo(this IQueryable<MobilizationModel> models, AppDbContext db, UserScope user)
+    {
+        if (user.IsAdmin)
+        {
+            return models;
+        }
+
+        var prefix = user.ScopePrefix;
+        var rootId = UnitPaths.Ancestors(prefix).Last();
+        var province = UserScope.ProvincePrefix(user.UnitAncestorPath, user.UnitId);
+        var provinceId = UnitPaths.Ancestors(province).Last();
+        return models.Where(m =>
+            db.OrgUnits.Any(o => o.Id == m.UnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix)))
+            || db.OrgUnits.Any(o => o.Id == m.RegisteredWithUnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix)))
+            || ((m.State == ModelStatus.Recognised || m.State == ModelStatus.Commended)
+                && db.OrgUnits.Any(o => o.Id == m.UnitId && (o.Id == provinceId || o.AncestorPath.StartsWith(province)))));
+    }
+
+    public static IQueryable<ModelRow> ToRows(this IQueryable<MobilizationModel> models, AppDbContext db) =>
+        models.Select(m => new ModelRow(m.Id, m.Name, m.Kind, m.Subject, m.FieldCode, m.Year, m.State, m.LevelCode, m.RegisteredOn, m.RecognisedOn, m.ReplicatedFromId,
+            m.UnitId, db.OrgUnits.Where(o => o.Id == m.UnitId).Select(o => o.Name).First()));
+}

@@ -1,0 +1,179 @@
+using DanVan.Data;
+using DanVan.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DanVan.BrowserTests;
+
+/// <summary>The app on a clock the test moves: 05/10/2026 08:00 in Việt Nam at the start.</summary>
+public sealed class ModelFixture : BrowserFixture
+{
+    public FakeClock FakeClock { get; } = new(new DateTimeOffset(2026, 10, 5, 1, 0, 0, TimeSpan.Zero));
+
+    protected override TimeProvider? Clock => FakeClock;
+}
+
+/// <summary>
+/// Issue 15's golden path in a real browser: Phường Tân Ninh registers a model, the Ban Tuyên giáo và Dân vận returns
+/// it for a missing criterion, the ward corrects it, it is approved, launched, reports progress with a photo, is
+/// reviewed, recognised at provincial level by the Sở Nội vụ, and another ward replicates it.
+/// </summary>
+public class ModelLifecycleTests(ModelFixture fx) : IClassFixture<ModelFixture>
+{
+    [Fact]
+    public async Task RegisterReturnCorrectApproveLaunchProgressReviewRecognise_ThenAnotherWardReplicates()
+    {
+        var name = "Dân vận khéo trong cải cách hành chính " + Guid.NewGuid().ToString("N")[..4];
+
+        // 05/10: the ward officer registers, first without a measurable criterion.
+        var officer = await fx.SignInAsync("canbo");
+        await officer.GotoAsync("/Models/Create");
+        await officer.GetByLabel("Lĩnh vực").SelectOptionAsync(new SelectOptionValue { Label = "Xây dựng hệ thống chính trị" });
+        await officer.GetByLabel("Đăng ký với").SelectOptionAsync(new SelectOptionValue { Label = "Ban Tuyên giáo và Dân vận Tỉnh ủy Tây Ninh" });
+        await officer.GetByLabel("1. Tên mô hình").FillAsync(name);
+        await officer.GetByLabel("2. Thực trạng, lý do xây dựng").FillAsync("Người dân còn phải đi lại nhiều lần để làm thủ tục.");
+        await officer.GetByLabel("4. Nội dung, cách thức thực hiện").FillAsync("Tổ thanh niên tình nguyện hướng dẫn nộp hồ sơ trực tuyến tại bộ phận một cửa.");
+        await officer.GetByLabel("5. Địa bàn, đối tượng").FillAsync("Bộ phận một cửa Phường Tân Ninh; người dân đến làm thủ tục.");
+        await officer.GetByLabel("6. Lực lượng thực hiện").FillAsync("Văn phòng UBND phường chủ trì; Đoàn thanh niên phối hợp.");
+        await officer.GetByLabel("7. Nguồn lực").FillAsync("Ngân sách phường 10 triệu đồng; 2 máy tính.");
+        await officer.GetByLabel("Ngày bắt đầu").FillAsync("01/10/2026");
+        await officer.GetByLabel("Ngày sơ kết, đánh giá").FillAsync("31/03/2027");
+        await officer.GetByPlaceholder("Mốc 1: nội dung (ví dụ: Ra mắt mô hình)").FillAsync("Ra mắt mô hình");
+        await officer.GetByLabel("Ngày mốc 1").FillAsync("15/10/2026");
+        await officer.GetByPlaceholder("Mốc 2: nội dung (ví dụ: Ra mắt mô hình)").FillAsync("Sơ kết 3 tháng");
+        await officer.GetByLabel("Ngày mốc 2").FillAsync("15/01/2027");
+        await officer.GetByLabel("9. Sản phẩm, kết quả đầu ra").FillAsync("Tỷ lệ hồ sơ trực tuyến công khai hằng tháng.");
+        await officer.GetByLabel("Khả năng duy trì, nhân rộng").FillAsync("Duy trì bằng quy chế của UBND phường.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi đăng ký" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("model-form")).ToContainTextAsync("Vui lòng ghi mục tiêu và tiêu chí đo được.");
+        await officer.GetByLabel("3. Mục tiêu, tiêu chí (đo được)").FillAsync("Hỗ trợ người dân nộp hồ sơ trực tuyến.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi đăng ký" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("model-state")).ToHaveTextAsync("Đã đăng ký, chờ duyệt");
+        var url = new Uri(officer.Url).PathAndQuery;
+        await fx.ScreenshotAsync(officer, "30-model-registered");
+
+        // The body registered with returns it: the criterion is not measurable.
+        var reviewer = await fx.SignInAsync("thamdinh");
+        await Step(reviewer, url, "Trả lại", note: "Mục tiêu chưa có tiêu chí đo được: ghi tỷ lệ hồ sơ trực tuyến cần đạt.");
+        await Assertions.Expect(reviewer.GetByTestId("model-state")).ToHaveTextAsync("Trả lại để hoàn thiện");
+
+        // The ward corrects and sends it again; the body approves.
+        await officer.GotoAsync(url);
+        await officer.GetByTestId("model-edit").ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("return-reason")).ToContainTextAsync("tiêu chí đo được");
+        await officer.GetByLabel("3. Mục tiêu, tiêu chí (đo được)").FillAsync("80% hồ sơ thủ tục hành chính nộp trực tuyến; 95% người dân hài lòng.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi lại đăng ký" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("model-state")).ToHaveTextAsync("Đã đăng ký, chờ duyệt");
+        await Step(reviewer, url, "Duyệt, đưa vào danh mục");
+        await Assertions.Expect(reviewer.GetByTestId("model-state")).ToHaveTextAsync("Đã duyệt, vào danh mục");
+
+        // 15/10: launched; 15/01: progress with a photo.
+        // Sessions end with the days that pass: sign in again after moving the clock.
+        fx.FakeClock.Advance(TimeSpan.FromDays(10));
+        await officer.Context.CloseAsync();
+        await reviewer.Context.CloseAsync();
+        officer = await fx.SignInAsync("canbo");
+        await Step(officer, url, "Ra mắt", note: "Ra mắt tại hội trường UBND phường, 80 người dự.");
+        await Assertions.Expect(officer.GetByTestId("model-state")).ToHaveTextAsync("Đã ra mắt");
+        fx.FakeClock.Advance(TimeSpan.FromDays(92));
+        await officer.Context.CloseAsync();
+        officer = await fx.SignInAsync("canbo");
+        reviewer = await fx.SignInAsync("thamdinh");
+        await officer.GotoAsync(url);
+        await officer.GetByLabel("Việc").SelectOptionAsync(new SelectOptionValue { Label = "Báo cáo tiến độ" });
+        await officer.GetByLabel("Ngày", new() { Exact = true }).FillAsync("15/01/2027");
+        await officer.Locator("#Input_Note").FillAsync("82% hồ sơ nộp trực tuyến trong quý; 96% người dân hài lòng.");
+        await officer.GetByLabel("Mốc đã đạt (nếu có)").SelectOptionAsync(new SelectOptionValue { Label = "2. Sơ kết 3 tháng" });
+        await officer.Locator("#Evidence").SetInputFilesAsync(TempFile("anh-mot-cua.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")));
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ghi bước" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("model-state")).ToHaveTextAsync("Đang triển khai");
+        await Assertions.Expect(officer.GetByTestId("model-timeline")).ToContainTextAsync("Minh chứng: anh-mot-cua.png");
+        await Assertions.Expect(officer.GetByTestId("model-milestones")).ToContainTextAsync("15/01/2027");
+
+        // Reviewed by the Ban, recognised at provincial level by the Sở Nội vụ.
+        await Step(reviewer, url, "Sơ kết, đánh giá", note: "Đạt và vượt tiêu chí; người dân đồng tình.", score: "90");
+        await Assertions.Expect(reviewer.GetByTestId("model-state")).ToHaveTextAsync("Đã sơ kết, đánh giá");
+        var coordinator = await fx.SignInAsync("dieuphoi");
+        await Step(coordinator, url, "Công nhận", level: "Cấp tỉnh");
+        await Assertions.Expect(coordinator.GetByTestId("model-state")).ToHaveTextAsync("Đã công nhận");
+        await Assertions.Expect(coordinator.GetByTestId("model-level")).ToHaveTextAsync("Cấp tỉnh");
+        await fx.ScreenshotAsync(coordinator, "31-model-recognised");
+
+        // Another ward of Tây Ninh replicates it; the original shows where.
+        var otherWard = await OtherWardUserAsync();
+        var adopter = await fx.SignInAsync(otherWard.UserName, "PhuongKhac@2026");
+        adopter.Dialog += AcceptDialog;
+        await adopter.GotoAsync(url);
+        await adopter.GetByTestId("model-replicate").ClickAsync();
+        await Assertions.Expect(adopter.GetByTestId("model-source")).ToContainTextAsync("Nhân rộng từ mô hình «" + name + "» của Phường Tân Ninh");
+        await Assertions.Expect(adopter.GetByTestId("model-state")).ToHaveTextAsync("Đã đăng ký, chờ duyệt");
+        await coordinator.GotoAsync(url);
+        await Assertions.Expect(coordinator.GetByTestId("model-copies")).ToContainTextAsync(otherWard.UnitName);
+        await Assertions.Expect(coordinator.GetByTestId("model-timeline")).ToContainTextAsync("Được nhân rộng tại " + otherWard.UnitName);
+        await fx.ScreenshotAsync(coordinator, "32-model-replicated");
+
+        foreach (var page in new[] { officer, reviewer, coordinator, adopter })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task Step(IPage page, string url, string action, string? note = null, string? score = null, string? level = null)
+    {
+        await page.GotoAsync(url);
+        if (!await page.GetByTestId("model-step-form").IsVisibleAsync())
+        {
+            throw new InvalidOperationException("No step form for «" + action + "» on " + page.Url + ": " + await page.Locator("main").InnerTextAsync());
+        }
+
+        await page.GetByLabel("Việc").SelectOptionAsync(new SelectOptionValue { Label = action });
+        if (note is not null)
+        {
+            await page.Locator("#Input_Note").FillAsync(note);
+        }
+
+        if (score is not null)
+        {
+            await page.GetByLabel("Điểm đánh giá (0–100)").FillAsync(score);
+        }
+
+        if (level is not null)
+        {
+            await page.GetByLabel("Cấp công nhận").SelectOptionAsync(new SelectOptionValue { Label = level });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi bước" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("handler=", StringComparison.Ordinal));
+    }
+
+    /// <summary>An officer of another ward of the demo province (the demo has accounts for Phường Tân Ninh only).</summary>
+    private async Task<(string UserName, string UnitName)> OtherWardUserAsync()
+    {
+        using var scope = fx.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tanNinh = await db.OrgUnits.SingleAsync(u => u.Code == "25459");
+        var ward = await db.OrgUnits.Where(u => u.AncestorPath == tanNinh.AncestorPath && u.Id != tanNinh.Id && u.Kind == DanVan.Domain.Units.OrgUnitKind.Ward && u.ValidTo == null)
+            .OrderByDescending(u => u.Code).FirstAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync("canbophuongkhac") is null)
+        {
+            var user = new AppUser { UserName = "canbophuongkhac", Email = "canbophuongkhac@danvan.local", EmailConfirmed = true, FullName = "Cán bộ phường khác", OrgUnitId = ward.Id, LockoutEnabled = true };
+            Assert.True((await users.CreateAsync(user, "PhuongKhac@2026")).Succeeded);
+            await users.AddToRoleAsync(user, DanVan.Domain.Access.Roles.UnitOfficer);
+        }
+
+        return ("canbophuongkhac", ward.Name);
+    }
+
+    private static async void AcceptDialog(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+
+    private static string TempFile(string name, byte[] content)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "danvan-upload-" + Guid.NewGuid().ToString("N")));
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+}
