@@ -62,6 +62,8 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();
         services.AddScoped<Features.Reception.ReceptionCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reception.ReceptionMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Reception.ReceptionFollowUp>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Cases.CaseFollowUp>();
         services.AddScoped<Features.Dialogues.DialogueCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Dialogues.DialogueMeasures>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Dialogues.DialogueFollowUp>();

@@ -68,7 +68,7 @@ public sealed class DialogueFollowUp(AppDbContext db) : IFollowUpSource
                           join d in db.Dialogues on c.DialogueId equals d.Id
                           join u in db.OrgUnits on c.OwnerUnitId equals u.Id
                           orderby c.DueOn
-                          select new { c.Content, c.OwnerUnitId, u.Name, c.DueOn, d.Id, d.Topic }).Take(5000).ToListAsync(ct);
+                          select new { c.Content, c.OwnerUnitId, u.Name, c.DueOn, d.Id, d.Topic }).Take(unitIds is null ? int.MaxValue : 500).ToListAsync(ct); // the digest takes all; a home page its first 500
         return rows.Select(r => new FollowUpItem(
             $"Cam kết sau đối thoại «{Short(r.Topic, 80)}»: {Short(r.Content, 160)}", r.OwnerUnitId, r.Name, r.DueOn, $"/Dialogues/Details/{r.Id}")).ToList();
     }

@@ -81,4 +81,22 @@ public sealed partial class CaseTests
         await RegisterAsync(officer, late);
         Assert.Equal(after["DON_NHAN"], (await FiguresAsync(officer, submissionId))["DON_NHAN"]);
     }
+
+    [Fact]
+    public async Task TheDashboard_ShowsTheScopesBacklogOnTimeRateAndFields()
+    {
+        static string Figure(string html, string testId) =>
+            System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"{testId}\">(?:<a[^>]*>)?([^<]*)<").Groups[1].Value;
+
+        var coordinator = WebUtility.HtmlDecode(await (await app.As("dieuphoi")).GetStringAsync("/Cases/Dashboard"));
+        Assert.Contains("Tình hình tiếp nhận, giải quyết đơn thư năm", coordinator, StringComparison.Ordinal);
+        Assert.True(int.Parse(Figure(coordinator, "case-overdue"), System.Globalization.NumberStyles.AllowThousands, VietnameseText.Culture) >= 1, Figure(coordinator, "case-overdue")); // the demo's overdue complaint
+        Assert.Contains("Phường Tân Ninh", coordinator, StringComparison.Ordinal);
+
+        var elsewhere = WebUtility.HtmlDecode(await (await app.As("xem")).GetStringAsync("/Cases/Dashboard")); // Sở Tài chính: none of the ward's
+        Assert.Equal("0", Figure(elsewhere, "case-overdue"));
+        Assert.DoesNotContain("Phường Tân Ninh", elsewhere, StringComparison.Ordinal);
+        using var bad = await (await app.As("canbo")).GetAsync("/Cases/Dashboard?year=abc");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+    }
 }
