@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Domain.Cases;
 using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
