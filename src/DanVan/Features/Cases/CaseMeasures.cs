@@ -33,12 +33,6 @@ public sealed class CaseMeasures(AppDbContext db) : IMeasureSource
             _ => query.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= from && c.ClosedOn <= to && c.ClosedOnTime == true),
         };
         var counts = await query.GroupBy(c => c.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var name = Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture);
-        var range = MeasureRegistry.Range(from, to);
-        return ids.Distinct().ToDictionary(id => id, id =>
-        {
-            var n = counts.GetValueOrDefault(id);
-            return new MeasureValue(n, $"Theo dõi trên DanVan (sổ theo dõi đơn): {n} {name} ({range}).");
-        });
+        return MeasureRegistry.Counted(ids, counts, "sổ theo dõi đơn", Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture), from, to);
     }
 }

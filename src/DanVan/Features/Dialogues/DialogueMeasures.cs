@@ -44,12 +44,6 @@ public sealed class DialogueMeasures(AppDbContext db) : IMeasureSource
             counts = await opinions.GroupBy(o => o.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         }
 
-        var name = Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture);
-        var range = MeasureRegistry.Range(from, to);
-        return ids.Distinct().ToDictionary(id => id, id =>
-        {
-            var n = counts.GetValueOrDefault(id);
-            return new MeasureValue(n, $"Theo dõi trên DanVan (đối thoại với Nhân dân): {n} {name} ({range}).");
-        });
+        return MeasureRegistry.Counted(ids, counts, "đối thoại với Nhân dân", Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture), from, to);
     }
 }

@@ -35,12 +35,6 @@ public sealed class ModelMeasures(AppDbContext db) : IMeasureSource
             _ => throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\"."),
         };
         var counts = await query.GroupBy(m => m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var name = Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture);
-        var range = MeasureRegistry.Range(from, to);
-        return ids.ToDictionary(id => id, id =>
-        {
-            var n = counts.GetValueOrDefault(id);
-            return new MeasureValue(n, $"Theo dõi trên DanVan (danh mục mô hình “Dân vận khéo”): {n} {name} ({range}).");
-        });
+        return MeasureRegistry.Counted(ids, counts, "danh mục mô hình “Dân vận khéo”", Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture), from, to);
     }
 }

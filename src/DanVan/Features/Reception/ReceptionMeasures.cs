@@ -24,12 +24,7 @@ public sealed class ReceptionMeasures(AppDbContext db) : IMeasureSource
         var values = code == PeriodicHeld
             ? await held.Where(s => s.Kind == ReceptionKind.Periodic).GroupBy(s => s.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct)
             : await held.GroupBy(s => s.UnitId).Select(g => new { g.Key, N = g.Sum(s => s.CitizensReceived ?? 0) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var range = MeasureRegistry.Range(from, to);
         var what = code == PeriodicHeld ? "buổi tiếp định kỳ của người đứng đầu đã ghi sổ" : "lượt công dân được tiếp";
-        return ids.Distinct().ToDictionary(id => id, id =>
-        {
-            var n = values.GetValueOrDefault(id);
-            return new MeasureValue(n, $"Theo dõi trên DanVan (sổ tiếp công dân): {n} {what} ({range}).");
-        });
+        return MeasureRegistry.Counted(ids, values, "sổ tiếp công dân", what, from, to);
     }
 }

@@ -34,6 +34,20 @@ public sealed class MeasureRegistry(IEnumerable<IMeasureSource> sources)
         return await source.ComputeAsync(code, unitIds, from, to, ct);
     }
 
+    /// <summary>
+    /// Counts per unit as measure values — 0 for a unit with none — each saying where it comes from:
+    /// "Theo dõi trên DanVan (sổ theo dõi đơn): 3 đơn tiếp nhận trong kỳ (01/01/2026–14/06/2026)."
+    /// </summary>
+    public static IReadOnlyDictionary<int, MeasureValue> Counted(IEnumerable<int> unitIds, IReadOnlyDictionary<int, int> counts, string register, string what, DateOnly from, DateOnly to)
+    {
+        var range = Range(from, to);
+        return unitIds.Distinct().ToDictionary(id => id, id =>
+        {
+            var n = counts.GetValueOrDefault(id);
+            return new MeasureValue(n, $"Theo dõi trên DanVan ({register}): {n} {what} ({range}).");
+        });
+    }
+
     /// <summary>"01/01/2026–30/06/2026" as provenances say it.</summary>
     public static string Range(DateOnly from, DateOnly to) => $"{Domain.Text.VietnameseText.FormatDate(from)}–{Domain.Text.VietnameseText.FormatDate(to)}";
 }
