@@ -21,7 +21,8 @@ internal static class LoadRun
 {
     public const string Password = "DanVan@2026";
 
-    public static readonly string[] AllScenarios = ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods"];
+    public static readonly string[] AllScenarios =
+        ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "api-cases", "public-reception"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -83,6 +84,14 @@ internal static class LoadRun
                 (_, ct) => sql.ApiDocumentsAsync(dbCoordinator, ct)),
             new("api-periods", "API: report periods of the coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/reports/periods", null),
                 (_, ct) => sql.ApiPeriodsAsync(dbCoordinator, ct)),
+            new("cases", "Open cases of the province (register), coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Cases?status=open", null),
+                (_, ct) => sql.CasesAsync(dbCoordinator, "open", page: true, ct)),
+            new("cases-unit", "The ward's case register, ward officer", officer, dbOfficer, HttpMethod.Get, _ => ("/Cases", null),
+                (_, ct) => sql.CasesAsync(dbOfficer, null, page: true, ct)),
+            new("api-cases", "API: overdue cases of the province, coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/cases?status=overdue", null),
+                (_, ct) => sql.CasesAsync(dbCoordinator, "overdue", page: false, ct)),
+            new("public-reception", "Public reception schedule (two months, first page)", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Public/Reception", null),
+                (_, ct) => sql.PublicReceptionAsync(ct)),
         ]);
 
         var fixedAvailable = (await coordinator.SendAsync(HttpMethod.Get, "/bench/fixed?bytes=1000", null, new byte[65536], CancellationToken.None)).Error is null;

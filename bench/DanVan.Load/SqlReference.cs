@@ -486,6 +486,76 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await tx.CommitAsync(ct);
     }
 
+    // ------------------------------------------------------------------ citizens (issue 13)
+
+    /// <summary>
+    /// /Cases (page: the layout's unread badge too) and GET /api/cases: the scope's unit ids (CaseQueries.VisibleToAsync,
+    /// ADR-007), the count and the first page of 50, open cases by deadline first, the unit's name per row.
+    /// </summary>
+    public async Task CasesAsync(DbUser u, string? status, bool page, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var units = (await RowsAsync(c, """
+            SELECT o."Id"
+            FROM "OrgUnits" AS o
+            WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix
+            """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+        var filter = status switch
+        {
+            "open" => """AND c."ClosedOn" IS NULL""",
+            "overdue" => """AND c."ClosedOn" IS NULL AND c."State" <> 3 AND c."DueOn" < @today""",
+            _ => "",
+        };
+        NpgsqlParameter[] Ps() => [P("units", units), P("today", Today)];
+        var count = (int)(await RowsAsync(c, $"""
+            SELECT count(*)::int
+            FROM "Cases" AS c
+            WHERE c."UnitId" = ANY (@units) {filter}
+            """, ct, Ps()))[0][0];
+        if (count > 0)
+        {
+            await RowsAsync(c, $"""
+                SELECT c."Id", c."Code", c."ReceivedOn", c."Kind", c."Field", c."Summary", c."State", c."DueOn", c."DueExplanation", c."ClosedOnTime", (
+                    SELECT o."Name"
+                    FROM "OrgUnits" AS o
+                    WHERE o."Id" = c."UnitId"
+                    LIMIT 1)
+                FROM "Cases" AS c
+                WHERE c."UnitId" = ANY (@units) {filter}
+                ORDER BY c."ClosedOn" IS NOT NULL, c."DueOn", c."ReceivedOn" DESC, c."Id" DESC
+                LIMIT 50 OFFSET 0
+                """, ct, Ps());
+        }
+
+        if (page)
+        {
+            await NotificationsAsync(c, u, ct);
+        }
+    }
+
+    /// <summary>/Public/Reception: the sessions scheduled from today for 62 days with their unit, count and first page of 50 (no sign-in, no badge).</summary>
+    public async Task PublicReceptionAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var (first, last) = (Today, Today.AddDays(62));
+        const string From = """
+            FROM "ReceptionSessions" AS r
+            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
+            WHERE r."On" >= @first AND r."On" <= @last AND r."State" = 1
+            """;
+        var count = (int)(await RowsAsync(c, $"SELECT count(*)::int {From}", ct, P("first", first), P("last", last)))[0][0];
+        if (count > 0)
+        {
+            await RowsAsync(c, $"""
+                SELECT r."On", r."Time", r."Kind", r."HostName", r."HostPost", r."Place", o."Name"
+                {From}
+                ORDER BY r."On", o."Name", r."Id"
+                LIMIT 50 OFFSET 0
+                """, ct, P("first", first), P("last", last));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static NpgsqlParameter P(string name, object value) => new(name, value);

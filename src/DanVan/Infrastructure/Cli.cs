@@ -12,7 +12,7 @@ namespace DanVan.Infrastructure;
 /// <summary>The command-line verbs of the same binary: dotnet run --project src/DanVan -- &lt;verb&gt;.</summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "generate-data", "deadline", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "import-units", "schema-script", "parse-document", "generate-data", "deadline", "rotate-identity-key", "help", "--help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
@@ -57,6 +57,7 @@ public static class Cli
                 "schema-script" => await SchemaScriptAsync(app.Services),
                 "generate-data" => await GenerateDataAsync(app.Services, rest),
                 "deadline" => await DeadlineAsync(app.Services, rest),
+                "rotate-identity-key" => await RotateIdentityKeyAsync(app.Services, rest),
                 _ => 2,
             };
         }
@@ -97,6 +98,9 @@ public static class Cli
                        [--extensions N] [--extra-days N] [--suspended yyyy-MM-dd..yyyy-MM-dd] [--instance 1|2] [--dismissal]
                                           tính hạn theo quy tắc thời hạn của luật, in JSON {rule, deadline, counting, days, basis}
               deadline --list             in mọi quy tắc thời hạn cùng căn cứ pháp lý
+              rotate-identity-key [--reseal-only]
+                                          thêm khóa mới mã hóa danh tính người tố cáo (Cases:IdentityKeyFolder) và mã hóa lại
+                                          mọi danh tính đang dùng khóa cũ; khóa cũ giữ lại cho tới khi quản trị viên xóa
               generate-data --scale province|national [--seed N] [--force]
                                           sinh dữ liệu đo hiệu năng (toàn quốc: ~36.000 đơn vị, 100.000 tài khoản,
                                           500.000 nhiệm vụ, 3 năm báo cáo); bỏ qua nếu đã sinh
@@ -132,6 +136,56 @@ public static class Cli
         await ReferenceData.EnsureAsync(db);
         return await Features.Deadlines.DeadlineCommand.RunAsync(
             scope.ServiceProvider.GetRequiredService<Features.Deadlines.StatutoryDeadlines>(), args, Console.Out, Console.Error);
+    }
+
+    /// <summary>
+    /// Key rotation for sealed denouncer identities (ADR-011): a new key seals from now on, and every identity sealed with
+    /// an older key is opened and sealed again with it, 500 at a time, each batch in its own transaction. A value that does
+    /// not open (key file gone, tampered) is left as it is and counted. Old key files stay until an operator removes them.
+    /// </summary>
+    private static async Task<int> RotateIdentityKeyAsync(IServiceProvider services, string[] args)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var key = args.Contains("--reseal-only") ? protector.CurrentKeyId : protector.AddKey(clock);
+        int resealed = 0, failed = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await (from i in db.CaseIdentities
+                               join c in db.Cases on i.CaseId equals c.Id
+                               where i.KeyId != key && i.CaseId > lastId
+                               orderby i.CaseId
+                               select new { Identity = i, c.Code }).Take(500).ToListAsync();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var row in batch)
+            {
+                if (protector.Reseal(row.Identity.KeyId, row.Identity.Sealed, row.Code) is { } again)
+                {
+                    (row.Identity.KeyId, row.Identity.Sealed) = again;
+                    resealed++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+
+            lastId = batch[^1].Identity.CaseId;
+            db.BulkAuditSummary = $"Mã hóa lại danh tính người tố cáo bằng khóa {key}";
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        var vi = Domain.Text.VietnameseText.Culture;
+        Console.WriteLine(string.Format(vi, "Khóa đang dùng: {0}. Đã mã hóa lại {1:N0} danh tính người tố cáo; {2:N0} không mở được (giữ nguyên, cần khóa cũ).", key, resealed, failed));
+        return failed == 0 ? 0 : 1;
     }
 
     private static async Task<int> SeedDemoAsync(IServiceProvider services)
