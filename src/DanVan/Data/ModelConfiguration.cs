@@ -127,6 +127,8 @@ internal static class ModelConfiguration
             e.HasIndex(x => new { x.HandlerUserId, x.State });
             e.HasIndex(x => x.DuplicateOfId);
             e.HasIndex(x => x.ReceptionSessionId);
+            // The open register (every coordinator's first list): only the open cases, by unit and deadline (bench: cases).
+            e.HasIndex(x => new { x.UnitId, x.DueOn }, "IX_Cases_Open_UnitId_DueOn").HasFilter("\"ClosedOn\" IS NULL");
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Domain.Reception.ReceptionSession>().WithMany().HasForeignKey(x => x.ReceptionSessionId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
