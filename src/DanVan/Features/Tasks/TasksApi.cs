@@ -134,7 +134,7 @@ public static class TasksApi
         var result = await commands.CreateManyAsync(user, new CreateWorkItemsCommand(
             body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitIds ?? [], body.LeadUnitKinds ?? [], body.SourceDocumentId,
             ScheduleOf(body.Schedule), body.PeriodStart, body.PeriodEnd), ct);
-        return result.ToHttp(v => TypedResults.Created("/api/tasks", new BulkAssignmentDto(v.Title, v.WorkItemIds.Count, v.WorkItemIds)));
+        return result.ToHttp(v => TypedResults.Created("/api/tasks", new BulkAssignmentDto(v.Title, v.Count, v.WorkItemIds)));
     }
 
     private static async Task<IResult> ProgressAsync(int id, ProgressRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)

@@ -27,7 +27,8 @@ public sealed record CreateWorkItemsCommand(
 public sealed record LeadUnitChoice(int Id, string Code, string Name);
 
 /// <summary>What one assignment to many units created: one task per lead unit.</summary>
-public sealed record BulkAssignment(string Title, IReadOnlyList<int> WorkItemIds);
+/// <summary>What one assignment to many units created (one task per lead unit), or would create (no ids yet) when only checked.</summary>
+public sealed record BulkAssignment(string Title, int Count, IReadOnlyList<int> WorkItemIds);
 
 public sealed record ReportProgressCommand(
     int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn, Documents.UploadedFile? Evidence = null);
@@ -98,7 +99,14 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
     /// for every lead unit chosen, each with its own deadlines generated as <see cref="CreateAsync"/> generates them,
     /// in one transaction with one audit summary. Every refused unit is named at once and nothing is saved.
     /// </summary>
-    public async Task<Result<BulkAssignment>> CreateManyAsync(UserScope user, CreateWorkItemsCommand cmd, CancellationToken ct = default)
+    public Task<Result<BulkAssignment>> CreateManyAsync(UserScope user, CreateWorkItemsCommand cmd, CancellationToken ct = default) =>
+        ManyAsync(user, cmd, save: true, ct);
+
+    /// <summary>Checks an assignment to many units as <see cref="CreateManyAsync"/> does and says how many units it reaches, saving nothing.</summary>
+    public Task<Result<BulkAssignment>> PreviewManyAsync(UserScope user, CreateWorkItemsCommand cmd, CancellationToken ct = default) =>
+        ManyAsync(user, cmd, save: false, ct);
+
+    private async Task<Result<BulkAssignment>> ManyAsync(UserScope user, CreateWorkItemsCommand cmd, bool save, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var leads = await ResolveLeadUnitsAsync(user, cmd.AssignedByUnitId, cmd.LeadUnitIds, cmd.LeadUnitGroups, ct);
@@ -121,6 +129,11 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             return Result<BulkAssignment>.Invalid(errors.ToDictionary());
         }
 
+        if (!save)
+        {
+            return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, units.Count, []));
+        }
+
         var assignedById = cmd.AssignedByUnitId ?? user.UnitId;
         var now = clock.GetUtcNow().UtcDateTime;
         var items = units.Select(u => NewWorkItem(template, assignedById, u.Id, now)).ToList();
@@ -140,7 +153,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Select(i => i.Id).ToList()));
+        return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Count, items.Select(i => i.Id).ToList()));
     }
 
     /// <summary>
