@@ -150,6 +150,11 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
     private async Task<IActionResult> CreateManyAsync(Domain.Access.UserScope scope, Schedule? schedule, DateOnly? periodEnd, int? sourceId, CancellationToken ct)
     {
         var ids = Input.AssignTo == AssignTarget.Many ? Input.LeadUnitIds.ToList() : [];
+        if (Input.CoUnitIds.Count > 0)
+        {
+            ModelState.AddModelError("Input.CoUnitIds", "Khi giao cho nhiều đơn vị, chưa ghi được đơn vị phối hợp; hãy bỏ chọn đơn vị phối hợp hoặc giao cho từng đơn vị.");
+        }
+
         if (Input.AssignTo == AssignTarget.Many && !string.IsNullOrWhiteSpace(Input.LeadUnitCodes))
         {
             var codes = Input.LeadUnitCodes.Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -79,6 +79,7 @@ public class BulkAssignmentHttpTests(AppFixture app)
             ["Input.Title"] = "",
             ["Input.AssignTo"] = "Many",
             ["Input.LeadUnitCodes"] = "25459, 99999x",
+            ["Input.CoUnitIds"] = (await app.UnitIdAsync("80.STP")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Kind"] = "Once",
             ["Input.DueDate"] = $"30/06/{year}",
         });
@@ -87,6 +88,7 @@ public class BulkAssignmentHttpTests(AppFixture app)
         Assert.Contains("Không có đơn vị mang mã: 99999x.", badHtml, StringComparison.Ordinal);
         Assert.Contains("Vui lòng nhập nội dung nhiệm vụ.", badHtml, StringComparison.Ordinal);
         Assert.Contains("25459, 99999x", badHtml, StringComparison.Ordinal);
+        Assert.Contains("chưa ghi được đơn vị phối hợp", badHtml, StringComparison.Ordinal);
         Assert.Matches("id=\"assign-Many\"[^>]*checked", badHtml);
     }
 }
