@@ -24,6 +24,22 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         [Display(Name = "Đơn vị chủ trì")]
         public int? LeadUnitId { get; set; }
 
+        /// <summary>Giao cho: one unit (the picker), several units (picked or by code), or all units of a kind.</summary>
+        [Display(Name = "Giao cho")]
+        public AssignTarget AssignTo { get; set; } = AssignTarget.One;
+
+        [Display(Name = "Các đơn vị chủ trì")]
+        public List<int> LeadUnitIds { get; set; } = [];
+
+        [Display(Name = "Mã các đơn vị chủ trì")]
+        public string? LeadUnitCodes { get; set; }
+
+        [Display(Name = "Loại đơn vị")]
+        public List<LeadUnitGroup> LeadUnitGroups { get; set; } = [];
+
+        /// <summary>Set by the confirmation button once the count of units has been shown.</summary>
+        public bool Confirmed { get; set; }
+
         [Display(Name = "Đơn vị phối hợp")]
         public List<int> CoUnitIds { get; set; } = [];
 
@@ -49,8 +65,21 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         public string? SourceCode { get; set; }
     }
 
+    public enum AssignTarget
+    {
+        One = 1,
+        Many = 2,
+        Kind = 3,
+    }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>How many units an assignment to many will reach, once checked ("Sẽ giao cho N đơn vị").</summary>
+    public int? PreviewCount { get; set; }
+
+    /// <summary>The units picked in "several units", shown again after a failed submit.</summary>
+    public IReadOnlyList<LeadUnitChoice> Picked { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? source, CancellationToken ct)
     {
@@ -83,7 +112,13 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
 
         if (!ModelState.IsValid)
         {
+            await LoadPickedAsync(ct);
             return Page(); // nothing is saved while a field is unreadable
+        }
+
+        if (Input.AssignTo is AssignTarget.Many or AssignTarget.Kind)
+        {
+            return await CreateManyAsync(scope, schedule, periodEnd, sourceId, ct);
         }
 
         var result = await commands.CreateAsync(scope, new CreateWorkItemCommand(
@@ -112,6 +147,77 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         return Redirect($"/Tasks/Details/{first}");
     }
 
+    private async Task<IActionResult> CreateManyAsync(Domain.Access.UserScope scope, Schedule? schedule, DateOnly? periodEnd, int? sourceId, CancellationToken ct)
+    {
+        var ids = Input.AssignTo == AssignTarget.Many ? Input.LeadUnitIds.ToList() : [];
+        if (Input.CoUnitIds.Count > 0)
+        {
+            ModelState.AddModelError("Input.CoUnitIds", "Khi giao cho nhiều đơn vị, chưa ghi được đơn vị phối hợp; hãy bỏ chọn đơn vị phối hợp hoặc giao cho từng đơn vị.");
+        }
+
+        if (Input.AssignTo == AssignTarget.Many && !string.IsNullOrWhiteSpace(Input.LeadUnitCodes))
+        {
+            var codes = Input.LeadUnitCodes.Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Distinct(StringComparer.OrdinalIgnoreCase).Take(WorkItemCommands.MaxLeadUnits + 1).ToList();
+            var found = await db.OrgUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => new { u.Id, u.Code }).ToListAsync(ct);
+            var unknown = codes.Except(found.Select(f => f.Code), StringComparer.OrdinalIgnoreCase).ToList();
+            if (unknown.Count > 0)
+            {
+                ModelState.AddModelError("Input.LeadUnitCodes", $"Không có đơn vị mang mã: {string.Join(", ", unknown.Take(50))}{(unknown.Count > 50 ? "…" : "")}.");
+            }
+
+            ids.AddRange(found.Select(f => f.Id));
+        }
+
+        var cmd = new CreateWorkItemsCommand(
+            Input.Title, Input.Description, null, ids, Input.AssignTo == AssignTarget.Kind ? Input.LeadUnitGroups : [], sourceId, schedule, null, periodEnd);
+        var result = Input.Confirmed && ModelState.IsValid
+            ? await commands.CreateManyAsync(scope, cmd, ct)
+            : await commands.PreviewManyAsync(scope, cmd, ct); // all errors at once, or the count to confirm
+        if (result.Status is ResultStatus.Forbidden or ResultStatus.NotFound)
+        {
+            return this.Failure(result)!;
+        }
+
+        foreach (var (field, messages) in result.Errors)
+        {
+            var key = field switch { "" => "", "Schedule" or "PeriodEnd" => "Input.DueDate", "LeadUnitIds" => "Input.LeadUnitIds", _ => "Input." + field };
+            foreach (var m in messages)
+            {
+                ModelState.AddModelError(key, m);
+            }
+        }
+
+        if (!ModelState.IsValid || !result.IsOk)
+        {
+            Input.Confirmed = false;
+            await LoadPickedAsync(ct);
+            return Page();
+        }
+
+        var done = result.Value!;
+        if (!Input.Confirmed)
+        {
+            PreviewCount = done.Count; // checked, nothing saved: show the count and ask to confirm
+            Input.Confirmed = false;
+            await LoadPickedAsync(ct);
+            return Page();
+        }
+
+        TempData["Message"] = $"Đã giao nhiệm vụ “{done.Title}” cho {done.Count} đơn vị.";
+        return Redirect($"/Tasks?view=all&state=All&q={Uri.EscapeDataString(done.Title)}");
+    }
+
+    private async Task LoadPickedAsync(CancellationToken ct)
+    {
+        var ids = Input.LeadUnitIds.Distinct().Take(WorkItemCommands.MaxLeadUnits).ToList();
+        if (ids.Count > 0)
+        {
+            Picked = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Code)
+                .Select(u => new LeadUnitChoice(u.Id, u.Code, u.Name)).ToListAsync(ct);
+        }
+    }
+
     private Schedule? ReadSchedule()
     {
         switch (Input.Kind)
@@ -134,6 +240,14 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
                 return new Schedule(Input.Kind, Input.Day ?? 0, Input.Month ?? 0);
         }
     }
+
+    public static string TargetLabel(AssignTarget target) => target switch
+    {
+        AssignTarget.One => "Một đơn vị",
+        AssignTarget.Many => "Nhiều đơn vị (chọn hoặc nhập mã)",
+        AssignTarget.Kind => "Tất cả đơn vị một loại, dưới đơn vị giao",
+        _ => target.ToString(),
+    };
 
     public static string KindLabel(RecurrenceKind kind) => kind switch
     {

@@ -26,6 +26,14 @@ public sealed record CreateTaskRequest(
     string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int>? CoUnitIds, int? SourceDocumentId,
     ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
 
+/// <summary>Giao một nhiệm vụ cho nhiều đơn vị: leadUnitIds, leadUnitKinds (CommunesWardsZones, Departments) or both.</summary>
+public sealed record CreateTasksRequest(
+    string? Title, string? Description, int? AssignedByUnitId, IReadOnlyList<int>? LeadUnitIds, IReadOnlyList<LeadUnitGroup>? LeadUnitKinds,
+    int? SourceDocumentId, ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+/// <summary>An assignment to many units: how many tasks and their ids (one per lead unit).</summary>
+public sealed record BulkAssignmentDto(string Title, int Count, IReadOnlyList<int> WorkItemIds);
+
 public sealed record ProgressRequest(int? Progress, string? Note, bool Completes, DateOnly? CompletedOn);
 
 /// <summary>Xác nhận hoàn thành: an optional note.</summary>
@@ -46,6 +54,8 @@ public static class TasksApi
         group.MapGet("/", ListAsync).WithName("ListTaskDeadlines").WithSummary("Các hạn nhiệm vụ người dùng được xem (state: All, Open, Overdue, DueSoon, Done, AwaitingConfirmation; mine: đơn vị tôi chủ trì). Chỉ hạn đã được đơn vị giao xác nhận mới tính là hoàn thành.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetTaskDeadline").WithSummary("Một hạn nhiệm vụ.");
         group.MapPost("/", CreateAsync).WithName("AssignTask").WithSummary("Giao nhiệm vụ: tạo các hạn theo lịch.");
+        group.MapPost("/bulk", CreateManyAsync).WithName("AssignTaskToManyUnits")
+            .WithSummary("Giao một nhiệm vụ cho nhiều đơn vị (danh sách leadUnitIds và/hoặc leadUnitKinds: CommunesWardsZones, Departments) trong một lần; đơn vị nào ngoài phạm vi thì không lưu gì và nêu tên từng đơn vị.");
         group.MapPost("/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress").WithSummary("Báo cáo tiến độ hoặc hoàn thành một hạn (báo cáo hoàn thành chờ đơn vị giao xác nhận).");
         group.MapPost("/{id:int}/completion/confirm", ConfirmAsync).WithName("ConfirmTaskCompletion")
             .WithSummary("Đơn vị giao xác nhận báo cáo hoàn thành của một hạn: hạn tính là hoàn thành (đúng hạn nếu ngày hoàn thành không sau hạn).");
@@ -98,18 +108,33 @@ public static class TasksApi
             return TypedResults.Unauthorized();
         }
 
-        Schedule? schedule = body.Schedule switch
-        {
-            null => null,
-            { Kind: RecurrenceKind.Once, Date: { } date } => Schedule.Once(date),
-            { Kind: RecurrenceKind.Once } => new Schedule(RecurrenceKind.Once, 0, 0),
-            { Kind: RecurrenceKind.WorkingDaysAfter } s => new Schedule(s.Kind, s.Day ?? 0, 0, s.Anchor),
-            var s => new Schedule(s.Kind, s.Day ?? 0, s.Month ?? (s.Kind == RecurrenceKind.Monthly ? 1 : 0)),
-        };
+        var schedule = ScheduleOf(body.Schedule);
         var result = await commands.CreateAsync(user, new CreateWorkItemCommand(
             body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitId, body.CoUnitIds ?? [], body.SourceDocumentId,
             schedule, body.PeriodStart, body.PeriodEnd), ct);
         return result.ToHttp(_ => TypedResults.Created($"/api/tasks?q=", new { workItemId = result.Value!.Id, title = result.Value.Title }));
+    }
+
+    private static Schedule? ScheduleOf(ScheduleRequest? request) => request switch
+    {
+        null => null,
+        { Kind: RecurrenceKind.Once, Date: { } date } => Schedule.Once(date),
+        { Kind: RecurrenceKind.Once } => new Schedule(RecurrenceKind.Once, 0, 0),
+        { Kind: RecurrenceKind.WorkingDaysAfter } s => new Schedule(s.Kind, s.Day ?? 0, 0, s.Anchor),
+        var s => new Schedule(s.Kind, s.Day ?? 0, s.Month ?? (s.Kind == RecurrenceKind.Monthly ? 1 : 0)),
+    };
+
+    private static async Task<IResult> CreateManyAsync(CreateTasksRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await commands.CreateManyAsync(user, new CreateWorkItemsCommand(
+            body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitIds ?? [], body.LeadUnitKinds ?? [], body.SourceDocumentId,
+            ScheduleOf(body.Schedule), body.PeriodStart, body.PeriodEnd), ct);
+        return result.ToHttp(v => TypedResults.Created("/api/tasks", new BulkAssignmentDto(v.Title, v.Count, v.WorkItemIds)));
     }
 
     private static async Task<IResult> ProgressAsync(int id, ProgressRequest body, CurrentUser currentUser, WorkItemCommands commands, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Text;
@@ -13,6 +14,21 @@ namespace DanVan.Features.Tasks;
 public sealed record CreateWorkItemCommand(
     string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int> CoUnitIds,
     int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+/// <summary>
+/// One task for many lead units at once: an explicit list of units, all units of some kinds under the assigning unit,
+/// or both; everything else is as <see cref="CreateWorkItemCommand"/> (no coordinating units).
+/// </summary>
+public sealed record CreateWorkItemsCommand(
+    string? Title, string? Description, int? AssignedByUnitId, IReadOnlyList<int> LeadUnitIds, IReadOnlyList<LeadUnitGroup> LeadUnitGroups,
+    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+/// <summary>A lead unit an assignment to many units will reach.</summary>
+public sealed record LeadUnitChoice(int Id, string Code, string Name);
+
+/// <summary>What one assignment to many units created: one task per lead unit.</summary>
+/// <summary>What one assignment to many units created (one task per lead unit), or would create (no ids yet) when only checked.</summary>
+public sealed record BulkAssignment(string Title, int Count, IReadOnlyList<int> WorkItemIds);
 
 public sealed record ReportProgressCommand(
     int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn, Documents.UploadedFile? Evidence = null);
@@ -56,7 +72,184 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add("CoUnitIds", "Có đơn vị phối hợp không tồn tại hoặc ngoài phạm vi của bạn.");
         }
 
-        var title = VietnameseText.Nfc(cmd.Title?.Trim());
+        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, errors, ct);
+        if (errors.Any || template is null)
+        {
+            return Result<WorkItem>.Invalid(errors.ToDictionary());
+        }
+
+        var item = NewWorkItem(template, assignedBy.Id, lead!.Id, clock.GetUtcNow().UtcDateTime);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));
+        db.WorkItemDeadlines.AddRange(DeadlinesOf(item, template));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<WorkItem>.Ok(item);
+    }
+
+    /// <summary>At most this many lead units in one assignment to many units.</summary>
+    public const int MaxLeadUnits = 5000;
+
+    private static readonly string MaxLeadUnitsText = MaxLeadUnits.ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>
+    /// Giao nhiệm vụ cho nhiều đơn vị: the same task (title, description, schedule, source document, assigning unit)
+    /// for every lead unit chosen, each with its own deadlines generated as <see cref="CreateAsync"/> generates them,
+    /// in one transaction with one audit summary. Every refused unit is named at once and nothing is saved.
+    /// </summary>
+    public Task<Result<BulkAssignment>> CreateManyAsync(UserScope user, CreateWorkItemsCommand cmd, CancellationToken ct = default) =>
+        ManyAsync(user, cmd, save: true, ct);
+
+    /// <summary>Checks an assignment to many units as <see cref="CreateManyAsync"/> does and says how many units it reaches, saving nothing.</summary>
+    public Task<Result<BulkAssignment>> PreviewManyAsync(UserScope user, CreateWorkItemsCommand cmd, CancellationToken ct = default) =>
+        ManyAsync(user, cmd, save: false, ct);
+
+    private async Task<Result<BulkAssignment>> ManyAsync(UserScope user, CreateWorkItemsCommand cmd, bool save, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var leads = await ResolveLeadUnitsAsync(user, cmd.AssignedByUnitId, cmd.LeadUnitIds, cmd.LeadUnitGroups, ct);
+        if (!leads.IsOk && leads.Status != ResultStatus.Invalid)
+        {
+            return leads.Status == ResultStatus.NotFound ? Result<BulkAssignment>.NotFound() : Result<BulkAssignment>.Forbidden();
+        }
+
+        foreach (var (field, messages) in leads.Errors)
+        {
+            foreach (var m in messages)
+            {
+                errors.Add(field, m);
+            }
+        }
+
+        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, errors, ct);
+        if (errors.Any || template is null || leads.Value is not { } units)
+        {
+            return Result<BulkAssignment>.Invalid(errors.ToDictionary());
+        }
+
+        if (!save)
+        {
+            return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, units.Count, []));
+        }
+
+        var assignedById = cmd.AssignedByUnitId ?? user.UnitId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = units.Select(u => NewWorkItem(template, assignedById, u.Id, now)).ToList();
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        db.BulkAuditSummary = $"Giao nhiệm vụ “{template.Title}” cho {items.Count} đơn vị";
+        db.WorkItems.AddRange(items);
+        foreach (var item in items)
+        {
+            // The task's key is still EF's temporary value: the deadline points at it and EF fixes it up in the one save.
+            var itemId = db.Entry(item).Property(i => i.Id).CurrentValue;
+            foreach (var deadline in DeadlinesOf(item, template))
+            {
+                db.WorkItemDeadlines.Add(deadline);
+                db.Entry(deadline).Property(d => d.WorkItemId).CurrentValue = itemId;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Count, items.Select(i => i.Id).ToList()));
+    }
+
+    /// <summary>
+    /// The lead units an assignment to many units reaches, read in one query (ADR-007): the units listed, plus the
+    /// active units of the groups chosen within the assigning unit's province and the user's scope. Invalid, naming
+    /// every unit refused by <see cref="WorkItemAccessRules.CanAssign"/> or no longer active, when any is.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<LeadUnitChoice>>> ResolveLeadUnitsAsync(
+        UserScope user, int? assignedByUnitId, IReadOnlyList<int> leadUnitIds, IReadOnlyList<LeadUnitGroup> groups, CancellationToken ct = default)
+    {
+        const string field = "LeadUnitIds";
+        var assignedById = assignedByUnitId ?? user.UnitId;
+        var assignedBy = await db.OrgUnits.AsNoTracking().Where(u => u.Id == assignedById).Select(u => new { u.Id, u.AncestorPath }).FirstOrDefaultAsync(ct);
+        if (assignedBy is null)
+        {
+            return Result<IReadOnlyList<LeadUnitChoice>>.NotFound();
+        }
+
+        var from = new UnitRef(assignedBy.Id, assignedBy.AncestorPath);
+        if (!CanAssign(user, from, from))
+        {
+            return Result<IReadOnlyList<LeadUnitChoice>>.Forbidden(); // not a role that assigns, or not on behalf of this unit
+        }
+
+        var ids = leadUnitIds.Distinct().ToList();
+        var kinds = groups.Where(g => Enum.IsDefined(g)).Distinct().SelectMany(LeadUnitGroups.Kinds).Distinct().ToList();
+        if (ids.Count == 0 && kinds.Count == 0)
+        {
+            return Result<IReadOnlyList<LeadUnitChoice>>.Invalid(field, "Vui lòng chọn ít nhất một đơn vị chủ trì.");
+        }
+
+        if (ids.Count > MaxLeadUnits)
+        {
+            return Result<IReadOnlyList<LeadUnitChoice>>.Invalid(field, $"Mỗi lần giao cho tối đa {MaxLeadUnitsText} đơn vị; hãy chia thành nhiều lần.");
+        }
+
+        // Units of a kind: under the assigning unit's province, narrowed to the user's own scope when that is smaller.
+        var root = UserScope.ProvincePrefix(assignedBy.AncestorPath, assignedBy.Id);
+        if (!user.IsAdmin && user.ScopePrefix.Length > root.Length && user.ScopePrefix.StartsWith(root, StringComparison.Ordinal))
+        {
+            root = user.ScopePrefix;
+        }
+
+        var byKind = kinds.Count > 0;
+        var units = await db.OrgUnits.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) || (byKind && kinds.Contains(u.Kind) && u.ValidTo == null && u.AncestorPath.StartsWith(root)))
+            .OrderBy(u => u.Code).Take(MaxLeadUnits + 1)
+            .Select(u => new { u.Id, u.Code, u.Name, u.AncestorPath, u.ValidTo })
+            .ToListAsync(ct);
+
+        var errors = new FieldErrors();
+        if (units.Count > MaxLeadUnits)
+        {
+            errors.Add(field, $"Mỗi lần giao cho tối đa {MaxLeadUnitsText} đơn vị; hãy chia thành nhiều lần.");
+        }
+
+        var missing = ids.Except(units.Select(u => u.Id)).Count();
+        if (missing > 0)
+        {
+            errors.Add(field, $"Không tìm thấy {missing} đơn vị đã chọn.");
+        }
+
+        if (units.Count == 0 && missing == 0)
+        {
+            errors.Add(field, "Không có đơn vị nào thuộc loại đã chọn dưới đơn vị giao nhiệm vụ.");
+        }
+
+        var refused = units.Where(u => !CanAssign(user, from, new UnitRef(u.Id, u.AncestorPath))).ToList();
+        if (refused.Count > 0)
+        {
+            errors.Add(field, $"Không thể giao nhiệm vụ cho {refused.Count} đơn vị ngoài phạm vi của bạn: {string.Join("; ", refused.Select(u => $"{u.Name} ({u.Code})"))}.");
+        }
+
+        var closed = units.Where(u => u.ValidTo is not null).Except(refused).ToList();
+        if (closed.Count > 0)
+        {
+            errors.Add(field, $"Đơn vị đã ngừng hoạt động: {string.Join("; ", closed.Select(u => $"{u.Name} ({u.Code})"))}.");
+        }
+
+        return errors.Any
+            ? Result<IReadOnlyList<LeadUnitChoice>>.Invalid(errors.ToDictionary())
+            : Result<IReadOnlyList<LeadUnitChoice>>.Ok(units.Select(u => new LeadUnitChoice(u.Id, u.Code, u.Name)).ToList());
+    }
+
+    /// <summary>What every task of one assignment shares: its text, source document, schedule and deadlines.</summary>
+    private sealed record WorkItemTemplate(string Title, string? Description, int? SourceDocumentId, Schedule Schedule, DateOnly Start, IReadOnlyList<DateOnly> DueDates);
+
+    /// <summary>
+    /// Checks the title, description, source document and schedule and generates the deadlines, the same for one lead
+    /// unit or for many; null (with the reasons in <paramref name="errors"/>) when anything is wrong.
+    /// </summary>
+    private async Task<WorkItemTemplate?> TemplateAsync(
+        string? title0, string? description, int? sourceDocumentId, Schedule? scheduleIn, DateOnly? periodStart, DateOnly? periodEnd,
+        FieldErrors errors, CancellationToken ct)
+    {
+        var title = VietnameseText.Nfc(title0?.Trim());
         if (string.IsNullOrEmpty(title))
         {
             errors.Add("Title", "Vui lòng nhập nội dung nhiệm vụ.");
@@ -66,13 +259,13 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add("Title", "Nội dung nhiệm vụ không quá 500 ký tự (chi tiết ghi ở phần mô tả).");
         }
 
-        if (cmd.Description is { Length: > 4000 })
+        if (description is { Length: > 4000 })
         {
             errors.Add("Description", "Mô tả không quá 4.000 ký tự.");
         }
 
         DateOnly? issuedOn = null;
-        if (cmd.SourceDocumentId is { } docId)
+        if (sourceDocumentId is { } docId)
         {
             var doc = await db.Documents.AsNoTracking().Where(d => d.Id == docId).Select(d => new { d.IssuedOn }).FirstOrDefaultAsync(ct);
             if (doc is null)
@@ -84,9 +277,9 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         }
 
         var today = VietnamClock.Today(clock);
-        var start = cmd.PeriodStart ?? issuedOn ?? today;
+        var start = periodStart ?? issuedOn ?? today;
         List<DateOnly> dueDates = [];
-        if (cmd.Schedule is not { } schedule)
+        if (scheduleIn is not { } schedule)
         {
             errors.Add("Schedule", "Vui lòng chọn thời hạn.");
         }
@@ -100,7 +293,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             {
                 RecurrenceKind.Once => schedule.Date!.Value,
                 RecurrenceKind.WorkingDaysAfter => start.AddYears(2),
-                _ => cmd.PeriodEnd ?? new DateOnly(start.Year, 12, 31),
+                _ => periodEnd ?? new DateOnly(start.Year, 12, 31),
             };
             if (end < start)
             {
@@ -127,41 +320,30 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             }
         }
 
-        if (errors.Any)
-        {
-            return Result<WorkItem>.Invalid(errors.ToDictionary());
-        }
-
-        var s = cmd.Schedule!;
-        var item = new WorkItem
-        {
-            Title = title!,
-            Description = VietnameseText.Optional(cmd.Description),
-            AssignedByUnitId = assignedBy.Id,
-            LeadUnitId = lead!.Id,
-            SourceDocumentId = cmd.SourceDocumentId,
-            Recurrence = s.Kind,
-            RecurDay = s.Day,
-            RecurMonth = s.Month,
-            RecurAnchor = s.Anchor,
-            PeriodStart = start < dueDates[0] ? start : dueDates[0],
-            PeriodEnd = dueDates[^1],
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            SearchText = VietnameseText.Fold(title),
-        };
-
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
-        db.WorkItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));
-        db.WorkItemDeadlines.AddRange(dueDates.Select(d => new WorkItemDeadline
-        {
-            WorkItemId = item.Id, LeadUnitId = item.LeadUnitId, AssignedByUnitId = item.AssignedByUnitId, DueOn = d, OriginalDueOn = d, LastUpdatedAtUtc = item.CreatedAtUtc,
-        }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<WorkItem>.Ok(item);
+        return errors.Any ? null : new WorkItemTemplate(title!, VietnameseText.Optional(description), sourceDocumentId, scheduleIn!, start, dueDates);
     }
+
+    private static WorkItem NewWorkItem(WorkItemTemplate t, int assignedById, int leadId, DateTime now) => new()
+    {
+        Title = t.Title,
+        Description = t.Description,
+        AssignedByUnitId = assignedById,
+        LeadUnitId = leadId,
+        SourceDocumentId = t.SourceDocumentId,
+        Recurrence = t.Schedule.Kind,
+        RecurDay = t.Schedule.Day,
+        RecurMonth = t.Schedule.Month,
+        RecurAnchor = t.Schedule.Anchor,
+        PeriodStart = t.Start < t.DueDates[0] ? t.Start : t.DueDates[0],
+        PeriodEnd = t.DueDates[^1],
+        CreatedAtUtc = now,
+        SearchText = VietnameseText.Fold(t.Title),
+    };
+
+    private static IEnumerable<WorkItemDeadline> DeadlinesOf(WorkItem item, WorkItemTemplate t) => t.DueDates.Select(d => new WorkItemDeadline
+    {
+        WorkItemId = item.Id, LeadUnitId = item.LeadUnitId, AssignedByUnitId = item.AssignedByUnitId, DueOn = d, OriginalDueOn = d, LastUpdatedAtUtc = item.CreatedAtUtc,
+    });
 
     /// <summary>
     /// A progress report, or a completion report: the completion waits for the assigning unit to confirm it

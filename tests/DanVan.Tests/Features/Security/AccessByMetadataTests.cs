@@ -208,6 +208,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["POST /api/reports/submissions/{id:int}/approval"] = "id=submission",
         ["POST /api/reports/submissions/{id:int}/decision"] = "id=submission",
         ["POST /api/tasks/"] = "",
+        ["POST /api/tasks/bulk"] = "",
         ["POST /api/tasks/{id:int}/completion/confirm"] = "id=deadline",
         ["POST /api/tasks/{id:int}/completion/return"] = "id=deadline",
         ["POST /api/tasks/{id:int}/progress"] = "id=deadline",
