@@ -42,6 +42,8 @@ public sealed class ReceptionLogInput
 /// <summary>The writes of citizen reception: schedule a session, record its log, or record that it was not held.</summary>
 public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
 {
+    private const string Stale = "Buổi tiếp vừa được người khác cập nhật. Tải lại trang để xem thông tin mới nhất.";
+
     public async Task<Result<ReceptionSession>> ScheduleAsync(UserScope user, ReceptionScheduleInput input, CancellationToken ct = default)
     {
         if (!ReceptionAccessRules.CanManage(user, user.UnitId))
@@ -116,7 +118,7 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
         var conclusion = errors.Text(nameof(input.Conclusion), input.Conclusion, 4000, "Kết luận");
         if (row!.ConcurrencyStamp != stamp)
         {
-            errors.Add("", "Buổi tiếp vừa được người khác cập nhật. Tải lại trang để xem thông tin mới nhất.");
+            errors.Add("", Stale);
         }
 
         if (errors.Any)
@@ -155,7 +157,7 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
 
         if (row.ConcurrencyStamp != stamp)
         {
-            errors.Add("", "Buổi tiếp vừa được người khác cập nhật. Tải lại trang để xem thông tin mới nhất.");
+            errors.Add("", Stale);
         }
 
         if (errors.Any)
@@ -205,7 +207,7 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Result<ReceptionSession>.Invalid("", "Buổi tiếp vừa được người khác cập nhật. Tải lại trang để xem thông tin mới nhất.");
+            return Result<ReceptionSession>.Invalid("", Stale);
         }
     }
 }

@@ -211,11 +211,4 @@ public class DialogueCommandTests(SeededDatabaseFixture fx) : IClassFixture<Seed
         await db.DisposeAsync();
         Assert.Equal(ResultStatus.Forbidden, r.Status);
     }
-
-    private sealed class NoEmail : IEmailSender
-    {
-        public bool Enabled => false;
-
-        public Task SendAsync(string to, string subject, string body, CancellationToken ct) => Task.CompletedTask;
-    }
 }

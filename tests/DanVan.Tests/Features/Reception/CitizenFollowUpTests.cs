@@ -13,12 +13,6 @@ namespace DanVan.Tests.Features.Reception;
 /// <summary>Cases due or overdue and the coming receptions reach the ward's staff in the daily digest, through the follow-up extension point.</summary>
 public class CitizenFollowUpTests(SeededDatabaseFixture fx) : IClassFixture<SeededDatabaseFixture>
 {
-    private sealed class NoEmail : IEmailSender
-    {
-        public bool Enabled => false;
-
-        public Task SendAsync(string to, string subject, string body, CancellationToken ct) => Task.CompletedTask;
-    }
 
     [Fact]
     public async Task TheDigest_NamesTheOverdueCaseByCode_AndTheComingReception_WithoutTheSender()
