@@ -13,8 +13,24 @@ public sealed record LoadResult(
     IReadOnlyList<ScenarioResult> Scenarios);
 
 /// <summary>One scenario: what it sends over HTTP and the raw SQL that is its database share.</summary>
+/// <remarks>
+/// <see cref="Send"/>, when given, replaces sending <see cref="Request"/> through <see cref="Session"/> (the public forms);
+/// <see cref="Session"/> still serves the fixed-page reference. <see cref="Clients"/> overrides the run's client count (a burst).
+/// </remarks>
 internal sealed record Scenario(string Name, string Title, WebSession Session, DbUser User, HttpMethod Method, Func<long, (string Path, string? Json)> Request,
-    Func<long, CancellationToken, Task> Sql, string? Shown = null);
+    Func<long, CancellationToken, Task> Sql, string? Shown = null, Func<long, byte[], CancellationToken, Task<Outcome>>? Send = null, int? Clients = null)
+{
+    public Task<Outcome> SendAsync(long i, byte[] buffer, CancellationToken ct)
+    {
+        if (Send is { } send)
+        {
+            return send(i, buffer, ct);
+        }
+
+        var (path, json) = Request(i);
+        return Session.SendAsync(Method, path, json, buffer, ct);
+    }
+}
 
 /// <summary>`run`: signs in, finds a report period and deadlines to update, measures every scenario and its references.</summary>
 internal static class LoadRun
@@ -22,7 +38,8 @@ internal static class LoadRun
     public const string Password = "DanVan@2026";
 
     public static readonly string[] AllScenarios =
-        ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "api-cases", "public-reception"];
+        ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "cases-handler", "api-cases",
+            "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -90,9 +107,55 @@ internal static class LoadRun
                 (_, ct) => sql.CasesAsync(dbOfficer, null, page: true, ct)),
             new("api-cases", "API: overdue cases of the province, coordinator", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/api/cases?status=overdue", null),
                 (_, ct) => sql.CasesAsync(dbCoordinator, "overdue", page: false, ct)),
+            new("cases-handler", "A handler's own open cases, ward officer", officer, dbOfficer, HttpMethod.Get, _ => ("/Cases?status=mine", null),
+                (_, ct) => sql.CasesAsync(dbOfficer, "mine", page: true, ct)),
+            new("cases-dashboard", "Cases dashboard of the province (backlog by age, on-time rate, fields, units), coordinator", coordinator, dbCoordinator,
+                HttpMethod.Get, _ => ("/Cases/Dashboard", null), (_, ct) => sql.CasesDashboardAsync(dbCoordinator, ct)),
             new("public-reception", "Public reception schedule (two months, first page)", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Public/Reception", null),
                 (_, ct) => sql.PublicReceptionAsync(ct)),
         ]);
+
+        // The country's dashboard: the administrator's scope is every unit.
+        var dbAdmin = await sql.FindUserAsync("admin");
+        WebSession? admin = null;
+        if (dbAdmin is not null && only.Contains("cases-dashboard-national"))
+        {
+            try
+            {
+                admin = await WebSession.SignInAsync(baseUri, "admin", Password, clients);
+                scenarios.Add(new("cases-dashboard-national", "Cases dashboard of the whole country, administrator", admin, dbAdmin, HttpMethod.Get,
+                    _ => ("/Cases/Dashboard", null), (_, ct) => sql.CasesDashboardAsync(dbAdmin, ct)));
+            }
+            catch (InvalidOperationException ex)
+            {
+                notes.Add("The national dashboard was skipped: " + ex.Message);
+            }
+        }
+
+        // Public tracking: codes of generated cases (their receipt key is derived from the code, DataGenerator.GeneratedAccessKey).
+        const int BurstClients = 256;
+        using var citizens = WebSession.Open(baseUri, "(công dân)", BurstClients, TimeSpan.FromSeconds(120));
+        var codes = only.Any(x => x.StartsWith("public-tracking", StringComparison.Ordinal)) ? await sql.GeneratedCaseCodesAsync(5000) : [];
+        if (codes.Count > 0 && await TrackingWorksAsync(citizens, codes[0]))
+        {
+            Task<Outcome> Track(long i, byte[] buffer, CancellationToken ct)
+            {
+                var code = codes[(int)(i % codes.Count)];
+                // Each request from its own address (10.x.y.z): thousands of citizens, not one client hammering.
+                var address = string.Create(CultureInfo.InvariantCulture, $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}");
+                return citizens.PostFormAsync("/Public/Cases", new Dictionary<string, string> { ["Code"] = code, ["Key"] = GeneratedAccessKey(code) }, address, buffer, ct);
+            }
+
+            var shown = $"/Public/Cases (form: code and key of {codes.Count:N0} generated cases in turn, X-Forwarded-For per request)";
+            scenarios.Add(new("public-tracking", "Public tracking of a case by code and key", citizens, dbCoordinator, HttpMethod.Post, _ => ("/Public/Cases", null),
+                (i, ct) => sql.PublicTrackingAsync(codes[(int)(i % codes.Count)], ct), shown, Track));
+            scenarios.Add(new("public-tracking-burst", $"Public tracking under a burst: {BurstClients} clients at once", citizens, dbCoordinator, HttpMethod.Post,
+                _ => ("/Public/Cases", null), (i, ct) => sql.PublicTrackingAsync(codes[(int)(i % codes.Count)], ct), shown, Track, BurstClients));
+        }
+        else if (only.Any(x => x.StartsWith("public-tracking", StringComparison.Ordinal)))
+        {
+            notes.Add("No generated case could be looked up on /Public/Cases (data generated before receipt keys were derived from codes?): the tracking scenarios were skipped.");
+        }
 
         var fixedAvailable = (await coordinator.SendAsync(HttpMethod.Get, "/bench/fixed?bytes=1000", null, new byte[65536], CancellationToken.None)).Error is null;
         if (!fixedAvailable)
@@ -114,13 +177,11 @@ internal static class LoadRun
             }
 
             var request = $"{s.Method.Method} {s.Shown ?? s.Request(0).Path}";
-            Log($"{s.Name}: {request} as {s.Session.UserName}, {clients} clients, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s");
+            var n = s.Clients ?? clients;
+            Log($"{s.Name}: {request} as {s.Session.UserName}, {n} clients, {warmup.TotalSeconds:0.#} s warm-up + {duration.TotalSeconds:0.#} s");
             long counter = 0;
-            var web = await Measure.RunAsync(clients, warmup, duration, async (client, ct) =>
-            {
-                                var (path, json) = s.Request(Interlocked.Increment(ref counter));
-                return await s.Session.SendAsync(s.Method, path, json, buffers[client], ct);
-            });
+            var own = n > buffers.Length ? Enumerable.Range(0, n).Select(_ => new byte[81920]).ToArray() : buffers;
+            var web = await Measure.RunAsync(n, warmup, duration, (client, ct) => s.SendAsync(Interlocked.Increment(ref counter), own[client], ct));
             Log($"  {Line(web)}");
 
             int? fixedBytes = null;
@@ -129,7 +190,7 @@ internal static class LoadRun
             {
                 fixedBytes = (int)Math.Max(web.MedianBytes, 200);
                 var path = $"/bench/fixed?bytes={fixedBytes}";
-                fixedPage = await Measure.RunAsync(clients, warmup, duration, (client, ct) => s.Session.SendAsync(HttpMethod.Get, path, null, buffers[client], ct));
+                fixedPage = await Measure.RunAsync(n, warmup, duration, (client, ct) => s.Session.SendAsync(HttpMethod.Get, path, null, own[client], ct));
                 Log($"  fixed page of {fixedBytes} bytes: {Line(fixedPage)}");
             }
 
@@ -143,6 +204,7 @@ internal static class LoadRun
             results.Add(new ScenarioResult(s.Name, s.Title, s.Session.UserName, request, web, fixedBytes, fixedPage, raw, null, checks.GetValueOrDefault(s.Name)));
         }
 
+        admin?.Dispose();
         var result = new LoadResult(started, baseUri.ToString(), clients, warmup.TotalSeconds, duration.TotalSeconds, o.Get("data") ?? "", notes, results);
         var output = o.Require("out");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -169,11 +231,10 @@ internal static class LoadRun
             {
                 var page = await check.ProfileAsync(async () =>
                 {
-                    var (path, json) = s.Request(0);
-                    var outcome = await s.Session.SendAsync(s.Method, path, json, buffer, CancellationToken.None);
+                    var outcome = await s.SendAsync(0, buffer, CancellationToken.None);
                     if (outcome.Error is not null)
                     {
-                        throw new InvalidOperationException($"{s.Name}: {s.Method} {path} answered {outcome.Error}");
+                        throw new InvalidOperationException($"{s.Name}: {s.Method} {s.Request(0).Path} answered {outcome.Error}");
                     }
                 });
                 var sqlProfile = await check.ProfileAsync(() => s.Sql(0, CancellationToken.None));
@@ -183,6 +244,16 @@ internal static class LoadRun
                     $"  {s.Name}: page {page.Statements} statements, {page.Rows} rows, {page.ExecMs} ms in PostgreSQL; reference {sqlProfile.Statements}, {sqlProfile.Rows}, {sqlProfile.ExecMs} ms{(result.Matches ? "" : "  <-- DIFFERENT")}"));
                 if (!result.Matches)
                 {
+                    foreach (var q in page.Queries ?? [])
+                    {
+                        Log("      page: " + q);
+                    }
+
+                    foreach (var q in sqlProfile.Queries ?? [])
+                    {
+                        Log("      reference: " + q);
+                    }
+
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
                         $"**The SQL reference of `{s.Name}` no longer matches its page** ({page.Statements} statements and {page.Rows:N0} rows through the app, {sqlProfile.Statements} and {sqlProfile.Rows:N0} in the reference): update `bench/DanVan.Load/SqlReference.cs` from the page's queries; its × SQL ratio compares with other work."));
                 }
@@ -232,6 +303,18 @@ internal static class LoadRun
         using var units = await coordinator.GetJsonAsync("/api/units?pageSize=1");
         var top = units.RootElement.GetProperty("items").EnumerateArray().First();
         return (top.GetProperty("id").GetInt32(), top.GetProperty("name").GetString() ?? "");
+    }
+
+    /// <summary>The receipt key of a generated case: the same function as <c>DataGenerator.GeneratedAccessKey</c> in the app.</summary>
+    public static string GeneratedAccessKey(string code) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("danvan-generated:" + code)))[..8];
+
+    /// <summary>One lookup whose answer is read: the page names the case when code and key match.</summary>
+    private static async Task<bool> TrackingWorksAsync(WebSession citizens, string code)
+    {
+        var answer = await citizens.ExchangeAsync(HttpMethod.Post, "/Public/Cases",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = code, ["Key"] = GeneratedAccessKey(code) }), null, CancellationToken.None, "10.255.255.254");
+        return answer.IsSuccess && (answer.Body ?? "").Contains(code, StringComparison.Ordinal) && !(answer.Body ?? "").Contains("Không tìm thấy đơn", StringComparison.Ordinal);
     }
 
     /// <summary>The body of <c>POST /api/tasks/{id}/progress</c>: a percentage that never completes the deadline, and a note.</summary>

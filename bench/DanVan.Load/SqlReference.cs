@@ -505,9 +505,10 @@ public sealed class SqlReference(NpgsqlDataSource db)
         {
             "open" => """AND c."ClosedOn" IS NULL""",
             "overdue" => """AND c."ClosedOn" IS NULL AND c."State" <> 3 AND c."DueOn" < @today""",
+            "mine" => """AND c."HandlerUserId" = @me AND c."ClosedOn" IS NULL""",
             _ => "",
         };
-        NpgsqlParameter[] Ps() => [P("units", units), P("today", Today)];
+        NpgsqlParameter[] Ps() => [P("units", units), P("today", Today), P("me", u.Id)];
         var count = (int)(await RowsAsync(c, $"""
             SELECT count(*)::int
             FROM "Cases" AS c
@@ -554,6 +555,89 @@ public sealed class SqlReference(NpgsqlDataSource db)
                 LIMIT 50 OFFSET 0
                 """, ct, P("first", first), P("last", last));
         }
+    }
+
+    /// <summary>
+    /// /Cases/Dashboard: the scope's unit ids (none for the administrator: every case), the open cases grouped by unit
+    /// (backlog by age, overdue, the 15 units with most), the year's cases by field, the year's resolutions and how many
+    /// on time, the 15 units' names, the badge.
+    /// </summary>
+    public async Task CasesDashboardAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var scope = "";
+        var ps = new List<NpgsqlParameter>();
+        if (!u.IsAdmin)
+        {
+            var units = (await RowsAsync(c, """
+                SELECT o."Id"
+                FROM "OrgUnits" AS o
+                WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix
+                """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+            scope = """c."UnitId" = ANY (@units) AND""";
+            ps.Add(P("units", units));
+        }
+
+        var today = Today;
+        var (first, last) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+        NpgsqlParameter[] Ps(params NpgsqlParameter[] more) => [.. ps.Select(p => p.Clone()), .. more];
+        var byUnit = await RowsAsync(c, $"""
+            SELECT c."UnitId", count(*)::int, count(*) FILTER (WHERE c."State" <> 3 AND c."DueOn" < @today)::int,
+                count(*) FILTER (WHERE c."ReceivedOn" >= @d10)::int, count(*) FILTER (WHERE c."ReceivedOn" < @d10 AND c."ReceivedOn" >= @d30)::int,
+                count(*) FILTER (WHERE c."ReceivedOn" < @d30 AND c."ReceivedOn" >= @d60)::int, count(*) FILTER (WHERE c."ReceivedOn" < @d60 AND c."ReceivedOn" >= @d90)::int,
+                count(*) FILTER (WHERE c."ReceivedOn" < @d90)::int
+            FROM "Cases" AS c
+            WHERE {scope} c."ClosedOn" IS NULL
+            GROUP BY c."UnitId"
+            """, ct, Ps(P("today", today), P("d10", today.AddDays(-10)), P("d30", today.AddDays(-30)), P("d60", today.AddDays(-60)), P("d90", today.AddDays(-90))));
+        await RowsAsync(c, $"""
+            SELECT c."Field", count(*)::int
+            FROM "Cases" AS c
+            WHERE {scope} c."ReceivedOn" >= @first AND c."ReceivedOn" <= @last
+            GROUP BY c."Field"
+            """, ct, Ps(P("first", first), P("last", last)));
+        await RowsAsync(c, $"""
+            SELECT count(*)::int, count(*) FILTER (WHERE c."ClosedOnTime")::int
+            FROM "Cases" AS c
+            WHERE {scope} c."WithinCompetence" AND c."State" = 7 AND c."ClosedOn" >= @first AND c."ClosedOn" <= @last
+            LIMIT 1
+            """, ct, Ps(P("first", first), P("last", last)));
+        var top = byUnit.OrderByDescending(r => (int)r[1]).ThenBy(r => (int)r[0]).Take(15).ToList();
+        await RowsAsync(c, """SELECT o."Id", o."Name" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct, P("ids", top.Select(r => (int)r[0]).ToArray()));
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>Codes of generated cases spread over the table (their receipt key is derived from the code).</summary>
+    public async Task<List<string>> GeneratedCaseCodesAsync(int count)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        var rows = await RowsAsync(c, """
+            SELECT c."Code" FROM "Cases" AS c
+            WHERE c."Id" % 97 = 0 AND c."Summary" LIKE '%(dữ liệu sinh thử)'
+            ORDER BY c."Id"
+            LIMIT @n
+            """, CancellationToken.None, P("n", count));
+        return rows.Select(r => (string)r[0]).ToList();
+    }
+
+    /// <summary>POST /Public/Cases with a right code and key: the case by code, its unit's name, its steps (no sign-in, no badge).</summary>
+    public async Task PublicTrackingAsync(string code, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var row = (await RowsAsync(c, """
+            SELECT c."Id", c."Code", c."AccessKeyHash", c."Kind", c."UnitId", c."ReceivedOn", c."State", c."DueOn", c."DueExplanation", c."ClosedOn"
+            FROM "Cases" AS c
+            WHERE c."Code" = @code
+            LIMIT 1
+            """, ct, P("code", code)))[0];
+        await RowsAsync(c, """SELECT o."Name" FROM "OrgUnits" AS o WHERE o."Id" = @id LIMIT 2""", ct, P("id", (int)row[4]));
+        await RowsAsync(c, """
+            SELECT c."On", c."Action", c."StateAfter"
+            FROM "CaseSteps" AS c
+            WHERE c."CaseId" = @id
+            ORDER BY c."On", c."Id"
+            """, ct, P("id", (int)row[0]));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -3,7 +3,8 @@ using Npgsql;
 namespace DanVan.Load;
 
 /// <summary>What PostgreSQL executed for one request: statements (calls), rows returned or written, execution time.</summary>
-public sealed record StatementProfile(long Statements, long Rows, double ExecMs);
+/// <remarks><see cref="Queries"/>: each statement's text (normalised by pg_stat_statements) with its calls and rows, to find what differs.</remarks>
+public sealed record StatementProfile(long Statements, long Rows, double ExecMs, [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<string>? Queries = null);
 
 /// <summary>The same request through the app and through the raw-SQL reference, as pg_stat_statements saw them.</summary>
 public sealed record StatementCheckResult(StatementProfile Page, StatementProfile Sql)
@@ -54,12 +55,24 @@ public sealed class StatementCheck(NpgsqlDataSource db)
         await Task.Delay(100);
         await using var conn = await db.OpenConnectionAsync();
         await using var read = new NpgsqlCommand("""
-            SELECT coalesce(sum(calls), 0)::bigint, coalesce(sum(rows), 0)::bigint, coalesce(sum(total_exec_time), 0)::float8
+            SELECT calls, rows, total_exec_time, query
             FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
+            ORDER BY query
             """, conn);
         await using var reader = await read.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return new StatementProfile(reader.GetInt64(0), reader.GetInt64(1), Math.Round(reader.GetDouble(2), 2));
+        long calls = 0, rows = 0;
+        var ms = 0.0;
+        var queries = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            calls += reader.GetInt64(0);
+            rows += reader.GetInt64(1);
+            ms += reader.GetDouble(2);
+            var text = System.Text.RegularExpressions.Regex.Replace(reader.GetString(3), @"\s+", " ");
+            queries.Add($"{reader.GetInt64(0)}× {reader.GetInt64(1)} rows: {(text.Length > 160 ? text[..160] + "…" : text)}");
+        }
+
+        return new StatementProfile(calls, rows, Math.Round(ms, 2), queries);
     }
 }

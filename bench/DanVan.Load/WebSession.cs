@@ -79,12 +79,27 @@ public sealed partial class WebSession : IDisposable
     }
 
     /// <summary>
+    /// A public form POSTed as a citizen behind the province's reverse proxy: <paramref name="clientAddress"/> goes in
+    /// X-Forwarded-For (trusted from loopback), so each simulated citizen is its own client for the rate limiter.
+    /// </summary>
+    public async Task<Outcome> PostFormAsync(string path, IReadOnlyDictionary<string, string> form, string clientAddress, byte[] buffer, CancellationToken ct)
+    {
+        var answer = await ExchangeAsync(HttpMethod.Post, path, new FormUrlEncodedContent(form), buffer, ct, clientAddress);
+        return answer.IsSuccess ? Outcome.Ok(answer.Bytes) : Outcome.Failed($"HTTP {answer.Status}");
+    }
+
+    /// <summary>
     /// One request, whatever it answers: the body is drained into <paramref name="buffer"/> (not kept), or kept as text when
     /// there is no buffer. Takes ownership of <paramref name="content"/>.
     /// </summary>
-    public async Task<Answer> ExchangeAsync(HttpMethod method, string path, HttpContent? content, byte[]? buffer, CancellationToken ct)
+    public async Task<Answer> ExchangeAsync(HttpMethod method, string path, HttpContent? content, byte[]? buffer, CancellationToken ct, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (forwardedFor is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        }
+
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString;

@@ -42,6 +42,8 @@ public static class CaseQueries
         query = status switch
         {
             "open" => query.Where(c => c.ClosedOn == null),
+            // A handler's own list: the open cases assigned to the user (index on HandlerUserId, State).
+            "mine" => query.Where(c => c.HandlerUserId == user.UserId && c.ClosedOn == null),
             "overdue" => query.Where(c => c.ClosedOn == null && c.State != CaseState.Suspended && c.DueOn < today),
             "closed" => query.Where(c => c.ClosedOn != null),
             _ => query,

@@ -26,7 +26,7 @@ public static class CasesApi
     {
         var group = app.MapGroup("/api/cases").WithTags("Đơn thư, vụ việc").RequireAuthorization();
         group.MapGet("/", ListAsync).WithName("ListCases")
-            .WithSummary("Sổ theo dõi đơn của đơn vị (hoặc tỉnh): q, kind, status=open|overdue|closed, page; không có thông tin cá nhân.");
+            .WithSummary("Sổ theo dõi đơn của đơn vị (hoặc tỉnh): q, kind, status=open|overdue|closed|mine (các đơn người gọi được giao, đang giải quyết), page; không có thông tin cá nhân.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetCase").WithSummary("Một đơn: tình trạng, hạn theo luật với căn cứ, các bước đã thực hiện.");
         group.MapPost("/", RegisterAsync).WithName("RegisterCase").WithSummary("Vào sổ một đơn (như trang Tiếp nhận đơn); trả mã đơn và mã bảo mật in trên giấy biên nhận.");
         group.MapPost("/{id:int}/steps", StepAsync).WithName("StepCase").WithSummary("Ghi một bước xử lý, giải quyết (thụ lý, chuyển đơn, gia hạn, giải quyết…).");

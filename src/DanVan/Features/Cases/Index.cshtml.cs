@@ -18,7 +18,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     [BindProperty(SupportsGet = true, Name = "kind")]
     public CaseKind? Kind { get; set; }
 
-    /// <summary>"open", "overdue", "closed" or empty (all).</summary>
+    /// <summary>"open", "overdue", "closed", "mine" (open and assigned to the user) or empty (all).</summary>
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 

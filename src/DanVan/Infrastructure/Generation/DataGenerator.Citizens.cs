@@ -2,6 +2,7 @@ using DanVan.Domain.Cases;
 using DanVan.Domain.Reception;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
+using DanVan.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure.Generation;
@@ -29,6 +30,13 @@ public sealed partial class DataGenerator
         (CaseKind.Petition, "moi-truong", "Phản ánh đường ngập nước sau mưa", "UBND"),
         (CaseKind.Petition, "chinh-sach", "Kiến nghị hỗ trợ học phí cho con hộ cận nghèo", "UBND"),
     ];
+
+    /// <summary>
+    /// The receipt key of a generated case, derived from its code so that the benchmark driver (bench/DanVan.Load) can look
+    /// cases up on the public tracking page. Generated data only: a real case's key is random and shown once.
+    /// </summary>
+    public static string GeneratedAccessKey(string code) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("danvan-generated:" + code)))[..8];
 
     private async Task<(long Sessions, long Cases, long Steps)> GenerateCitizensAsync(BulkInsert bulk, Random rng, DataScale scale, List<Unit> all, DateOnly today,
         DateTime now, Action<string, double> report, CancellationToken ct)
@@ -72,6 +80,13 @@ public sealed partial class DataGenerator
         var numbers = new Dictionary<(int, int), int>();
         var taken = (await db.Cases.AsNoTracking().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal); // the demo's own
         var plan = new List<(DateOnly Received, CaseState State, DateOnly? Accepted, DateOnly? Closed, bool? OnTime, DateOnly Due)>(count);
+        // Handlers: the officers and heads of each unit (the generated ones and the demo's, so that canbo has a list of its own).
+        var handlerRoles = await db.Roles.AsNoTracking().Where(r => r.Name == Domain.Access.Roles.UnitOfficer || r.Name == Domain.Access.Roles.UnitHead)
+            .Select(r => r.Id).ToListAsync(ct);
+        var handlers = (await db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && handlerRoles.Contains(ur.RoleId)))
+                .Select(u => new { u.Id, u.OrgUnitId }).ToListAsync(ct))
+            .GroupBy(u => u.OrgUnitId).ToDictionary(g => g.Key, g => g.Select(u => u.Id).Order(StringComparer.Ordinal).ToArray());
         var rows = Enumerable.Range(0, count).Select(_ =>
         {
             var unit = communes.Count > 0 && (agencies.Count == 0 || rng.NextDouble() < 0.7) ? communes[rng.Next(communes.Count)] : agencies[rng.Next(agencies.Count)];
@@ -131,22 +146,23 @@ public sealed partial class DataGenerator
             }
 
             plan.Add((received, state, accepted, closed, onTime, due));
+            var handler = accepted is not null && handlers.TryGetValue(unit.Id, out var staff) ? staff[rng.Next(staff.Length)] : null;
             var source = (int)(1 + rng.Next(9));
             var summary = t.Summary + " (dữ liệu sinh thử)";
             return new object?[]
             {
-                unit.Id, code, "", received, source, t.Kind, 1, summary, t.Field,
+                unit.Id, code, CaseCommands.HashAccessKey(GeneratedAccessKey(code)), received, source, t.Kind, 1, summary, t.Field,
                 t.Kind == CaseKind.Denunciation ? null : $"Công dân {number}", 1, t.Respondent, competent, t.Kind == CaseKind.Denunciation, 0, state,
                 accepted, closed, onTime, closed is null && (accepted is null || t.Kind != CaseKind.Petition) ? due : null,
                 accepted is null ? "xu-ly-don" : t.Kind == CaseKind.Denunciation ? "to-cao-giai-quyet" : t.Kind == CaseKind.Complaint ? "khieu-nai-lan-dau-giai-quyet" : null,
                 accepted is null ? "10 ngày làm việc kể từ ngày nhận đơn (dữ liệu sinh thử, không tính lịch nghỉ)"
                     : t.Kind == CaseKind.Petition ? null : "30 ngày kể từ ngày thụ lý (dữ liệu sinh thử, không tính lịch nghỉ)",
-                VietnameseText.Fold($"{code} {summary} {t.Respondent}"), now, new Guid(NextBytes(rng)),
+                VietnameseText.Fold($"{code} {summary} {t.Respondent}"), now, new Guid(NextBytes(rng)), handler,
             };
         });
         var cases = await bulk.InsertAsync("Cases",
             ["UnitId", "Code", "AccessKeyHash", "ReceivedOn", "Source", "Kind", "Instance", "Summary", "Field", "SenderName", "Signatories", "Respondent", "WithinCompetence",
-                "Anonymous", "Conditions", "State", "AcceptedOn", "ClosedOn", "ClosedOnTime", "DueOn", "DueRuleCode", "DueExplanation", "SearchText", "CreatedAtUtc", "ConcurrencyStamp"],
+                "Anonymous", "Conditions", "State", "AcceptedOn", "ClosedOn", "ClosedOnTime", "DueOn", "DueRuleCode", "DueExplanation", "SearchText", "CreatedAtUtc", "ConcurrencyStamp", "HandlerUserId"],
             rows, n => report("Đơn thư", 0.6 * n / count), ct);
 
         var ids = await db.Cases.AsNoTracking().Where(c => c.Id > maxBefore).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);

@@ -197,16 +197,23 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
             Assert.Contains("Lê Văn Tốcáo", await reveal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        string canboId;
+        string canboId, code;
         using (var scope = app.Factory.Services.CreateScope())
         {
-            canboId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            canboId = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync();
+            code = await db.Cases.Where(c => c.Id == id).Select(c => c.Code).SingleAsync();
         }
 
+        // The handler's own list ("Tôi được giao") has it only once it is assigned.
+        Assert.DoesNotContain(code, await officer.GetStringAsync("/Cases?status=mine"), StringComparison.Ordinal);
         using (var assign = await DanVanAppFactory.PostFormAsync(head, $"/Cases/Details/{id}?handler=Assign", new Dictionary<string, string> { ["HandlerUserId"] = canboId }, $"/Cases/Details/{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
         }
+
+        Assert.Contains(code, await officer.GetStringAsync("/Cases?status=mine"), StringComparison.Ordinal);
+        Assert.DoesNotContain(code, await head.GetStringAsync("/Cases?status=mine"), StringComparison.Ordinal);
 
         using (var reveal = await DanVanAppFactory.PostFormAsync(officer, $"/Cases/Details/{id}?handler=Reveal", new Dictionary<string, string>(), $"/Cases/Details/{id}"))
         {
