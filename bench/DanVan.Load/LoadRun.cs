@@ -68,6 +68,10 @@ internal static class LoadRun
             notes.Add("No open deadline led by canbo's unit: the progress scenario was skipped.");
         }
 
+        // Citizens on the public pages: not signed in (no session check, no badge), many connections for the burst.
+        const int BurstClients = 256;
+        using var citizens = WebSession.Open(baseUri, "(công dân)", BurstClients, TimeSpan.FromSeconds(120));
+
         var scenarios = new List<Scenario>
         {
             new("board", "Board, coordinator (whole province)", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Tasks/Board", null),
@@ -111,7 +115,7 @@ internal static class LoadRun
                 (_, ct) => sql.CasesAsync(dbOfficer, "mine", page: true, ct)),
             new("cases-dashboard", "Cases dashboard of the province (backlog by age, on-time rate, fields, units), coordinator", coordinator, dbCoordinator,
                 HttpMethod.Get, _ => ("/Cases/Dashboard", null), (_, ct) => sql.CasesDashboardAsync(dbCoordinator, ct)),
-            new("public-reception", "Public reception schedule (two months, first page)", coordinator, dbCoordinator, HttpMethod.Get, _ => ("/Public/Reception", null),
+            new("public-reception", "Public reception schedule (two months, first page)", citizens, dbCoordinator, HttpMethod.Get, _ => ("/Public/Reception", null),
                 (_, ct) => sql.PublicReceptionAsync(ct)),
         ]);
 
@@ -133,8 +137,6 @@ internal static class LoadRun
         }
 
         // Public tracking: codes of generated cases (their receipt key is derived from the code, DataGenerator.GeneratedAccessKey).
-        const int BurstClients = 256;
-        using var citizens = WebSession.Open(baseUri, "(công dân)", BurstClients, TimeSpan.FromSeconds(120));
         var codes = only.Any(x => x.StartsWith("public-tracking", StringComparison.Ordinal)) ? await sql.GeneratedCaseCodesAsync(5000) : [];
         if (codes.Count > 0 && await TrackingWorksAsync(citizens, codes[0]))
         {

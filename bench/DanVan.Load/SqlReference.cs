@@ -5,6 +5,9 @@ namespace DanVan.Load;
 /// <summary>A demo account as the database sees it, with the scope the app derives from its role (UserScope.For).</summary>
 public sealed record DbUser(string Id, string UserName, string Role, int UnitId, string AncestorPath)
 {
+    /// <summary>The driver's sign-in (its latest open session): every signed-in request checks it (Infrastructure/Sessions.cs).</summary>
+    public string SessionId { get; init; } = "";
+
     public bool IsAdmin => Role == "Admin";
 
     public string OwnSubtreePrefix => AncestorPath + UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
@@ -66,13 +69,30 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
         var roles = rows.Select(r => r[4] as string).ToHashSet();
         var role = RoleOrder.FirstOrDefault(roles.Contains) ?? "ReadOnly";
-        return new DbUser((string)rows[0][0], (string)rows[0][1], role, (int)rows[0][2], (string)rows[0][3]);
+        var session = await RowsAsync(conn, """
+            SELECT s."Id" FROM "UserSessions" AS s
+            WHERE s."UserId" = @id AND s."EndedAtUtc" IS NULL
+            ORDER BY s."CreatedAtUtc" DESC
+            LIMIT 1
+            """, CancellationToken.None, P("id", (string)rows[0][0]));
+        return new DbUser((string)rows[0][0], (string)rows[0][1], role, (int)rows[0][2], (string)rows[0][3])
+        {
+            SessionId = session.Count == 0 ? "" : (string)session[0][0],
+        };
     }
 
     // ------------------------------------------------------------------ per request (every signed-in page and endpoint)
 
     private static async Task ScopeAsync(NpgsqlConnection c, DbUser u, CancellationToken ct)
     {
+        // The session check of the cookie handler (sign-out, lock and password reset end it at once).
+        await RowsAsync(c, """
+            SELECT u."CreatedAtUtc", a."SecurityStamp", a."LockoutEnd"
+            FROM "UserSessions" AS u
+            INNER JOIN "AspNetUsers" AS a ON u."UserId" = a."Id"
+            WHERE u."Id" = @sessionId AND u."UserId" = @userId AND u."EndedAtUtc" IS NULL
+            LIMIT 1
+            """, ct, P("sessionId", u.SessionId), P("userId", u.Id));
         await RowsAsync(c, """
             SELECT a."UserName", o."Id" AS "UnitId", o."AncestorPath"
             FROM "AspNetUsers" AS a
