@@ -551,9 +551,14 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
         if (page)
         {
+            await CaseFieldNamesAsync(c, ct);
             await NotificationsAsync(c, u, ct);
         }
     }
+
+    /// <summary>The fields' names (table CaseFields, kept by the administrator), read by the register's pages and the dashboard.</summary>
+    private static Task<List<object[]>> CaseFieldNamesAsync(NpgsqlConnection c, CancellationToken ct) =>
+        RowsAsync(c, """SELECT c."Code", c."Name", c."ValidFrom" FROM "CaseFields" AS c""", ct);
 
     /// <summary>/Public/Reception: the sessions scheduled from today for 62 days with their unit, count and first page of 50 (no sign-in, no badge).</summary>
     public async Task PublicReceptionAsync(CancellationToken ct)
@@ -624,6 +629,7 @@ public sealed class SqlReference(NpgsqlDataSource db)
             LIMIT 1
             """, ct, Ps(P("first", first), P("last", last)));
         var top = byUnit.OrderByDescending(r => (int)r[1]).ThenBy(r => (int)r[0]).Take(15).ToList();
+        await CaseFieldNamesAsync(c, ct);
         await RowsAsync(c, """SELECT o."Id", o."Name" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)""", ct, P("ids", top.Select(r => (int)r[0]).ToArray()));
         await NotificationsAsync(c, u, ct);
     }

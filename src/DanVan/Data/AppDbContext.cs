@@ -56,6 +56,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<ModelField> ModelFields => Set<ModelField>();
 
+    public DbSet<Domain.Cases.CaseField> CaseFields => Set<Domain.Cases.CaseField>();
+
     public DbSet<RecognitionLevel> RecognitionLevels => Set<RecognitionLevel>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();

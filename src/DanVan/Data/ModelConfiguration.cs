@@ -197,6 +197,14 @@ internal static class ModelConfiguration
             e.HasOne<ModelStep>().WithMany().HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<Domain.Cases.CaseField>(e =>
+        {
+            e.ToTable("CaseFields");
+            e.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
         builder.Entity<ModelField>(e =>
         {
             e.ToTable("ModelFields");

@@ -57,6 +57,7 @@ public static class DanVanApp
         services.AddScoped<Features.Deadlines.StatutoryDeadlines>();
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<Features.Cases.CaseCommands>();
+        services.AddScoped<Features.Cases.CaseFieldCommands>();
         services.AddScoped<Features.Shared.MeasureRegistry>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Tasks.TaskMeasures>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Cases.CaseMeasures>();

@@ -22,6 +22,7 @@ public static class ReferenceData
         await EnsureDeadlineRulesAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureReceptionDutiesAsync(db, ct);
         await EnsureModelCatalogAsync(db, ct);
+        await EnsureCaseFieldsAsync(db, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
 
         if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
@@ -60,6 +61,21 @@ public static class ReferenceData
     }
 
     /// <summary>The movement's fields and recognition levels (ModelCatalog) for every code the database has none of.</summary>
+    /// <summary>The shipped fields of cases (lĩnh vực đơn), for every code not held yet; held ones are the administrator's.</summary>
+    private static async Task EnsureCaseFieldsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var have = (await db.CaseFields.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = Domain.Cases.CaseFieldCatalog.Shipped().Where(f => !have.Contains(f.Code)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        db.CaseFields.AddRange(missing);
+        db.BulkAuditSummary = $"Lĩnh vực đơn thư: {missing.Count} lĩnh vực mặc định";
+        await db.TrySaveUniqueAsync(ct);
+    }
+
     private static async Task EnsureModelCatalogAsync(AppDbContext db, CancellationToken ct)
     {
         var fields = (await db.ModelFields.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -133,10 +133,40 @@ public class CaseIdentity
     public string Sealed { get; set; } = "";
 }
 
-/// <summary>The fields of cases (lĩnh vực): a starting list; the law does not fix one (facts.md §2.6).</summary>
-public static class CaseFields
+/// <summary>
+/// A field of cases (lĩnh vực đơn): the law does not fix the list (facts.md §2.6), so it is data the administrator keeps
+/// (`/Cases/Fields`); a code's versions are told apart by <see cref="ValidFrom"/>, and a field no longer used ends with
+/// <see cref="ValidTo"/> — cases already filed under it keep it.
+/// </summary>
+public class CaseField
 {
-    public static readonly IReadOnlyList<(string Code, string Name)> All =
+    public int Id { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public int SortOrder { get; set; }
+
+    /// <summary>Where the list comes from (a province's decision, the circular's classification, a suggestion).</summary>
+    public string LegalBasis { get; set; } = "";
+
+    public DateOnly ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+
+    public bool InForce(DateOnly on) => ValidFrom <= on && (ValidTo is null || ValidTo >= on);
+}
+
+/// <summary>The fields shipped with DanVan, copied once into <c>CaseFields</c>, then the administrator's to change.</summary>
+public static class CaseFieldCatalog
+{
+    public const string ShippedBasis = "Danh mục gợi ý (facts.md §2.6: đất đai, bồi thường – tái định cư chiếm phần lớn khiếu nại hành chính); "
+        + "Thông tư 05/2021/TT-TTCP không quy định danh mục lĩnh vực — tỉnh điều chỉnh theo thực tế.";
+
+    public static readonly DateOnly ShippedFrom = new(2021, 7, 1);
+
+    private static readonly (string Code, string Name)[] Defaults =
     [
         ("dat-dai", "Đất đai"),
         ("boi-thuong", "Bồi thường, hỗ trợ, tái định cư"),
@@ -149,5 +179,9 @@ public static class CaseFields
         ("khac", "Khác"),
     ];
 
-    public static string Name(string code) => All.FirstOrDefault(f => f.Code == code).Name ?? code;
+    public static IReadOnlyList<CaseField> Shipped() =>
+        Defaults.Select((d, i) => new CaseField { Code = d.Code, Name = d.Name, SortOrder = (i + 1) * 10, LegalBasis = ShippedBasis, ValidFrom = ShippedFrom }).ToList();
+
+    /// <summary>The name of a code in a name table (the latest version's), or the code itself when unknown.</summary>
+    public static string Name(IReadOnlyDictionary<string, string> names, string code) => names.TryGetValue(code, out var n) ? n : code;
 }

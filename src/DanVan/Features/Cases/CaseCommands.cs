@@ -115,7 +115,8 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
         }
 
         var summary = errors.RequiredText(nameof(input.Summary), input.Summary, 4000, "nội dung tóm tắt");
-        if (input.Field is null || CaseFields.All.All(f => f.Code != input.Field))
+        var fields = await CaseFieldQueries.InForceAsync(db, VietnamClock.Today(clock), ct);
+        if (input.Field is null || fields.All(f => f.Code != input.Field))
         {
             errors.Add(nameof(input.Field), "Vui lòng chọn lĩnh vực.");
         }
@@ -210,7 +211,7 @@ public sealed class CaseCommands(AppDbContext db, StatutoryDeadlines deadlines, 
             ReceptionSessionId = input.ReceptionSessionId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        row.SearchText = VietnameseText.Fold($"{row.Code} {row.Summary} {CaseFields.Name(row.Field)} {row.Respondent} {(denunciation ? "" : row.SenderName)}");
+        row.SearchText = VietnameseText.Fold($"{row.Code} {row.Summary} {fields.First(f => f.Code == row.Field).Name} {row.Respondent} {(denunciation ? "" : row.SenderName)}");
 
         // Trùng đơn: the same content (kind, field, respondent) from the same sender, or for denunciations the same
         // content anywhere in the unit, already registered.

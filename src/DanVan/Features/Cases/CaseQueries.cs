@@ -61,3 +61,17 @@ public static class CaseQueries
         cases.Select(c => new CaseRow(c.Id, c.Code, c.ReceivedOn, c.Kind, c.Field, c.Summary, c.State, c.DueOn, c.DueExplanation, c.ClosedOnTime,
             db.OrgUnits.Where(o => o.Id == c.UnitId).Select(o => o.Name).First()));
 }
+
+/// <summary>The fields of cases as the administrator keeps them (table <c>CaseFields</c>).</summary>
+public static class CaseFieldQueries
+{
+    /// <summary>Every code's name (its latest version's): for lists, exports and dashboards, where old cases keep old fields.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(AppDbContext db, CancellationToken ct) =>
+        (await db.CaseFields.AsNoTracking().Select(f => new { f.Code, f.Name, f.ValidFrom }).ToListAsync(ct))
+        .GroupBy(f => f.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(f => f.ValidFrom)!.Name, StringComparer.Ordinal);
+
+    /// <summary>The fields one may choose on a day (the form's list), in their order.</summary>
+    public static async Task<IReadOnlyList<Domain.Cases.CaseField>> InForceAsync(AppDbContext db, DateOnly on, CancellationToken ct) =>
+        (await db.CaseFields.AsNoTracking().Where(f => f.ValidFrom <= on && (f.ValidTo == null || f.ValidTo >= on)).ToListAsync(ct))
+        .GroupBy(f => f.Code, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.ValidFrom)!).OrderBy(f => f.SortOrder).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
+}

@@ -14,6 +14,17 @@ public class CreateModel(Data.AppDbContext db, CurrentUser currentUser, CaseComm
     [BindProperty]
     public CaseIntake Input { get; set; } = new();
 
+    /// <summary>The fields one may file a case under today (table CaseFields), read before any handler runs.</summary>
+    public IReadOnlyList<Domain.Cases.CaseField> FieldOptions { get; private set; } = [];
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        FieldOptions = await CaseFieldQueries.InForceAsync(db, VietnamClock.Today(clock), HttpContext.RequestAborted);
+        await next();
+    }
+
     /// <summary>The reception session the case comes from, as the form names it.</summary>
     public string? FromSession { get; private set; }
 

@@ -78,7 +78,8 @@ public class DashboardModel(AppDbContext db, CurrentUser currentUser, TimeProvid
         var closed = await visible.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= first && c.ClosedOn <= last)
             .GroupBy(_ => 1).Select(g => new { All = g.Count(), OnTime = g.Count(c => c.ClosedOnTime == true) }).FirstOrDefaultAsync(ct);
         (Resolved, OnTime) = (closed?.All ?? 0, closed?.OnTime ?? 0);
-        ByField = fields.OrderByDescending(f => f.N).Select(f => new Bar(CaseFields.Name(f.Key), f.N)).ToList();
+        var fieldNames = await CaseFieldQueries.NamesAsync(db, ct);
+        ByField = fields.OrderByDescending(f => f.N).Select(f => new Bar(CaseFieldCatalog.Name(fieldNames, f.Key), f.N)).ToList();
         var units = byUnit.OrderByDescending(u => u.All).ThenBy(u => u.Key).Take(15).ToList();
         var ids = units.Select(u => u.Key).ToList();
         var names = await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

@@ -38,6 +38,20 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
 
     public CitizenCase Case { get; private set; } = null!;
 
+    /// <summary>The fields' names (table CaseFields, the administrator's), read before any handler runs.</summary>
+    public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
+
+    public string FieldName(string code) => CaseFieldCatalog.Name(FieldNames, code);
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        FieldNames = await CaseFieldQueries.NamesAsync(db, HttpContext.RequestAborted);
+        await next();
+    }
+
+
     public string UnitName { get; private set; } = "";
 
     public string? HandlerName { get; private set; }

@@ -27,6 +27,20 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
 
     public PagedList<CaseRow> Cases { get; private set; } = null!;
 
+    /// <summary>The fields' names (table CaseFields, the administrator's), read before any handler runs.</summary>
+    public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
+
+    public string FieldName(string code) => CaseFieldCatalog.Name(FieldNames, code);
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        FieldNames = await CaseFieldQueries.NamesAsync(db, HttpContext.RequestAborted);
+        await next();
+    }
+
+
     public bool CanRegister { get; private set; }
 
     public DateOnly Today { get; private set; }
@@ -66,7 +80,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         XlsxExport.Write(stream, "Sổ theo dõi đơn",
             ["Mã đơn", "Ngày nhận", "Nguồn đơn", "Loại đơn", "Lĩnh vực", "Nội dung tóm tắt", "Người gửi", "Số người đứng đơn", "Người, cơ quan bị khiếu nại, tố cáo",
                 "Thẩm quyền", "Tình trạng", "Ngày thụ lý", "Hạn", "Căn cứ thời hạn", "Ngày kết thúc", "Đúng hạn", "Đơn vị"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.ReceivedOn, CaseRules.Label(r.Source), CaseRules.Label(r.Kind), CaseFields.Name(r.Field), r.Summary,
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.ReceivedOn, CaseRules.Label(r.Source), CaseRules.Label(r.Kind), FieldName(r.Field), r.Summary,
                 r.Kind == CaseKind.Denunciation ? "(giữ bí mật)" : r.Sender ?? "(ẩn)", r.Signatories, r.Respondent, r.WithinCompetence ? "Thuộc thẩm quyền" : "Không thuộc thẩm quyền",
                 CaseRules.Label(r.State), r.AcceptedOn, r.DueOn, r.DueExplanation, r.ClosedOn, r.ClosedOnTime switch { true => "Đúng hạn", false => "Quá hạn", _ => "" }, r.Unit]));
         stream.Position = 0;

@@ -53,6 +53,11 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, DialogueComm
 
     public List<DialogueOpinion> Opinions { get; private set; } = [];
 
+    /// <summary>The fields' names (table CaseFields) and the ones an opinion may be filed under today.</summary>
+    public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<Domain.Cases.CaseField> FieldOptions { get; private set; } = [];
+
     public List<CommitmentRow> Commitments { get; private set; } = [];
 
     public Dialogue? Previous { get; private set; }
@@ -166,7 +171,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, DialogueComm
         var provinceId = ancestors.Count > 1 ? ancestors[1] : unit.Id;
         var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
         var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
-        var opinions = Opinions.Select(o => new DialogueDocx.Opinion(o.Number, o.SpeakerName, o.Content, DialogueDocx.FieldName(o.Field),
+        var opinions = Opinions.Select(o => new DialogueDocx.Opinion(o.Number, o.SpeakerName, o.Content, Domain.Cases.CaseFieldCatalog.Name(FieldNames, o.Field),
             o.AnsweredOnSpot ? o.Answer ?? "" : CommitmentText(o.Id))).ToList();
         var stream = new MemoryStream();
         DialogueDocx.Write(stream, kind, new DialogueDocx.Facts(Dialogue, unit.Name, unit.Kind, place, Today, opinions, Commitments));
@@ -217,6 +222,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, DialogueComm
         CanManage = DialogueAccessRules.CanManage(Scope, row.UnitId);
         CanSeeSpeakers = DialogueAccessRules.CanSeeSpeakers(Scope, row.UnitId);
         Opinions = await db.DialogueOpinions.AsNoTracking().Where(o => o.DialogueId == id).OrderBy(o => o.Number).ToListAsync(ct);
+        FieldNames = await Cases.CaseFieldQueries.NamesAsync(db, ct);
+        FieldOptions = await Cases.CaseFieldQueries.InForceAsync(db, Today, ct);
         Commitments = (await db.DialogueCommitments.AsNoTracking().Where(c => c.DialogueId == id).ToRows(db).ToListAsync(ct)).OrderBy(c => c.OpinionNumber).ToList();
         Previous = await DialogueQueries.PreviousAsync(db, row, ct);
         if (Previous is not null)

@@ -243,7 +243,7 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
 
         var speaker = errors.RequiredText(nameof(input.SpeakerName), VietnameseText.Nfc(input.SpeakerName), 300, "người nêu ý kiến");
         var content = errors.RequiredText(nameof(input.Content), VietnameseText.Nfc(input.Content), 4000, "nội dung ý kiến, kiến nghị");
-        if (input.Field is null || CaseFields.All.All(f => f.Code != input.Field))
+        if (input.Field is null || (await Cases.CaseFieldQueries.InForceAsync(db, VietnamClock.Today(clock), ct)).All(f => f.Code != input.Field))
         {
             errors.Add(nameof(input.Field), "Vui lòng chọn lĩnh vực.");
         }

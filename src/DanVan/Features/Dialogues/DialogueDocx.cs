@@ -94,6 +94,4 @@ public static class DialogueDocx
         main.Document = new Document(body);
         main.Document.Save();
     }
-
-    public static string FieldName(string code) => CaseFields.Name(code);
 }
