@@ -267,7 +267,7 @@ public sealed class SqlReference(NpgsqlDataSource db)
         var prefix = SubtreeOf(root);
         var isCountry = (int)root[4] == 1;
         var indicators = await RowsAsync(c, """
-            SELECT r."Id", r."Aggregation", r."Code", r."DenominatorCode", r."Group", r."Name", r."NotAboveCode", r."NumeratorCode", r."Order", r."Prefill", r."RegimeId", r."Unit"
+            SELECT r."Id", r."Aggregation", r."Code", r."DenominatorCode", r."Group", r."Name", r."NotAboveCode", r."NumeratorCode", r."IsRequired", r."MeasureCode", r."Order", r."RegimeId", r."Unit"
             FROM "ReportIndicators" AS r
             WHERE r."RegimeId" = @regimeId
             ORDER BY r."Order"
