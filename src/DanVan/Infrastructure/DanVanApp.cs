@@ -216,6 +216,7 @@ public static class DanVanApp
         Features.Deadlines.DeadlinesApi.Map(app);
         Features.Cases.CasesApi.Map(app);
         Features.Dialogues.DialoguesApi.Map(app);
+        Features.Reception.ReceptionApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

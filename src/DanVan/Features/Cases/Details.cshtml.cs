@@ -216,11 +216,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
 
     private async Task<IActionResult> NoticeAsync(CaseNoticeDocx.Kind kind, string? key, CancellationToken ct, CaseStep? step = null)
     {
-        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == Case.UnitId, ct);
-        var ancestors = Domain.Units.UnitPaths.Ancestors(unit.AncestorPath).ToList();
-        var provinceId = ancestors.Count > 1 ? ancestors[1] : unit.Id;
-        var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
-        var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
+        var (unit, place) = await Shared.DocumentPlace.OfUnitAsync(db, Case.UnitId, ct);
         var stream = new MemoryStream();
         CaseNoticeDocx.Write(stream, kind, new CaseNoticeDocx.Facts(Case, unit.Name, unit.Kind, null, place, Today, key, step));
         stream.Position = 0;

@@ -166,11 +166,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, DialogueComm
             return Page();
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == Dialogue.UnitId, ct);
-        var ancestors = Domain.Units.UnitPaths.Ancestors(unit.AncestorPath).ToList();
-        var provinceId = ancestors.Count > 1 ? ancestors[1] : unit.Id;
-        var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
-        var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
+        var (unit, place) = await Shared.DocumentPlace.OfUnitAsync(db, Dialogue.UnitId, ct);
         var opinions = Opinions.Select(o => new DialogueDocx.Opinion(o.Number, o.SpeakerName, o.Content, Domain.Cases.CaseFieldCatalog.Name(FieldNames, o.Field),
             o.AnsweredOnSpot ? o.Answer ?? "" : CommitmentText(o.Id))).ToList();
         var stream = new MemoryStream();

@@ -156,11 +156,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
             return failed;
         }
 
-        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == Row.UnitId, ct);
-        var ancestors = Domain.Units.UnitPaths.Ancestors(unit.AncestorPath).ToList();
-        var provinceId = ancestors.Count > 1 ? ancestors[1] : unit.Id;
-        var province = await db.OrgUnits.AsNoTracking().Where(u => u.Id == provinceId).Select(u => u.Name).SingleAsync(ct);
-        var place = province.Replace("Thành phố ", "", StringComparison.Ordinal).Replace("Tỉnh ", "", StringComparison.Ordinal);
+        var (unit, place) = await Shared.DocumentPlace.OfUnitAsync(db, Row.UnitId, ct);
         var stream = new MemoryStream();
         ModelRegistrationDocx.Write(stream, new ModelRegistrationDocx.Facts(Row, unit.Name, unit.Kind, BodyName, FieldName, place, VietnamClock.Today(clock)));
         stream.Position = 0;

@@ -56,6 +56,28 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ReceptionCom
         return Page();
     }
 
+    /// <summary>Thông báo kết luận (DOCX): once the session was held and its conclusion written; readers of the session may print it.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!ReceptionNoticeDocx.Available(Session))
+        {
+            ModelState.AddModelError("", "Chưa có thông báo kết luận: buổi tiếp chưa được ghi sổ hoặc chưa có kết luận của người chủ trì.");
+            return Page();
+        }
+
+        var (unit, place) = await Shared.DocumentPlace.OfUnitAsync(db, Session.UnitId, ct);
+        var stream = new MemoryStream();
+        ReceptionNoticeDocx.Write(stream, new ReceptionNoticeDocx.Facts(Session, unit.Name, unit.Kind, place, Today));
+        stream.Position = 0;
+        Response.Headers.CacheControl = "no-store";
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ReceptionNoticeDocx.FileName(Session));
+    }
+
     public async Task<IActionResult> OnPostLogAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failed)

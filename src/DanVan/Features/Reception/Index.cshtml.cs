@@ -28,10 +28,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
-    public sealed record SessionRow(int Id, DateOnly On, string? Time, ReceptionKind Kind, ReceptionState State, string HostName, string HostPost, string Place,
-        int? CitizensReceived, int? Groups, string UnitName);
 
-    public PagedList<SessionRow> Sessions { get; private set; } = null!;
+    public PagedList<ReceptionQueries.SessionRow> Sessions { get; private set; } = null!;
 
     public List<ReceptionQueries.DutyRow> Duties { get; private set; } = [];
 
@@ -63,7 +61,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         return File(stream, XlsxExport.ContentType, $"so-tiep-cong-dan-{From:yyyyMM}.xlsx");
     }
 
-    private async Task<IQueryable<SessionRow>> FilteredAsync(UserScope scope, CancellationToken ct)
+    private async Task<IQueryable<ReceptionQueries.SessionRow>> FilteredAsync(UserScope scope, CancellationToken ct)
     {
         var today = VietnamClock.Today(clock);
         From = System.Text.RegularExpressions.Regex.IsMatch(Month ?? "", @"^\d{4}-(0[1-9]|1[0-2])$")
@@ -72,24 +70,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             : new DateOnly(today.Year, today.Month, 1);
         Month = $"{From:yyyy-MM}";
         To = From.AddMonths(1).AddDays(-1);
-        var (from, to) = (From, To);
-        var query = (await db.ReceptionSessions.AsNoTracking().VisibleToAsync(db, scope, ct)).Where(s => s.On >= from && s.On <= to);
-        if (Kind is { } k && Enum.IsDefined(k))
-        {
-            query = query.Where(s => s.Kind == k);
-        }
-
-        var rows = from s in query
-                   join u in db.OrgUnits on s.UnitId equals u.Id
-                   select new { s, u.Name, u.SearchText };
-        var folded = VietnameseText.Fold(Query);
-        if (folded.Length > 0)
-        {
-            rows = rows.Where(r => r.SearchText.Contains(folded));
-        }
-
-        return rows.OrderBy(r => r.s.On).ThenBy(r => r.Name).ThenBy(r => r.s.Id)
-            .Select(r => new SessionRow(r.s.Id, r.s.On, r.s.Time, r.s.Kind, r.s.State, r.s.HostName, r.s.HostPost, r.s.Place, r.s.CitizensReceived, r.s.Groups, r.Name));
+        return await ReceptionQueries.LogAsync(db, scope, From, To, Kind, Query, ct);
     }
 
     public string PageUrl(int page) =>

@@ -215,6 +215,31 @@ public sealed class ReceptionCommands(AppDbContext db, TimeProvider clock)
 /// <summary>Reads of the reception schedule and log, and who met the duty of periodic reception.</summary>
 public static class ReceptionQueries
 {
+    public sealed record SessionRow(int Id, DateOnly On, string? Time, ReceptionKind Kind, ReceptionState State, string HostName, string HostPost, string Place,
+        int? CitizensReceived, int? Groups, string UnitName);
+
+    /// <summary>Sổ tiếp công dân as its page, export and API list it: the scope's sessions between two days, by kind and unit name, by day.</summary>
+    public static async Task<IQueryable<SessionRow>> LogAsync(AppDbContext db, UserScope scope, DateOnly from, DateOnly to, ReceptionKind? kind, string? q, CancellationToken ct)
+    {
+        var query = (await db.ReceptionSessions.AsNoTracking().VisibleToAsync(db, scope, ct)).Where(s => s.On >= from && s.On <= to);
+        if (kind is { } k && Enum.IsDefined(k))
+        {
+            query = query.Where(s => s.Kind == k);
+        }
+
+        var rows = from s in query
+                   join u in db.OrgUnits on s.UnitId equals u.Id
+                   select new { s, u.Name, u.SearchText };
+        var folded = VietnameseText.Fold(q);
+        if (folded.Length > 0)
+        {
+            rows = rows.Where(r => r.SearchText.Contains(folded));
+        }
+
+        return rows.OrderBy(r => r.s.On).ThenBy(r => r.Name).ThenBy(r => r.s.Id)
+            .Select(r => new SessionRow(r.s.Id, r.s.On, r.s.Time, r.s.Kind, r.s.State, r.s.HostName, r.s.HostPost, r.s.Place, r.s.CitizensReceived, r.s.Groups, r.Name));
+    }
+
     /// <summary>The sessions of units in the user's scope, the scope's unit ids read first (ADR-007).</summary>
     public static async Task<IQueryable<ReceptionSession>> VisibleToAsync(this IQueryable<ReceptionSession> sessions, AppDbContext db, UserScope user, CancellationToken ct)
     {

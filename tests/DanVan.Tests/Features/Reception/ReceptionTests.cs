@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using DanVan.Data;
 using DanVan.Domain.Reception;
@@ -110,6 +111,27 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
         }
 
         Assert.Equal(before + 8, await MeasureAsync(DanVan.Features.Reception.ReceptionMeasures.CitizensReceived, Today.AddDays(-2)));
+
+        // The thông báo kết luận: the host, the count, what was raised and the conclusion; no representative named.
+        using (var notice = await officer.GetAsync($"/Reception/Details/{held}?handler=Notice"))
+        {
+            Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+            Assert.StartsWith("thong-bao-ket-luan-tiep-cong-dan-", notice.Content.Headers.ContentDisposition?.FileNameStar ?? notice.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+            using var word = WordprocessingDocument.Open(new MemoryStream(await notice.Content.ReadAsByteArrayAsync()), false);
+            var text = string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", text.ToUpper(VietnameseText.Culture), StringComparison.Ordinal);
+            Assert.Contains("THÔNG BÁO", text, StringComparison.Ordinal);
+            Assert.Contains("Đã tiếp 8 lượt công dân, trong đó 1 đoàn đông người.", text, StringComparison.Ordinal);
+            Assert.Contains("Các hộ khu phố 5 khiếu nại mức bồi thường khi mở rộng đường.", text, StringComparison.Ordinal);
+            Assert.Contains("Thụ lý đơn khiếu nại theo quy định.", text, StringComparison.Ordinal);
+            Assert.Contains("CHỦ TỊCH", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Đại Diện", text, StringComparison.Ordinal);
+        }
+
+        using (var notYet = await officer.GetAsync($"/Reception/Details/{upcoming}?handler=Notice"))
+        {
+            Assert.Contains("Chưa có thông báo kết luận", WebUtility.HtmlDecode(await notYet.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
         Assert.Contains("Bà Lê Thị Đại Diện", WebUtility.HtmlDecode(await officer.GetStringAsync($"/Reception/Details/{held}")), StringComparison.Ordinal);
         var coordinator = await app.As("dieuphoi");
         var followed = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Reception/Details/{held}"));
@@ -202,6 +224,79 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
         {
             Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task TheApi_SchedulesAndLogsLikeThePages_AndNamesRepresentativesOnlyToTheUnit()
+    {
+        var officer = await app.As("canbo");
+        using (var bad = await officer.PostAsJsonAsync("/api/reception", new { on = "31/02/2026", place = "", hostName = "", hostPost = "" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var problem = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("ngày/tháng/năm", problem, StringComparison.Ordinal);
+            Assert.Contains("địa điểm tiếp", problem, StringComparison.Ordinal);
+        }
+
+        var on = Today.AddDays(-3);
+        int id;
+        Guid stamp;
+        using (var created = await officer.PostAsJsonAsync("/api/reception", new
+        {
+            on = VietnameseText.FormatDate(on), kind = "AdHoc", time = "14:00", place = "Hội trường UBND phường", hostName = "Người Chủ Trì API", hostPost = "Chủ tịch UBND phường",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var json = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            id = json.GetProperty("id").GetInt32();
+            stamp = json.GetProperty("concurrencyStamp").GetGuid();
+        }
+
+        using (var foreign = await (await app.As("dieuphoi")).PostAsJsonAsync($"/api/reception/{id}/log", new { citizensReceived = 1, matters = "x", concurrencyStamp = stamp }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        }
+
+        using (var logged = await officer.PostAsJsonAsync($"/api/reception/{id}/log", new
+        {
+            citizensReceived = 12, groups = 1, groupRepresentatives = "Ông Trần Văn Đạidiện API", matters = "Phản ánh ngập nước khu phố 3.", conclusion = "Giao phòng chuyên môn kiểm tra.",
+            concurrencyStamp = stamp,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, logged.StatusCode);
+        }
+
+        using (var stale = await officer.PostAsJsonAsync($"/api/reception/{id}/not-held", new { reason = "Bận họp", concurrencyStamp = stamp }))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, stale.StatusCode);
+        }
+
+        var mine = await officer.GetStringAsync($"/api/reception/{id}");
+        Assert.Contains("Ông Trần Văn Đạidiện API", mine, StringComparison.Ordinal);
+        var followed = await (await app.As("dieuphoi")).GetStringAsync($"/api/reception/{id}");
+        Assert.Contains("Phản ánh ngập nước khu phố 3.", followed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đạidiện", followed, StringComparison.Ordinal);
+        using (var other = await (await app.As("xem")).GetAsync($"/api/reception/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        }
+
+        var iso = (DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var list = await officer.GetStringAsync($"/api/reception?from={iso(on)}&to={iso(on)}&kind=AdHoc");
+        Assert.Contains("Người Chủ Trì API", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đạidiện", list, StringComparison.Ordinal);
+        using (var tooLong = await officer.GetAsync($"/api/reception?from={iso(on.AddDays(-400))}&to={iso(on)}"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        }
+
+        var last = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
+        var duties = await (await app.As("dieuphoi")).GetStringAsync($"/api/reception/duties?from={iso(last)}&to={iso(last.AddMonths(1).AddDays(-1))}");
+        Assert.Contains("Luật Tiếp công dân", duties, StringComparison.Ordinal);
+
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "read" && a.EntityType == nameof(ReceptionSession) && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.UserName == "canbo"));
     }
 
     [GeneratedRegex("name=\"Stamp\" value=\"([0-9a-f-]{36})\"")]

@@ -72,6 +72,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Plans/Adopt"] = "",
         ["GET /Public/Cases"] = "",
         ["GET /Public/Reception"] = "",
+        ["GET /Reception/Details/{id:int}?handler=Notice"] = "id=reception",
         ["GET /Reception"] = "",
         ["GET /Reception?handler=Export"] = "",
         ["GET /Reception/Create"] = "",
@@ -119,6 +120,9 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /api/cases/{id:int}"] = "id=case",
         ["GET /api/deadlines/{code}"] = "",
         ["GET /api/dialogues/"] = "",
+        ["GET /api/reception/"] = "",
+        ["GET /api/reception/duties"] = "",
+        ["GET /api/reception/{id:int}"] = "id=reception",
         ["GET /api/dialogues/{id:int}"] = "id=dialogue",
         ["GET /api/documents/"] = "",
         ["GET /api/documents/{id:int}"] = "id=document",
@@ -222,6 +226,9 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["PUT /api/reports/regimes/{id:int}/requirements"] = "id=regime",
         ["PUT /api/reports/submissions/{id:int}"] = "id=submission",
         ["POST /api/cases/"] = "",
+        ["POST /api/reception/"] = "",
+        ["POST /api/reception/{id:int}/log"] = "id=reception",
+        ["POST /api/reception/{id:int}/not-held"] = "id=reception",
         ["POST /api/cases/{id:int}/steps"] = "id=case",
     };
 
