@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Cases;
 
 /// <summary>One case: its facts, its deadline with the article behind it, its timeline and the next step.</summary>
-public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands commands, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands commands, TimeProvider clock) : CaseFieldNamesPageModel
 {
     public sealed class StepInput
     {
@@ -37,19 +37,6 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
     public string? HandlerUserId { get; set; }
 
     public CitizenCase Case { get; private set; } = null!;
-
-    /// <summary>The fields' names (table CaseFields, the administrator's), read before any handler runs.</summary>
-    public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
-
-    public string FieldName(string code) => CaseFieldCatalog.Name(FieldNames, code);
-
-    [NonHandler]
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        FieldNames = await CaseFieldQueries.NamesAsync(db, HttpContext.RequestAborted);
-        await next();
-    }
 
 
     public string UnitName { get; private set; } = "";

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Cases;
 
 /// <summary>Sổ theo dõi đơn: the cases of the user's unit (or province), filtered, searched, paged; overdue first.</summary>
-public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : CaseFieldNamesPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -26,19 +26,6 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     public int? PageNumber { get; set; }
 
     public PagedList<CaseRow> Cases { get; private set; } = null!;
-
-    /// <summary>The fields' names (table CaseFields, the administrator's), read before any handler runs.</summary>
-    public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
-
-    public string FieldName(string code) => CaseFieldCatalog.Name(FieldNames, code);
-
-    [NonHandler]
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        FieldNames = await CaseFieldQueries.NamesAsync(db, HttpContext.RequestAborted);
-        await next();
-    }
 
 
     public bool CanRegister { get; private set; }
