@@ -33,7 +33,7 @@ public class CreateModel(Data.AppDbContext db, CurrentUser currentUser, CaseComm
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!CaseAccessRules.CanHandle(scope, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "tiếp nhận đơn", "cán bộ và lãnh đạo của đơn vị nhận đơn");
         }
 
         Input.ReceivedOn = VietnameseText.FormatDate(VietnamClock.Today(clock));

@@ -58,7 +58,7 @@ public class FieldsModel(AppDbContext db, CurrentUser currentUser, CaseFieldComm
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!scope.IsAdmin)
         {
-            return Forbid();
+            return this.ForbidRole(scope, "sửa danh mục lĩnh vực đơn", "quản trị hệ thống");
         }
 
         if (!await LoadAsync(ct))

@@ -67,7 +67,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, DocumentComma
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!Domain.Access.DocumentAccessRules.CanWrite(scope, scope.UnitAncestorPath, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "vào sổ văn bản", "cán bộ, lãnh đạo đơn vị và cơ quan điều phối");
         }
 
         await LoadOwnersAsync(scope, ct);

@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Documents;
 using DanVan.Infrastructure;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!DocumentAccessRules.CanRead(scope, found.AncestorPath, found.d.OwnerUnitId))
         {
-            return Forbid();
+            return this.ForbidScope();
         }
 
         Document = found.d;

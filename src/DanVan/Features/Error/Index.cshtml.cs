@@ -65,7 +65,8 @@ public class IndexModel(ILogger<IndexModel> logger) : PageModel
         {
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng hoặc phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."),
             401 => ("Cần đăng nhập", "Vui lòng đăng nhập để tiếp tục."),
-            403 => ("Không có quyền truy cập", "Bạn không có quyền xem hoặc thay đổi nội dung này. Dữ liệu thuộc phạm vi của đơn vị khác; nếu cần, hãy liên hệ cơ quan điều phối hoặc quản trị hệ thống."),
+            403 => ("Không có quyền truy cập", HttpContext.Items[Shared.ForbidReasons.ItemKey] as string
+                ?? "Bạn không có quyền xem hoặc thay đổi nội dung này: nội dung thuộc đơn vị ngoài phạm vi tài khoản, hoặc thao tác dành cho vai trò khác. Nếu cần, hãy liên hệ cơ quan điều phối hoặc quản trị hệ thống."),
             404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc đã bị xóa. Kiểm tra lại đường dẫn."),
             405 => ("Thao tác không được hỗ trợ", "Thao tác này không được hỗ trợ tại địa chỉ này."),
             413 => ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),

@@ -145,7 +145,7 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
         var scope = await currentUser.GetScopeAsync(ct);
         if (scope is null || !DocumentAccessRules.CanWrite(scope, scope.UnitAncestorPath, scope.UnitId))
         {
-            return Forbid();
+            return scope is null ? Forbid() : this.ForbidRole(scope, "nhập văn bản", "cán bộ, lãnh đạo đơn vị và cơ quan điều phối");
         }
 
         CanAssign = scope.IsAdmin || scope.Role is Roles.Coordinator or Roles.UnitHead;

@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Models;
 using DanVan.Domain.Units;
 using DanVan.Infrastructure;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public class ComplianceModel(AppDbContext db, CurrentUser currentUser, TimeProvi
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!ModelAccessRules.CanSeeCompliance(scope))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "xem tình hình đăng ký mô hình của các đơn vị", "cơ quan điều phối và cơ quan thẩm định");
         }
 
         var year = Year is >= 2000 and <= 2100 ? Year.Value : VietnamClock.Today(clock).Year;

@@ -22,7 +22,7 @@ public class CreateModel(CurrentUser currentUser, ModelCommands commands, TimePr
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!ModelAccessRules.CanRegister(scope, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "đăng ký mô hình “Dân vận khéo”", "cán bộ và lãnh đạo của đơn vị đăng ký");
         }
 
         await LoadAsync(scope, ct);
@@ -34,7 +34,7 @@ public class CreateModel(CurrentUser currentUser, ModelCommands commands, TimePr
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!ModelAccessRules.CanRegister(scope, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "đăng ký mô hình “Dân vận khéo”", "cán bộ và lãnh đạo của đơn vị đăng ký");
         }
 
         await LoadAsync(scope, ct);

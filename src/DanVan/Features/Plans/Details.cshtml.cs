@@ -5,6 +5,7 @@ using DanVan.Domain.Plans;
 using DanVan.Domain.WorkItems;
 using DanVan.Features.Tasks;
 using DanVan.Infrastructure;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!DocumentAccessRules.CanRead(scope, found.AncestorPath, found.d.OwnerUnitId))
         {
-            return Forbid();
+            return this.ForbidScope();
         }
 
         Plan = plan;

@@ -23,7 +23,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, ReceptionComm
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!ReceptionAccessRules.CanManage(scope, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "đăng lịch tiếp công dân", "cán bộ và lãnh đạo của đơn vị tiếp công dân");
         }
 
         await LoadDutyAsync(scope, ct);
@@ -49,7 +49,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, ReceptionComm
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!ReceptionAccessRules.CanManage(scope, scope.UnitId))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "đăng lịch tiếp công dân", "cán bộ và lãnh đạo của đơn vị tiếp công dân");
         }
 
         await LoadDutyAsync(scope, ct);

@@ -3,6 +3,7 @@ using DanVan.Domain.Units;
 using DanVan.Features.Units;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public class BoardModel(AppDbContext db, CurrentUser currentUser, IAuthorization
 
         if (!(await authorization.AuthorizeAsync(User, new UnitResource(root.Id, root.AncestorPath), UnitOperations.Read)).Succeeded)
         {
-            return Forbid();
+            return this.ForbidScope();
         }
 
         Root = root;

@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Units;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, IAuthorizati
         var resource = new UnitResource(unit.Id, unit.AncestorPath);
         if (!(await authorization.AuthorizeAsync(User, resource, UnitOperations.Read)).Succeeded)
         {
-            return Forbid();
+            return this.ForbidScope();
         }
 
         Unit = unit;

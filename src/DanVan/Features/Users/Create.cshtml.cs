@@ -22,7 +22,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, UserCommands 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!UserAccessRules.CanManageUsers(scope))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "tạo tài khoản", "quản trị hệ thống, cơ quan điều phối và lãnh đạo đơn vị");
         }
 
         Input.UnitId = unitId ?? scope.UnitId;

@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Text;
 using DanVan.Features.Units;
 using DanVan.Infrastructure;
+using DanVan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         if (!UserAccessRules.CanManageUsers(scope))
         {
-            return Forbid();
+            return this.ForbidRole(scope, "quản lý tài khoản", "quản trị hệ thống, cơ quan điều phối và lãnh đạo đơn vị");
         }
 
         Now = clock.GetUtcNow();
