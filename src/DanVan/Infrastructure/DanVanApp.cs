@@ -70,6 +70,10 @@ public static class DanVanApp
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
+        services.AddScoped<Features.Documents.DocumentEditing>();
+        services.AddScoped<Features.Plans.PlanEditing>();
+        services.AddScoped<Features.Plans.TargetEditing>();
+        services.AddScoped<Features.Tasks.WorkItemEditing>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
         services.AddScoped<Features.Import.UnitMatcher>();
