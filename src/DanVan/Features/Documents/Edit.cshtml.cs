@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Documents;
 
 /// <summary>Sửa văn bản: the registration form again, the previous version kept (ADR-019).</summary>
-public class EditModel(AppDbContext db, CurrentUser currentUser, DocumentEditing editing) : PageModel
+public class EditModel(AppDbContext db, CurrentUser currentUser, DocumentEditing editing, TimeProvider clock) : PageModel
 {
     public sealed class EditInput : CreateModel.InputModel
     {
@@ -54,7 +54,13 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, DocumentEditing
         var issuedOn = PageResults.ParseDate(ModelState, "Input.IssuedOn", Input.IssuedOn, "ngày ban hành");
         if (!ModelState.IsValid)
         {
-            return Page();
+            // The date could not be read: the other fields are still checked, so that every error shows at once.
+            var errors = new FieldErrors();
+            var types = await db.DocumentTypes.AsNoTracking().Select(t => t.Code).ToListAsync(ct);
+            DocumentCommands.CheckFields(errors, types.ToHashSet(StringComparer.Ordinal), new DocumentFields(
+                Input.Code, Input.IssuerName, Input.Place, null, Input.Title, Input.SignerAuthority, Input.SignerPosition, Input.SignerName, Input.Recipients),
+                VietnamClock.Today(clock), out _);
+            return this.Failure(Result<Document>.Invalid(errors.ToDictionary()))!;
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;

@@ -71,7 +71,10 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, PlanEditing edi
         var due = PageResults.ParseDate(ModelState, "AdoptionDueOn", AdoptionDueOn, "thời hạn xây dựng kế hoạch");
         if (!ModelState.IsValid)
         {
-            return Page();
+            // The date could not be read: the other fields are still checked, so that every error shows at once.
+            var errors = new FieldErrors();
+            PlanCommands.CheckContent(errors, Purposes, Body, requiresAdoption: false, null, null);
+            return this.Failure(Result<Plan>.Invalid(errors.ToDictionary()), prefix: "")!;
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;

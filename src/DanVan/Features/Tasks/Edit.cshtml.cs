@@ -61,7 +61,12 @@ public class EditModel(CurrentUser currentUser, WorkItemEditing editing) : PageM
         var due = Item.Recurrence == RecurrenceKind.Once ? PageResults.ParseDate(ModelState, "Input.DueOn", Input.DueOn, "hạn hoàn thành", required: true) : null;
         if (!ModelState.IsValid)
         {
-            return Page();
+            // The date could not be read: the other fields are still checked, so that every error shows at once.
+            var errors = new FieldErrors();
+            errors.RequiredText("Title", Input.Title, 500, "nội dung nhiệm vụ");
+            errors.Text("Description", Input.Description, 4000, "Mô tả");
+            errors.Text("Reason", Input.Reason, 2000, "Lý do");
+            return this.Failure(Result<WorkItem>.Invalid(errors.ToDictionary()))!;
         }
 
         var result = await editing.EditAsync((await currentUser.GetScopeAsync(ct))!, id, new EditWorkItemCommand(Input.Version, Input.Title, Input.Description, due, Input.Reason), ct);
