@@ -29,6 +29,9 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
 
     public Editing.ActionsView? Actions { get; private set; }
 
+    /// <summary>Tasks given under the plan and withdrawn: out of every list, still shown here, marked, with the reason.</summary>
+    public List<(int DeadlineId, string Title, string? Reason)> WithdrawnTasks { get; private set; } = [];
+
     /// <summary>Per target: what the user may do to it, and how many earlier versions it has.</summary>
     public Dictionary<int, Editing.ActionsView> TargetActions { get; private set; } = [];
 
@@ -61,6 +64,12 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == Plan.OwnerUnitId, ct);
         Actions = new Editing.ActionsView(Domain.Editing.RecordKind.Plan, id, $"/Plans/Edit/{id}", $"/Plans/Remove/{id}",
             await editing.InfoAsync(scope, Plan, owner.AncestorPath, ct), Plan.Version - 1);
+        WithdrawnTasks = (await db.WorkItems.AsNoTracking().Where(w => w.SourceDocumentId == Document.Id && w.WithdrawnAtUtc != null)
+                .OrderBy(w => w.Id).Take(200)
+                .Select(w => new { w.Title, w.WithdrawnReason, Deadline = db.WorkItemDeadlines.IgnoreQueryFilters().Where(d => d.WorkItemId == w.Id).Min(d => d.Id) })
+                .ToListAsync(ct))
+            .Where(w => WorkItemAccessRules.CanDecide(scope, new WorkItemAccessRules.UnitRef(owner.Id, owner.AncestorPath)) || DocumentAccessRules.CanWrite(scope, owner.AncestorPath, owner.Id))
+            .Select(w => (w.Deadline, w.Title, w.WithdrawnReason)).ToList();
         foreach (var t in Targets.Where(t => t.DroppedReason is null))
         {
             TargetActions[t.Id] = new Editing.ActionsView(Domain.Editing.RecordKind.Target, t.Id, $"/Plans/EditTarget/{t.Id}", $"/Plans/RemoveTarget/{t.Id}",
