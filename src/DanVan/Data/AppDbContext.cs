@@ -86,6 +86,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
+    public DbSet<Domain.Editing.RecordVersion> RecordVersions => Set<Domain.Editing.RecordVersion>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

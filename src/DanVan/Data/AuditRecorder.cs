@@ -25,7 +25,8 @@ internal static class AuditRecorder
 {
     /// <summary>System bookkeeping, not user data: key ring, job leases, generated digests.</summary>
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(DataProtectionKeyRecord), typeof(Features.FollowUp.JobLease), typeof(Features.FollowUp.Notification)];
+        [typeof(AuditEntry), typeof(DataProtectionKeyRecord), typeof(Features.FollowUp.JobLease), typeof(Features.FollowUp.Notification),
+         typeof(Domain.Editing.RecordVersion)]; // a version holds the previous values, already in the record's own update entry
 
     /// <summary>Secrets never reach the audit trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Masked =
@@ -181,6 +182,7 @@ internal static class AuditRecorder
             Domain.Documents.Document d => d.OwnerUnitId,
             Domain.WorkItems.WorkItem w => w.LeadUnitId,
             Domain.Plans.Plan p => p.OwnerUnitId,
+            Domain.Editing.RecordVersion v => v.UnitId,
             Domain.WorkItems.WorkItemDeadline wd => wd.LeadUnitId,
             AppUser user => user.OrgUnitId,
             Domain.Dialogues.Dialogue dl => dl.UnitId,

@@ -16,6 +16,15 @@ namespace DanVan.Data;
 /// <summary>The mapping of DanVan's own tables. Identical on both engines except for PostgreSQL index operator classes.</summary>
 internal static class ModelConfiguration
 {
+    /// <summary>The columns of a record edited with history (ADR-019): its version, the concurrency token, and its withdrawal.</summary>
+    private static void Versioned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class, Domain.Editing.IVersioned
+    {
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.WithdrawnBy).HasMaxLength(256);
+        e.Property(x => x.WithdrawnReason).HasMaxLength(2000);
+    }
+
     public static void Apply(ModelBuilder builder, bool isPostgres)
     {
         builder.Entity<OrgUnit>(e =>
@@ -320,6 +329,7 @@ internal static class ModelConfiguration
 
         builder.Entity<Document>(e =>
         {
+            Versioned(e);
             e.ToTable("Documents");
             e.Property(x => x.IssuerName).HasMaxLength(300).IsRequired();
             e.Property(x => x.Code).HasMaxLength(100).IsRequired();
@@ -364,6 +374,7 @@ internal static class ModelConfiguration
 
         builder.Entity<WorkItem>(e =>
         {
+            Versioned(e);
             e.ToTable("WorkItems");
             e.Property(x => x.Title).HasMaxLength(500).IsRequired();
             e.Property(x => x.Description).HasMaxLength(4000);
@@ -388,6 +399,7 @@ internal static class ModelConfiguration
 
         builder.Entity<WorkItemDeadline>(e =>
         {
+            e.HasQueryFilter(x => !x.Withdrawn); // a withdrawn task leaves boards, lists, digests and counts (ADR-019)
             e.ToTable("WorkItemDeadlines");
             e.HasIndex(x => new { x.LeadUnitId, x.DueOn });
             e.HasIndex(x => new { x.AssignedByUnitId, x.DueOn });
@@ -448,8 +460,20 @@ internal static class ModelConfiguration
             e.Property(x => x.Holder).HasMaxLength(200);
         });
 
+        builder.Entity<Domain.Editing.RecordVersion>(e =>
+        {
+            e.ToTable("RecordVersions");
+            e.Property(x => x.Snapshot).IsRequired();
+            e.Property(x => x.ReplacedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Kind, x.RecordId, x.Version }).IsUnique();
+            e.HasIndex(x => x.UnitId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Plan>(e =>
         {
+            Versioned(e);
             e.ToTable("Plans");
             e.Property(x => x.Purposes).HasMaxLength(8000).IsRequired();
             e.Property(x => x.Body).IsRequired();
@@ -465,6 +489,7 @@ internal static class ModelConfiguration
 
         builder.Entity<PlanTarget>(e =>
         {
+            Versioned(e);
             e.ToTable("PlanTargets");
             e.Property(x => x.Description).HasMaxLength(500).IsRequired();
             e.Property(x => x.Comparison).HasMaxLength(2).IsRequired();

@@ -71,6 +71,10 @@ public static class DanVanApp
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
+        services.AddScoped<Features.Documents.DocumentEditing>();
+        services.AddScoped<Features.Plans.PlanEditing>();
+        services.AddScoped<Features.Plans.TargetEditing>();
+        services.AddScoped<Features.Tasks.WorkItemEditing>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
         services.AddScoped<Features.Import.UnitMatcher>();
@@ -212,6 +216,7 @@ public static class DanVanApp
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
+        Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);
         Features.Cases.CasesApi.Map(app);

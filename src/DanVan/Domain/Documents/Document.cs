@@ -3,7 +3,7 @@ using DanVan.Domain.Text;
 namespace DanVan.Domain.Documents;
 
 /// <summary>Văn bản: a registered document with its number, issuer, date, title, signer and recipients.</summary>
-public class Document
+public class Document : Editing.IVersioned
 {
     public int Id { get; set; }
 
@@ -50,6 +50,17 @@ public class Document
     public string? Recipients { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+
+    /// <summary>1 when first saved, one more at each edit (ADR-019): the concurrency token a form carries back.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Thu hồi: when, by whom and why; a withdrawn record stays visible and drops out of boards and counts.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
 
     public string SearchText { get; set; } = "";
 

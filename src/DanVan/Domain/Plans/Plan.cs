@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace DanVan.Domain.Plans;
 
 /// <summary>Kế hoạch: the structured content of a registered plan document.</summary>
-public class Plan
+public class Plan : Editing.IVersioned
 {
     public int Id { get; set; }
 
@@ -20,6 +20,17 @@ public class Plan
     public string Body { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
+
+
+    /// <summary>1 when first saved, one more at each edit (ADR-019): the concurrency token a form carries back.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Thu hồi: when, by whom and why; a withdrawn record stays visible and drops out of boards and counts.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
 
     /// <summary>The plan this one implements (cascade), when it was adopted from a higher unit's plan.</summary>
     public int? ParentPlanId { get; set; }
@@ -39,7 +50,7 @@ public class Plan
 }
 
 /// <summary>Chỉ tiêu: a numeric target ("trên 90% …"), with who answers for it and how it is measured.</summary>
-public class PlanTarget
+public class PlanTarget : Editing.IVersioned
 {
     public int Id { get; set; }
 
@@ -63,6 +74,17 @@ public class PlanTarget
 
     /// <summary>Set when an adopting unit drops an inherited target: the reason is required and kept.</summary>
     public string? DroppedReason { get; set; }
+
+
+    /// <summary>1 when first saved, one more at each edit (ADR-019): the concurrency token a form carries back.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Thu hồi: when, by whom and why; a withdrawn record stays visible and drops out of boards and counts.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
 }
 
 /// <summary>Reads a target as officials write it: "100% …", "trên 90% …", "ít nhất 80%", "không quá 5%".</summary>

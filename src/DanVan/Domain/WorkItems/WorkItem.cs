@@ -1,7 +1,7 @@
 namespace DanVan.Domain.WorkItems;
 
 /// <summary>Nhiệm vụ: a task assigned by a unit to a lead unit (and coordinating units) on a schedule.</summary>
-public class WorkItem
+public class WorkItem : Editing.IVersioned
 {
     public int Id { get; set; }
 
@@ -32,6 +32,17 @@ public class WorkItem
     public DateOnly PeriodEnd { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+
+    /// <summary>1 when first saved, one more at each edit (ADR-019): the concurrency token a form carries back.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Thu hồi: when, by whom and why; a withdrawn record stays visible and drops out of boards and counts.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
 
     public string SearchText { get; set; } = "";
 
@@ -78,6 +89,9 @@ public class WorkItemDeadline
     public int Progress { get; set; }
 
     public DateTime LastUpdatedAtUtc { get; set; }
+
+    /// <summary>Copied from the task when it is withdrawn: boards, lists, digests and counts skip it (a query filter).</summary>
+    public bool Withdrawn { get; set; }
 }
 
 /// <summary>What an entry of a deadline's history records.</summary>

@@ -11,7 +11,7 @@ namespace DanVan.Features.Documents;
 
 public class CreateModel(AppDbContext db, CurrentUser currentUser, DocumentCommands commands) : PageModel
 {
-    public sealed class InputModel
+    public class InputModel
     {
         [Display(Name = "Văn bản của (phạm vi)")]
         public int? OwnerUnitId { get; set; }

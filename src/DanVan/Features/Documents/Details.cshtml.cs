@@ -11,7 +11,7 @@ namespace DanVan.Features.Documents;
 
 public sealed record CitationRow(CitationRelation Relation, string Description, int? DocumentId, string? Code);
 
-public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, DocumentEditing editing) : PageModel
 {
     public Document Document { get; private set; } = null!;
 
@@ -29,6 +29,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
 
     public bool CanWrite { get; private set; }
 
+    public Editing.ActionsView Actions { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failed)
@@ -38,7 +40,9 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser) : PageModel
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         PlanId = await db.Plans.AsNoTracking().Where(p => p.DocumentId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        CanWrite = DocumentAccessRules.CanWrite(scope, OwnerPath, Document.OwnerUnitId);
+        CanWrite = DocumentAccessRules.CanWrite(scope, OwnerPath, Document.OwnerUnitId) && Document.WithdrawnAtUtc is null;
+        Actions = new Editing.ActionsView(Domain.Editing.RecordKind.Document, id, $"/Documents/Edit/{id}", $"/Documents/Remove/{id}",
+            await editing.InfoAsync(scope, Document, OwnerPath, ct), Document.Version - 1);
         FileInfo = await db.DocumentFiles.AsNoTracking().Where(f => f.DocumentId == id)
             .Select(f => new DocumentFile { Id = f.Id, FileName = f.FileName, ContentType = f.ContentType, Size = f.Size }).FirstOrDefaultAsync(ct);
         var visible = db.Documents.AsNoTracking().VisibleTo(db, scope);

@@ -26,6 +26,11 @@ public sealed record RegisterDocumentCommand(
     string? SignerAuthority, string? SignerPosition, string? SignerName, string? Recipients,
     IReadOnlyList<CitationInput> Citations, UploadedFile? File);
 
+/// <summary>The fields of a document as written on it, checked the same when registering and when editing.</summary>
+public sealed record DocumentFields(
+    string? Code, string? IssuerName, string? Place, DateOnly? IssuedOn, string? Title,
+    string? SignerAuthority, string? SignerPosition, string? SignerName, string? Recipients);
+
 /// <summary>Registers documents: number parsed and checked, citations linked both ways, original file checked.</summary>
 public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfiguration configuration)
 {
@@ -49,40 +54,9 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         }
 
         var types = await db.DocumentTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, StringComparer.Ordinal, ct);
-        DocumentNumber? number = null;
-        if (!DocumentNumber.TryParse(cmd.Code, types.Keys.ToHashSet(StringComparer.Ordinal), out number, out var numberError))
-        {
-            errors.Add(nameof(cmd.Code), numberError!);
-        }
-
-        errors.RequiredText(nameof(cmd.IssuerName), cmd.IssuerName, 300, "cơ quan ban hành");
-        errors.RequiredText(nameof(cmd.Title), cmd.Title, 1000, "trích yếu");
-        errors.Text(nameof(cmd.Place), cmd.Place, 100, "Địa danh");
-        errors.Text(nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
-        errors.Text(nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
-        errors.Text(nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
-        var authority = VietnameseText.Optional(cmd.SignerAuthority);
-        if (authority is not null && !Document.SignerAuthorities.Contains(authority))
-        {
-            errors.Add(nameof(cmd.SignerAuthority), "Thẩm quyền ký chỉ là TM., KT., TL., TUQ. hoặc Q. (để trống nếu người đứng đầu ký).");
-        }
-
-        var today = VietnamClock.Today(clock);
-        if (cmd.IssuedOn is { } issued)
-        {
-            if (issued > today.AddDays(31))
-            {
-                errors.Add(nameof(cmd.IssuedOn), "Ngày ban hành không thể ở quá xa trong tương lai.");
-            }
-            else if (number?.Year is { } year && year != issued.Year)
-            {
-                errors.Add(nameof(cmd.IssuedOn), $"Ngày ban hành phải thuộc năm {year} ghi trong số, ký hiệu.");
-            }
-        }
-        else if (number?.Number is not null)
-        {
-            errors.Add(nameof(cmd.IssuedOn), "Văn bản đã có số cần có ngày ban hành.");
-        }
+        var number = CheckFields(errors, types.Keys.ToHashSet(StringComparer.Ordinal), new DocumentFields(
+            cmd.Code, cmd.IssuerName, cmd.Place, cmd.IssuedOn, cmd.Title, cmd.SignerAuthority, cmd.SignerPosition, cmd.SignerName, cmd.Recipients),
+            VietnamClock.Today(clock), out var authority);
 
         OrgUnit? issuing = null;
         if (cmd.IssuingUnitId is { } issuingId)
@@ -195,6 +169,48 @@ public sealed class DocumentCommands(AppDbContext db, TimeProvider clock, IConfi
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<Document>.Ok(document);
+    }
+
+    /// <summary>
+    /// The checks registering and editing share: the number parsed against the document types, required and bounded
+    /// texts, the signing authority, the issue date against the number's year. All errors at once.
+    /// </summary>
+    internal static DocumentNumber? CheckFields(FieldErrors errors, IReadOnlySet<string> typeCodes, DocumentFields cmd, DateOnly today, out string? authority)
+    {
+        if (!DocumentNumber.TryParse(cmd.Code, typeCodes.ToHashSet(StringComparer.Ordinal), out var number, out var numberError))
+        {
+            errors.Add(nameof(cmd.Code), numberError!);
+        }
+
+        errors.RequiredText(nameof(cmd.IssuerName), cmd.IssuerName, 300, "cơ quan ban hành");
+        errors.RequiredText(nameof(cmd.Title), cmd.Title, 1000, "trích yếu");
+        errors.Text(nameof(cmd.Place), cmd.Place, 100, "Địa danh");
+        errors.Text(nameof(cmd.SignerPosition), cmd.SignerPosition, 200, "Chức vụ người ký");
+        errors.Text(nameof(cmd.SignerName), cmd.SignerName, 200, "Họ tên người ký");
+        errors.Text(nameof(cmd.Recipients), cmd.Recipients, 4000, "Nơi nhận");
+        authority = VietnameseText.Optional(cmd.SignerAuthority);
+        if (authority is not null && !Document.SignerAuthorities.Contains(authority))
+        {
+            errors.Add(nameof(cmd.SignerAuthority), "Thẩm quyền ký chỉ là TM., KT., TL., TUQ. hoặc Q. (để trống nếu người đứng đầu ký).");
+        }
+
+        if (cmd.IssuedOn is { } issued)
+        {
+            if (issued > today.AddDays(31))
+            {
+                errors.Add(nameof(cmd.IssuedOn), "Ngày ban hành không thể ở quá xa trong tương lai.");
+            }
+            else if (number?.Year is { } year && year != issued.Year)
+            {
+                errors.Add(nameof(cmd.IssuedOn), $"Ngày ban hành phải thuộc năm {year} ghi trong số, ký hiệu.");
+            }
+        }
+        else if (number?.Number is not null)
+        {
+            errors.Add(nameof(cmd.IssuedOn), "Văn bản đã có số cần có ngày ban hành.");
+        }
+
+        return number;
     }
 
     /// <summary>The registered document a citation names: by code, and by date when the citation gives one.</summary>

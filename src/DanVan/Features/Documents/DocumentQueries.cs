@@ -6,7 +6,7 @@ using DanVan.Domain.Units;
 
 namespace DanVan.Features.Documents;
 
-public sealed record DocumentRow(int Id, string Code, string TypeName, string Title, string IssuerName, DateOnly? IssuedOn, string OwnerName, bool HasFile);
+public sealed record DocumentRow(int Id, string Code, string TypeName, string Title, string IssuerName, DateOnly? IssuedOn, string OwnerName, bool HasFile, bool Withdrawn = false);
 
 public static class DocumentQueries
 {
@@ -39,5 +39,5 @@ public static class DocumentQueries
         documents.Select(d => new DocumentRow(
             d.Id, d.Code, d.TypeName, d.Title, d.IssuerName, d.IssuedOn,
             db.OrgUnits.Where(o => o.Id == d.OwnerUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
-            db.DocumentFiles.Any(f => f.DocumentId == d.Id)));
+            db.DocumentFiles.Any(f => f.DocumentId == d.Id), d.WithdrawnAtUtc != null));
 }

@@ -105,7 +105,7 @@ public class AdoptModel(AppDbContext db, CurrentUser currentUser, PlanCommands c
         }
 
         ParentLabel = $"Kế hoạch số {parent.Code} của {parent.IssuerName}";
-        ParentTargets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == ParentId && t.DroppedReason == null).OrderBy(t => t.Id).ToListAsync(ct);
+        ParentTargets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == ParentId && t.DroppedReason == null && t.WithdrawnAtUtc == null).OrderBy(t => t.Id).ToListAsync(ct);
         return null;
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Plans;
 
-public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, PlanCommands commands) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, PlanCommands commands, PlanEditing editing, TargetEditing targetEditing) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
@@ -27,6 +27,14 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
     public List<AdoptionRow> Adoption { get; private set; } = [];
 
     public (int Id, string Code)? Parent { get; private set; }
+
+    public Editing.ActionsView? Actions { get; private set; }
+
+    /// <summary>Tasks given under the plan and withdrawn: out of every list, still shown here, marked, with the reason.</summary>
+    public List<(int DeadlineId, string Title, string? Reason)> WithdrawnTasks { get; private set; } = [];
+
+    /// <summary>Per target: what the user may do to it, and how many earlier versions it has.</summary>
+    public Dictionary<int, Editing.ActionsView> TargetActions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAdoptionExportAsync(int id, CancellationToken ct)
     {
@@ -46,7 +54,31 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         ? (Plan.AdoptionDueOn < Today ? "Chưa xây dựng (quá hạn)" : "Chưa xây dựng")
         : a.Late ? "Đã xây dựng (trễ hạn)" : "Đã xây dựng đúng hạn";
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == Plan.OwnerUnitId, ct);
+        Actions = new Editing.ActionsView(Domain.Editing.RecordKind.Plan, id, $"/Plans/Edit/{id}", $"/Plans/Remove/{id}",
+            await editing.InfoAsync(scope, Plan, owner.AncestorPath, ct), Plan.Version - 1);
+        WithdrawnTasks = (await db.WorkItems.AsNoTracking().Where(w => w.SourceDocumentId == Document.Id && w.WithdrawnAtUtc != null)
+                .OrderBy(w => w.Id).Take(200)
+                .Select(w => new { w.Title, w.WithdrawnReason, Deadline = db.WorkItemDeadlines.IgnoreQueryFilters().Where(d => d.WorkItemId == w.Id).Min(d => d.Id) })
+                .ToListAsync(ct))
+            .Where(w => WorkItemAccessRules.CanDecide(scope, new WorkItemAccessRules.UnitRef(owner.Id, owner.AncestorPath)) || DocumentAccessRules.CanWrite(scope, owner.AncestorPath, owner.Id))
+            .Select(w => (w.Deadline, w.Title, w.WithdrawnReason)).ToList();
+        foreach (var t in Targets.Where(t => t.DroppedReason is null))
+        {
+            TargetActions[t.Id] = new Editing.ActionsView(Domain.Editing.RecordKind.Target, t.Id, $"/Plans/EditTarget/{t.Id}", $"/Plans/RemoveTarget/{t.Id}",
+                await targetEditing.InfoAsync(scope, t, owner, Plan.WithdrawnAtUtc is not null, ct), t.Version - 1, Small: true);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
     {
@@ -58,7 +90,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         var items = await db.WorkItems.AsNoTracking().Where(w => w.SourceDocumentId == Document.Id)
             .Join(db.OrgUnits, w => w.LeadUnitId, u => u.Id, (w, u) => new { w, u.Name }).OrderBy(x => x.Name).ThenBy(x => x.w.Id).ToListAsync(ct);
         var stream = new MemoryStream();
-        PlanDocx.Write(stream, Document, Plan, Targets, items.Select(x => new PlanDocx.TaskLine(x.Name, x.w.Title, x.w.Schedule.Describe())).ToList(),
+        PlanDocx.Write(stream, Document, Plan, Targets.Where(t => t.WithdrawnAtUtc == null).ToList(), // a withdrawn target is no longer part of the plan
+            items.Select(x => new PlanDocx.TaskLine(x.Name, x.w.Title, x.w.Schedule.Describe())).ToList(),
             parentBody: null); // the body above the issuer is not recorded yet: left blank rather than guessed
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"ke-hoach-{Document.Code.Replace('/', '-')}.docx");

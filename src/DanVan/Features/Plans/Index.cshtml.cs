@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     public int? PageNumber { get; set; }
 
     public sealed record PlanRow(int Id, string Code, string Title, string IssuerName, DateOnly? IssuedOn, string OwnerName, bool RequiresAdoption,
-        DateOnly? AdoptionDueOn, int Adopted, string? ParentCode, int? ParentId);
+        DateOnly? AdoptionDueOn, int Adopted, string? ParentCode, int? ParentId, bool Withdrawn = false);
 
     public PagedList<PlanRow> Plans { get; private set; } = null!;
 
@@ -70,8 +70,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
                orderby d.IssuedOn descending, p.Id descending
                select new PlanRow(p.Id, d.Code, d.Title, d.IssuerName, d.IssuedOn,
                    db.OrgUnits.Where(o => o.Id == p.OwnerUnitId).Select(o => o.Name).First(),
-                   p.RequiresAdoption, p.AdoptionDueOn, db.Plans.Count(c => c.ParentPlanId == p.Id),
-                   db.Plans.Where(x => x.Id == p.ParentPlanId).Join(db.Documents, x => x.DocumentId, x => x.Id, (x, y) => y.Code).FirstOrDefault(), p.ParentPlanId);
+                   p.RequiresAdoption, p.AdoptionDueOn, db.Plans.Count(c => c.ParentPlanId == p.Id && c.WithdrawnAtUtc == null),
+                   db.Plans.Where(x => x.Id == p.ParentPlanId).Join(db.Documents, x => x.DocumentId, x => x.Id, (x, y) => y.Code).FirstOrDefault(), p.ParentPlanId,
+                   p.WithdrawnAtUtc != null);
     }
 
     public string PageUrl(int page) => $"/Plans?q={Uri.EscapeDataString(Query ?? "")}&show={Uri.EscapeDataString(Show ?? "")}&page={page}";

@@ -45,35 +45,8 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
             errors.Add("", "Kế hoạch này đã có nội dung.");
         }
 
-        var purposes = VietnameseText.Nfc(cmd.Purposes?.Trim());
-        if (string.IsNullOrEmpty(purposes))
-        {
-            errors.Add("Purposes", "Vui lòng nhập mục đích, yêu cầu.");
-        }
-        else if (purposes.Length > 8000)
-        {
-            errors.Add("Purposes", "Mục đích, yêu cầu không quá 8.000 ký tự.");
-        }
-
-        var body = VietnameseText.Nfc(cmd.Body?.Trim()) ?? "";
-        if (body.Length > 100_000)
-        {
-            errors.Add("Body", "Nội dung quá dài (tối đa 100.000 ký tự).");
-        }
-
+        var (purposes, body) = CheckContent(errors, cmd.Purposes, cmd.Body, cmd.RequiresAdoption, cmd.AdoptionDueOn, doc.d.IssuedOn);
         var targets = ParseTargets(errors, "Targets", cmd.Targets);
-        if (cmd.RequiresAdoption)
-        {
-            if (cmd.AdoptionDueOn is not { } due)
-            {
-                errors.Add("AdoptionDueOn", "Vui lòng nhập thời hạn các đơn vị xây dựng kế hoạch.");
-            }
-            else if (doc.d.IssuedOn is { } issued && due < issued)
-            {
-                errors.Add("AdoptionDueOn", $"Thời hạn không thể trước ngày ban hành kế hoạch ({VietnameseText.FormatDate(issued)}).");
-            }
-        }
-
         if (errors.Any)
         {
             return Result<Plan>.Invalid(errors.ToDictionary());
@@ -104,6 +77,40 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         return Result<Plan>.Ok(plan);
     }
 
+    /// <summary>The checks creating and editing a plan share: purposes required, bounded texts, the adoption deadline.</summary>
+    internal static (string? Purposes, string Body) CheckContent(FieldErrors errors, string? purposes0, string? body0, bool requiresAdoption, DateOnly? adoptionDueOn, DateOnly? issuedOn)
+    {
+        var purposes = VietnameseText.Nfc(purposes0?.Trim());
+        if (string.IsNullOrEmpty(purposes))
+        {
+            errors.Add("Purposes", "Vui lòng nhập mục đích, yêu cầu.");
+        }
+        else if (purposes.Length > 8000)
+        {
+            errors.Add("Purposes", "Mục đích, yêu cầu không quá 8.000 ký tự.");
+        }
+
+        var body = VietnameseText.Nfc(body0?.Trim()) ?? "";
+        if (body.Length > 100_000)
+        {
+            errors.Add("Body", "Nội dung quá dài (tối đa 100.000 ký tự).");
+        }
+
+        if (requiresAdoption)
+        {
+            if (adoptionDueOn is not { } due)
+            {
+                errors.Add("AdoptionDueOn", "Vui lòng nhập thời hạn các đơn vị xây dựng kế hoạch.");
+            }
+            else if (issuedOn is { } issued && due < issued)
+            {
+                errors.Add("AdoptionDueOn", $"Thời hạn không thể trước ngày ban hành kế hoạch ({VietnameseText.FormatDate(issued)}).");
+            }
+        }
+
+        return (purposes, body);
+    }
+
     /// <summary>The units a cascaded plan obliges: active units below its owner, of the chosen kinds.</summary>
     public IQueryable<Domain.Units.OrgUnit> Obligated(Plan plan, string ownerSubtreePrefix)
     {
@@ -118,7 +125,7 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == plan.OwnerUnitId, ct);
         var units = await Obligated(plan, owner.SubtreePrefix).OrderBy(u => u.SearchText).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var children = await (from p in db.Plans.AsNoTracking()
-                               where p.ParentPlanId == plan.Id
+                               where p.ParentPlanId == plan.Id && p.WithdrawnAtUtc == null
                                join d in db.Documents on p.DocumentId equals d.Id
                                select new
                                {
@@ -147,7 +154,7 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
 
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == parent.OwnerUnitId, ct);
         var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == user.UnitId, ct);
-        var obligedHere = parent.RequiresAdoption
+        var obligedHere = parent.RequiresAdoption && parent.WithdrawnAtUtc is null
             && await Obligated(parent, owner.SubtreePrefix).AnyAsync(u => u.Id == unit.Id, ct);
         if (!obligedHere || !DocumentAccessRules.CanWrite(user, unit.AncestorPath, unit.Id))
         {
@@ -157,13 +164,13 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         // One adopting plan per unit: a concurrent adoption by the same unit waits here, then finds this one.
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.LockForCreateAsync($"adopt:{parent.Id}:{unit.Id}", ct);
-        if (await db.Plans.AnyAsync(p => p.ParentPlanId == parent.Id && p.OwnerUnitId == unit.Id, ct))
+        if (await db.Plans.AnyAsync(p => p.ParentPlanId == parent.Id && p.OwnerUnitId == unit.Id && p.WithdrawnAtUtc == null, ct))
         {
             return Result<Plan>.Invalid("", "Đơn vị đã xây dựng kế hoạch thực hiện kế hoạch này.");
         }
 
         var errors = new FieldErrors();
-        var parentTargets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == parent.Id && t.DroppedReason == null).OrderBy(t => t.Id).ToListAsync(ct);
+        var parentTargets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == parent.Id && t.DroppedReason == null && t.WithdrawnAtUtc == null).OrderBy(t => t.Id).ToListAsync(ct);
         foreach (var (targetId, reason) in cmd.DroppedTargets)
         {
             if (parentTargets.All(t => t.Id != targetId))

@@ -30,10 +30,10 @@ public class ToAdoptModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == scope.UnitId, ct);
         var above = UnitPaths.Ancestors(unit.AncestorPath);
         var candidates = await (from p in db.Plans.AsNoTracking()
-                                where p.RequiresAdoption && above.Contains(p.OwnerUnitId)
+                                where p.RequiresAdoption && p.WithdrawnAtUtc == null && above.Contains(p.OwnerUnitId)
                                 join d in db.Documents on p.DocumentId equals d.Id
                                 select new { p.Id, p.AdoptionKinds, d.Code, d.Title, d.IssuerName, p.AdoptionDueOn,
-                                    Adopted = db.Plans.Where(c => c.ParentPlanId == p.Id && c.OwnerUnitId == unit.Id).Select(c => (int?)c.Id).FirstOrDefault() })
+                                    Adopted = db.Plans.Where(c => c.ParentPlanId == p.Id && c.OwnerUnitId == unit.Id && c.WithdrawnAtUtc == null).Select(c => (int?)c.Id).FirstOrDefault() })
             .ToListAsync(ct);
         return candidates
             .Where(c => string.IsNullOrEmpty(c.AdoptionKinds) || c.AdoptionKinds.Split(',').Contains(unit.Kind.ToString()))

@@ -11,7 +11,7 @@ using static DanVan.Domain.Access.WorkItemAccessRules;
 
 namespace DanVan.Features.Tasks;
 
-public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemCommands commands, TimeProvider clock, WorkItemEditing editing) : PageModel
 {
     public sealed class ReportInput
     {
@@ -87,7 +87,23 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
 
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public Editing.ActionsView? Actions { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (await editing.InfoAsync((await currentUser.GetScopeAsync(ct))!, id, ct) is var (_, info))
+        {
+            Actions = new Editing.ActionsView(Domain.Editing.RecordKind.WorkItem, Item.Id, $"/Tasks/Edit/{id}", $"/Tasks/Remove/{id}", info,
+                Item.Version - 1);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -224,7 +240,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var deadline = await db.WorkItemDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        // A withdrawn task is left out of every list but stays readable here, marked (ADR-019).
+        var deadline = await db.WorkItemDeadlines.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deadline is null)
         {
             return NotFound();
@@ -247,16 +264,16 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         LeadName = units[item.LeadUnitId].Name;
         AssignedByName = units[item.AssignedByUnitId].Name;
         CoUnitNames = coIds.Select(c => units[c].Name).ToList();
-        CanReport = WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId))
+        CanReport = item.WithdrawnAtUtc is null && WorkItemAccessRules.CanReport(scope, Ref(item.LeadUnitId))
             && CompletionRules.StageOf(deadline.CompletedOn, deadline.ReportedCompletedOn) == CompletionStage.InProgress;
-        CanDecide = WorkItemAccessRules.CanDecide(scope, Ref(item.AssignedByUnitId));
+        CanDecide = item.WithdrawnAtUtc is null && WorkItemAccessRules.CanDecide(scope, Ref(item.AssignedByUnitId));
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.DeadlineId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
-        Siblings = await db.WorkItemDeadlines.AsNoTracking().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
+        Siblings = await db.WorkItemDeadlines.AsNoTracking().IgnoreQueryFilters().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
         Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
         var lastCompletionEvent = Updates.FirstOrDefault(u => u.Kind != WorkItemUpdateKind.Progress);
         PendingReport = deadline.ReportedCompletedOn is not null && lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReported ? lastCompletionEvent : null;
         LastReturn = lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReturned ? lastCompletionEvent : null;
-        CanConfirm = PendingReport is not null && WorkItemAccessRules.CanConfirmCompletion(scope, Ref(item.AssignedByUnitId), PendingReport.UserName);
+        CanConfirm = item.WithdrawnAtUtc is null && PendingReport is not null && WorkItemAccessRules.CanConfirmCompletion(scope, Ref(item.AssignedByUnitId), PendingReport.UserName);
         var updateIds = Updates.Select(u => u.Id).ToList();
         EvidenceByUpdate = (await db.WorkItemEvidence.AsNoTracking().Where(e => updateIds.Contains(e.UpdateId))
                 .Select(e => new { e.Id, e.UpdateId, e.FileName }).ToListAsync(ct))

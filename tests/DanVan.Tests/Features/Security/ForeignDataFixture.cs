@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -84,6 +84,8 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var workItem = int.Parse(Ids["workitem"], CultureInfo.InvariantCulture);
             Ids["deadline"] = Id(await db.WorkItemDeadlines.Where(d => d.WorkItemId == workItem).Select(d => d.Id).FirstAsync());
+            var plan = int.Parse(Ids["plan"], CultureInfo.InvariantCulture);
+            Ids["target"] = Id(await db.PlanTargets.Where(t => t.PlanId == plan).Select(t => t.Id).FirstAsync());
             var period = int.Parse(Ids["period"], CultureInfo.InvariantCulture);
             Ids["submission"] = Id(await db.ReportSubmissions.Where(s => s.PeriodId == period).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
 
