@@ -66,6 +66,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /api/consultations/"] = "",
         ["GET /api/consultations/{id:int}"] = "id=consultation",
         ["POST /Consultations/Create"] = "",
+        ["POST /Consultations/Create?handler=Import"] = "",
         ["POST /Consultations/Answer/{id:int}"] = "id=consultation",
         ["POST /Consultations/Handle/{id:int}"] = "id=consultation",
         ["POST /api/consultations/{id:int}/answer"] = "id=consultation",
