@@ -41,6 +41,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Dialogues.DialogueCommitment> DialogueCommitments => Set<Domain.Dialogues.DialogueCommitment>();
 
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+
+    public DbSet<Domain.Consultations.DraftParagraph> DraftParagraphs => Set<Domain.Consultations.DraftParagraph>();
+
+    public DbSet<Domain.Consultations.ConsultationRespondent> ConsultationRespondents => Set<Domain.Consultations.ConsultationRespondent>();
+
+    public DbSet<Domain.Consultations.ConsultationAnswer> ConsultationAnswers => Set<Domain.Consultations.ConsultationAnswer>();
+
+    public DbSet<Domain.Consultations.ConsultationComment> ConsultationComments => Set<Domain.Consultations.ConsultationComment>();
+
     public DbSet<CaseIdentity> CaseIdentities => Set<CaseIdentity>();
 
     public DbSet<Domain.Reception.ReceptionDuty> ReceptionDuties => Set<Domain.Reception.ReceptionDuty>();

@@ -188,6 +188,7 @@ internal static class AuditRecorder
             Domain.Dialogues.Dialogue dl => dl.UnitId,
             Domain.Dialogues.DialogueCommitment dc => dc.OwnerUnitId,
             Domain.Models.MobilizationModel m => m.UnitId,
+            Domain.Consultations.Consultation c => c.UnitId,
             _ => null,
         };
     }

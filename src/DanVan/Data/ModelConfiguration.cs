@@ -319,6 +319,73 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Consultations.Consultation>(e =>
+        {
+            e.ToTable("Consultations");
+            e.Property(x => x.Title).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Subject).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.LetterNumber).HasMaxLength(100);
+            e.Property(x => x.DueExplanation).HasMaxLength(600).IsRequired();
+            e.Property(x => x.SilenceRule).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Contact).HasMaxLength(300);
+            e.Property(x => x.DraftFileName).HasMaxLength(260);
+            e.Property(x => x.SignerName).HasMaxLength(200);
+            e.Property(x => x.SignerAuthority).HasMaxLength(200);
+            e.Property(x => x.SearchText).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.SentOn });
+            e.HasIndex(x => x.DueOn);
+            e.HasIndex(x => x.PreviousRoundId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Domain.Consultations.Consultation>().WithMany().HasForeignKey(x => x.PreviousRoundId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Consultations.DraftParagraph>(e =>
+        {
+            e.ToTable("DraftParagraphs");
+            e.Property(x => x.Label).HasMaxLength(40);
+            e.Property(x => x.Text).HasMaxLength(8000).IsRequired();
+            e.HasIndex(x => new { x.ConsultationId, x.Number }).IsUnique();
+            e.HasOne<Domain.Consultations.Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Consultations.ConsultationRespondent>(e =>
+        {
+            e.ToTable("ConsultationRespondents");
+            e.HasIndex(x => new { x.ConsultationId, x.UnitId }).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.State });
+            e.HasOne<Domain.Consultations.Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Consultations.ConsultationAnswer>(e =>
+        {
+            e.ToTable("ConsultationAnswers");
+            e.Property(x => x.GeneralComment).HasMaxLength(4000);
+            e.Property(x => x.SignerName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.SignerPosition).HasMaxLength(200);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.FileContentType).HasMaxLength(100);
+            e.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.RespondentId, x.Version }).IsUnique();
+            e.HasIndex(x => x.ConsultationId);
+            e.HasOne<Domain.Consultations.ConsultationRespondent>().WithMany().HasForeignKey(x => x.RespondentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Consultations.ConsultationComment>(e =>
+        {
+            e.ToTable("ConsultationComments");
+            e.Property(x => x.Text).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.Explanation).HasMaxLength(4000);
+            e.Property(x => x.HandledBy).HasMaxLength(256);
+            e.HasIndex(x => x.AnswerId);
+            e.HasIndex(x => x.ParagraphId);
+            e.HasIndex(x => new { x.ConsultationId, x.ParagraphId });
+            e.HasOne<Domain.Consultations.ConsultationAnswer>().WithMany().HasForeignKey(x => x.AnswerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Domain.Consultations.DraftParagraph>().WithMany().HasForeignKey(x => x.ParagraphId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<DocumentType>(e =>
         {
             e.ToTable("DocumentTypes");

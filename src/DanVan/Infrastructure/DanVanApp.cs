@@ -68,6 +68,10 @@ public static class DanVanApp
         services.AddScoped<Features.Dialogues.DialogueCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Dialogues.DialogueMeasures>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Dialogues.DialogueFollowUp>();
+        services.AddScoped<Features.Consultations.ConsultationCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Consultations.ConsultationMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Consultations.ConsultationFollowUp>();
+        services.AddHostedService<Features.Consultations.ConsultationSilenceService>();
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Documents.DocumentCommands>();
@@ -222,6 +226,7 @@ public static class DanVanApp
         Features.Cases.CasesApi.Map(app);
         Features.Dialogues.DialoguesApi.Map(app);
         Features.Reception.ReceptionApi.Map(app);
+        Features.Consultations.ConsultationsApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

@@ -6,7 +6,7 @@ namespace DanVan.Tests.Support;
 /// <summary>Every capability's measures over one context, as the app registers them, for tests that build commands by hand.</summary>
 public static class TestMeasures
 {
-    public static MeasureRegistry All(AppDbContext db) => new([new DanVan.Features.Tasks.TaskMeasures(db), new DanVan.Features.Cases.CaseMeasures(db), new DanVan.Features.Reception.ReceptionMeasures(db), new DanVan.Features.Dialogues.DialogueMeasures(db), new DanVan.Features.Models.ModelMeasures(db)]);
+    public static MeasureRegistry All(AppDbContext db) => new([new DanVan.Features.Tasks.TaskMeasures(db), new DanVan.Features.Cases.CaseMeasures(db), new DanVan.Features.Reception.ReceptionMeasures(db), new DanVan.Features.Dialogues.DialogueMeasures(db), new DanVan.Features.Models.ModelMeasures(db), new DanVan.Features.Consultations.ConsultationMeasures(db)]);
 
     /// <summary>
     /// The default regime's figures DanVan counts itself (cases, reception, dialogues, models): a test that types one of

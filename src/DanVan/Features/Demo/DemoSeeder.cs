@@ -14,7 +14,8 @@ namespace DanVan.Features.Demo;
 public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
-    Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models)
+    Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
+    Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -94,6 +95,7 @@ public sealed class DemoSeeder(
         changed |= await SeedCasesAsync(ct);
         changed |= await SeedDialoguesAsync(ct);
         changed |= await SeedModelsAsync(ct);
+        changed |= await SeedConsultationsAsync(ct);
         return changed;
     }
 
@@ -386,6 +388,102 @@ public sealed class DemoSeeder(
     /// Phường Tân Ninh's dialogues: last one held 40 days ago with four opinions — two answered on the spot, one
     /// commitment of the ward done, one of the Sở Tư pháp overdue, one of the ward due soon — and the next one announced.
     /// </summary>
+    /// <summary>
+    /// A draft consultation of the Sở Nội vụ in two rounds: the first closed (four units answered, the others recorded
+    /// as silent after the deadline, two comments handled), the second open on the revised draft with one answer so
+    /// far, so that the ward (canbo, lanhdaophuong) sees it due on its home page.
+    /// </summary>
+    private async Task<bool> SeedConsultationsAsync(CancellationToken ct)
+    {
+        if (await db.Consultations.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        async Task<UserScope> Scope(string userName)
+        {
+            var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
+            return (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        }
+
+        async Task<UserScope> OfficerOf(string code)
+        {
+            var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == code, ct);
+            return UserScope.For("demo", "canbo-" + code, Roles.UnitOfficer, unit.Id, unit.AncestorPath);
+        }
+
+        T Ok<T>(Infrastructure.Result<T> r) => r.IsOk ? r.Value! : throw new InvalidOperationException("Demo consultation: " + string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        Consultations.ConsultationCommands At(int daysAgo)
+        {
+            var then = new ShiftedClock(clock, TimeSpan.FromDays(-daysAgo));
+            return new Consultations.ConsultationCommands(db, new Deadlines.StatutoryDeadlines(db, new Calendar.CalendarCommands(db), then), reader, configuration, then);
+        }
+
+        var coordinator = await Scope("dieuphoi");
+        var today = Infrastructure.VietnamClock.Today(clock);
+        string Day(int offset) => Domain.Text.VietnameseText.FormatDate(today.AddDays(offset));
+        string[] codes = ["80.STP", "80.STC", "80.SXD", "80.SNNMT", "80.SCT", "80.SGDDT", "80.SYT", "80.SVHTTDL", "80.MTTQ", "25459"];
+        var ids = await db.OrgUnits.Where(u => codes.Contains(u.Code)).Select(u => u.Id).ToListAsync(ct);
+        var title = $"Kế hoạch thực hiện công tác dân vận chính quyền năm {today.Year + 1} (dữ liệu minh họa)";
+        const string Draft = """
+            I. MỤC ĐÍCH, YÊU CẦU
+            1. Xác định công tác dân vận là nhiệm vụ quan trọng, thường xuyên và lâu dài của các cấp chính quyền; nêu cao trách nhiệm nêu gương của người đứng đầu.
+            2. Đổi mới nội dung, phương thức công tác dân vận chính quyền theo hướng “gần dân, tôn trọng dân, có trách nhiệm với dân”.
+            II. NỘI DUNG CHỦ YẾU
+            1. Quán triệt, học tập các chỉ thị, nghị quyết của Đảng, chính sách, pháp luật của Nhà nước về công tác dân vận.
+            2. Gắn công tác dân vận với cải cách hành chính, nâng cao chỉ số hài lòng của người dân, doanh nghiệp.
+            3. Chính quyền cấp xã tổ chức đối thoại với Nhân dân ít nhất mỗi năm một lần; 100% ý kiến sau đối thoại được theo dõi đến khi giải quyết xong.
+            4. Tiếp tục thực hiện phong trào thi đua “Dân vận khéo”; mỗi cơ quan, đơn vị, địa phương xây dựng ít nhất một mô hình.
+            III. TỔ CHỨC THỰC HIỆN
+            Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị, gửi về Sở Nội vụ trước ngày 15/01 hằng năm.
+            """;
+        var input = new Consultations.ConsultationInput
+        {
+            Title = title, Subject = "V/v lấy ý kiến góp ý dự thảo " + title, SentOn = Day(-40), DueOn = Day(-20), DraftText = Draft,
+            Contact = "Phòng Xây dựng chính quyền và Công tác thanh niên, Sở Nội vụ", SignerName = "Trần Văn Bình", SignerAuthority = "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+            RespondentUnitIds = ids,
+        };
+        var first = Ok(await At(40).CreateAsync(coordinator, input, null));
+        var answer = At(30);
+        Ok(await answer.AnswerAsync(await Scope("lanhdao"), first.Id, new Consultations.AnswerInput
+        {
+            SignerName = "Lê Hoàng Phúc", SignerPosition = "Giám đốc Sở Tư pháp",
+            Comments =
+            [
+                new() { Paragraph = 5, Text = "Đề nghị bổ sung nội dung phổ biến, giáo dục pháp luật về thực hiện dân chủ ở cơ sở." },
+                new() { Paragraph = 7, Text = "Đề nghị nêu rõ đơn vị theo dõi việc giải quyết ý kiến sau đối thoại." },
+            ],
+        }, null, ct));
+        Ok(await answer.AnswerAsync(await Scope("canbo"), first.Id, new Consultations.AnswerInput
+        {
+            SignerName = "Nguyễn Văn Hùng", SignerPosition = "Chủ tịch UBND phường Tân Ninh",
+            Comments = [new() { Paragraph = 8, Text = "Đề nghị cho phép phường đăng ký mô hình chung với Ủy ban MTTQ phường." }],
+        }, null, ct));
+        Ok(await answer.AnswerAsync(await OfficerOf("80.STC"), first.Id, new Consultations.AnswerInput { Agrees = true, SignerName = "Phạm Minh Đức", SignerPosition = "Phó Giám đốc Sở Tài chính" }, null, ct));
+        Ok(await answer.AnswerAsync(await OfficerOf("80.SXD"), first.Id, new Consultations.AnswerInput { Agrees = true, SignerName = "Đỗ Thanh Sơn", SignerPosition = "Phó Giám đốc Sở Xây dựng" }, null, ct));
+        await consultations.ApplySilenceAsync(first.Id, ct); // the other six: after the deadline, as the letter says
+
+        var comments = await db.ConsultationComments.Where(c => c.ConsultationId == first.Id).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        Ok(await consultations.HandleAsync(coordinator, first.Id, comments[0], new Consultations.HandlingInput { Handling = Domain.Consultations.CommentHandling.Accepted, Explanation = "Đã bổ sung vào mục II.1." }, ct));
+        Ok(await consultations.HandleAsync(coordinator, first.Id, comments[1], new Consultations.HandlingInput { Handling = Domain.Consultations.CommentHandling.PartlyAccepted, Explanation = "Giao đơn vị tổ chức đối thoại theo dõi; không quy định thêm đơn vị khác." }, ct));
+        Ok(await consultations.HandleAsync(coordinator, first.Id, comments[2], new Consultations.HandlingInput { Handling = Domain.Consultations.CommentHandling.Explained, Explanation = "Việc đăng ký mô hình thực hiện theo hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy, không quy định trong Kế hoạch này." }, ct));
+
+        // Round 2 on the revised draft: open, the Sở Tư pháp has agreed, the ward still has to answer.
+        input.SentOn = Day(-3);
+        input.DueOn = Day(7);
+        input.RespondentUnitIds = [];
+        input.DraftText = Draft.Replace("1. Quán triệt, học tập", "1. Quán triệt, học tập, phổ biến pháp luật về thực hiện dân chủ ở cơ sở và", StringComparison.Ordinal);
+        var second = Ok(await consultations.CreateAsync(coordinator, input, null, first.Id, ct));
+        Ok(await consultations.AnswerAsync(await Scope("lanhdao"), second.Id, new Consultations.AnswerInput { Agrees = true, SignerName = "Lê Hoàng Phúc", SignerPosition = "Giám đốc Sở Tư pháp" }, null, ct));
+        return true;
+    }
+
+    /// <summary>The real clock moved back, for demo records that happened in the past.</summary>
+    private sealed class ShiftedClock(TimeProvider clock, TimeSpan by) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow() + by;
+    }
+
     private async Task<bool> SeedDialoguesAsync(CancellationToken ct)
     {
         if (await db.Dialogues.AnyAsync(ct))

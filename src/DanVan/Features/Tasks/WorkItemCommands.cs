@@ -191,18 +191,8 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         }
 
         // Units of a kind: under the assigning unit's province, narrowed to the user's own scope when that is smaller.
-        var root = UserScope.ProvincePrefix(assignedBy.AncestorPath, assignedBy.Id);
-        if (!user.IsAdmin && user.ScopePrefix.Length > root.Length && user.ScopePrefix.StartsWith(root, StringComparison.Ordinal))
-        {
-            root = user.ScopePrefix;
-        }
-
-        var byKind = kinds.Count > 0;
-        var units = await db.OrgUnits.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) || (byKind && kinds.Contains(u.Kind) && u.ValidTo == null && u.AncestorPath.StartsWith(root)))
-            .OrderBy(u => u.Code).Take(MaxLeadUnits + 1)
-            .Select(u => new { u.Id, u.Code, u.Name, u.AncestorPath, u.ValidTo })
-            .ToListAsync(ct);
+        var root = Units.UnitSets.KindRoot(user, assignedBy.AncestorPath, assignedBy.Id);
+        var (units, missing) = await Units.UnitSets.ReadAsync(db, ids, kinds, root, MaxLeadUnits, ct);
 
         var errors = new FieldErrors();
         if (units.Count > MaxLeadUnits)
@@ -210,7 +200,6 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add(field, $"Mỗi lần giao cho tối đa {MaxLeadUnitsText} đơn vị; hãy chia thành nhiều lần.");
         }
 
-        var missing = ids.Except(units.Select(u => u.Id)).Count();
         if (missing > 0)
         {
             errors.Add(field, $"Không tìm thấy {missing} đơn vị đã chọn.");
@@ -227,7 +216,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add(field, $"Không thể giao nhiệm vụ cho {refused.Count} đơn vị ngoài phạm vi của bạn: {string.Join("; ", refused.Select(u => $"{u.Name} ({u.Code})"))}.");
         }
 
-        var closed = units.Where(u => u.ValidTo is not null).Except(refused).ToList();
+        var closed = units.Where(u => u.Closed).Except(refused).ToList();
         if (closed.Count > 0)
         {
             errors.Add(field, $"Đơn vị đã ngừng hoạt động: {string.Join("; ", closed.Select(u => $"{u.Name} ({u.Code})"))}.");

@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -138,6 +138,16 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(opinion.IsOk, string.Join(" ", opinion.Errors.SelectMany(e => e.Value)));
             Ids["dialogue"] = Id(dialogue.Value.Id);
             Ids["commitment"] = Id(await db.DialogueCommitments.Where(c => c.OpinionId == opinion.Value!.Id).Select(c => c.Id).SingleAsync());
+
+            // A draft consultation of the foreign commune sent to its province, named with the marker.
+            var consultation = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Consultations.ConsultationCommands>().CreateAsync(officer, new DanVan.Features.Consultations.ConsultationInput
+            {
+                Title = "Dự thảo " + Marker, Subject = "V/v lấy ý kiến " + Marker, SentOn = DanVan.Domain.Text.VietnameseText.FormatDate(today),
+                DueOn = DanVan.Domain.Text.VietnameseText.FormatDate(today.AddDays(30)), DraftText = "Đoạn một " + Marker + "\nĐoạn hai " + Marker,
+                RespondentUnitIds = [int.Parse(Ids["province"], CultureInfo.InvariantCulture)],
+            }, null);
+            Assert.True(consultation.IsOk, string.Join(" ", consultation.Errors.SelectMany(e => e.Value)));
+            Ids["consultation"] = Id(consultation.Value!.Id);
 
             // A "Dân vận khéo" model registered by the same commune with its province, named with the marker.
             string D(DateOnly d) => DanVan.Domain.Text.VietnameseText.FormatDate(d);
