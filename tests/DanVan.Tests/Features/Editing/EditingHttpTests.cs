@@ -159,4 +159,33 @@ public class EditingHttpTests(AppFixture app)
         Assert.Contains("/api/plans/targets/{id}/withdraw", openapi, StringComparison.Ordinal);
         Assert.Contains("EditDocument", openapi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ATaskWithdrawnUnderAPlan_LeavesThePlansTaskList_AndIsShownThereMarked()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var n = N();
+        var (documentId, planId) = await PlanAsync(coordinator, n);
+        var due = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var created = await coordinator.PostAsJsonAsync("/api/tasks", new
+        {
+            title = "Tập huấn dân vận khéo " + n, leadUnitId = await app.UnitIdAsync("25459"), sourceDocumentId = documentId, schedule = new { kind = "Once", date = due },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var workItemId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workItemId").GetInt32();
+        int deadlineId;
+        await using (var db = app.Database.CreateContext())
+        {
+            deadlineId = await db.WorkItemDeadlines.Where(d => d.WorkItemId == workItemId).Select(d => d.Id).SingleAsync();
+        }
+
+        Assert.Contains("Tập huấn dân vận khéo " + n, await coordinator.GetStringAsync($"/Plans/Details/{planId}"), StringComparison.Ordinal);
+        using var withdrawn = await coordinator.PostAsJsonAsync($"/api/tasks/{deadlineId}/withdraw", new { version = 1, reason = "Gộp vào nhiệm vụ khác " + n });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var page = await coordinator.GetStringAsync($"/Plans/Details/{planId}");
+        Assert.Contains("Nhiệm vụ đã thu hồi", page, StringComparison.Ordinal);
+        Assert.Contains("Gộp vào nhiệm vụ khác " + n, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"plan-tasks\"", page, StringComparison.Ordinal); // the task list has nothing left
+        Assert.DoesNotContain("Gộp vào nhiệm vụ khác " + n, await (await app.As("canbo")).GetStringAsync($"/Plans/Details/{planId}"), StringComparison.Ordinal);
+    }
 }
