@@ -323,11 +323,14 @@ internal static class LoadRun
     public static string ProgressJson(int progress, string note) =>
         JsonSerializer.Serialize(new { progress, note, completes = false });
 
-    /// <summary>Open deadlines of the officer's unit (up to 200), updated in turn by the write scenarios.</summary>
+    /// <summary>Open deadlines of the officer's unit (up to 200) that take progress reports, updated in turn by the write scenarios.</summary>
     public static async Task<List<int>> OpenDeadlinesAsync(WebSession officer)
     {
         using var page = await officer.GetJsonAsync("/api/tasks?mine=true&state=Open&pageSize=200");
-        return page.RootElement.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetInt32()).ToList();
+        // A deadline whose completion waits for confirmation takes no progress report (ADR-013): the write would be a 400.
+        return page.RootElement.GetProperty("items").EnumerateArray()
+            .Where(d => !d.TryGetProperty("reportedCompletedOn", out var r) || r.ValueKind == System.Text.Json.JsonValueKind.Null)
+            .Select(d => d.GetProperty("id").GetInt32()).ToList();
     }
 
     private static string Line(Measurement m) => string.Create(CultureInfo.InvariantCulture,

@@ -473,21 +473,25 @@ public sealed class SqlReference(NpgsqlDataSource db)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
+        // A progress report and a confirmation of the same deadline are serialised (ADR-013): one advisory lock per deadline.
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await RowsAsync(c, "SELECT pg_advisory_xact_lock(@key)", ct, P("key", BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("deadline-completion:" + deadlineId.ToString(System.Globalization.CultureInfo.InvariantCulture))), 0)));
         var deadline = (await RowsAsync(c, """
-            SELECT w."Id", w."CompletedOn", w."DueOn", w."LastUpdatedAtUtc", w."LeadUnitId", w."OriginalDueOn", w."Progress", w."WorkItemId"
+            SELECT w."Id", w."AssignedByUnitId", w."CompletedOn", w."CompletionReportedAtUtc", w."DueOn", w."LastUpdatedAtUtc", w."LeadUnitId", w."OriginalDueOn",
+                w."Progress", w."ReportedCompletedOn", w."WorkItemId"
             FROM "WorkItemDeadlines" AS w
             WHERE w."Id" = @id
             LIMIT 1
             """, ct, P("id", deadlineId)))[0];
-        var lead = (int)deadline[4];
+        var lead = (int)deadline[6];
         await UnitAsync(c, lead, ct);
         var now = DateTime.UtcNow;
-        await using var tx = await c.BeginTransactionAsync(ct);
         var updateId = (await RowsAsync(c, """
             UPDATE "WorkItemDeadlines" SET "LastUpdatedAtUtc" = @now, "Progress" = @progress
             WHERE "Id" = @id;
-            INSERT INTO "WorkItemUpdates" ("AtUtc", "Completes", "DeadlineId", "Note", "Progress", "UserName")
-            VALUES (@now, FALSE, @id, @note, @progress, @user)
+            INSERT INTO "WorkItemUpdates" ("AtUtc", "CompletedOn", "Completes", "DeadlineId", "Kind", "Note", "Progress", "UserName")
+            VALUES (@now, NULL, FALSE, @id, 1, @note, @progress, @user)
             RETURNING "Id";
             """, ct, P("now", now), P("progress", progress), P("id", deadlineId), P("note", "Đo hiệu năng (tham chiếu SQL)"), P("user", u.UserName)))[0][0];
         var stamp = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
