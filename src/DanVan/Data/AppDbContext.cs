@@ -68,6 +68,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Cases.CaseField> CaseFields => Set<Domain.Cases.CaseField>();
 
+    public DbSet<Domain.Scoring.ScoringFramework> ScoringFrameworks => Set<Domain.Scoring.ScoringFramework>();
+
+    public DbSet<Domain.Scoring.ScoringCriterion> ScoringCriteria => Set<Domain.Scoring.ScoringCriterion>();
+
+    public DbSet<Domain.Scoring.ScoringRound> ScoringRounds => Set<Domain.Scoring.ScoringRound>();
+
+    public DbSet<Domain.Scoring.ScoreSheet> ScoreSheets => Set<Domain.Scoring.ScoreSheet>();
+
+    public DbSet<Domain.Scoring.ScoreLine> ScoreLines => Set<Domain.Scoring.ScoreLine>();
+
+    public DbSet<Domain.Scoring.ScoreEvidence> ScoreEvidence => Set<Domain.Scoring.ScoreEvidence>();
+
+    public DbSet<Domain.Scoring.CommendationTitle> CommendationTitles => Set<Domain.Scoring.CommendationTitle>();
+
+    public DbSet<Domain.Scoring.CommendationProposal> CommendationProposals => Set<Domain.Scoring.CommendationProposal>();
+
     public DbSet<RecognitionLevel> RecognitionLevels => Set<RecognitionLevel>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();

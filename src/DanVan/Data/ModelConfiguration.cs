@@ -319,6 +319,120 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Scoring.ScoringFramework>(e =>
+        {
+            e.ToTable("ScoringFrameworks");
+            e.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(500).IsRequired();
+            e.Property(x => x.ProvinceCode).HasMaxLength(20);
+            e.Property(x => x.LegalBasis).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.AppliesToKinds).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Bands).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Code, x.Version }).IsUnique();
+            e.HasMany(x => x.Criteria).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Scoring.ScoringCriterion>(e =>
+        {
+            e.ToTable("ScoringCriteria");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(500).IsRequired();
+            e.Property(x => x.MeasureCode).HasMaxLength(60);
+            e.Property(x => x.DenominatorCode).HasMaxLength(60);
+            e.Property(x => x.Steps).HasMaxLength(200);
+            e.Property(x => x.Guidance).HasMaxLength(1000);
+            e.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+            e.HasIndex(x => x.ParentId);
+            e.HasOne<Domain.Scoring.ScoringCriterion>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Scoring.ScoringRound>(e =>
+        {
+            e.ToTable("ScoringRounds");
+            e.Property(x => x.OpenedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.PublishedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.ProvinceUnitId, x.Year, x.FrameworkId }).IsUnique();
+            e.HasIndex(x => x.FrameworkId);
+            e.HasOne<Domain.Scoring.ScoringFramework>().WithMany().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ProvinceUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Scoring.ScoreSheet>(e =>
+        {
+            e.ToTable("ScoreSheets");
+            e.Property(x => x.UnitPath).HasMaxLength(400).IsRequired();
+            e.Property(x => x.Explanation).HasMaxLength(8000);
+            e.Property(x => x.Grade).HasMaxLength(100);
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.Property(x => x.AppraisedBy).HasMaxLength(256);
+            e.Property(x => x.ObjectionText).HasMaxLength(4000);
+            e.Property(x => x.ObjectedBy).HasMaxLength(256);
+            e.Property(x => x.DecisionText).HasMaxLength(4000);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.RoundId, x.UnitId }).IsUnique();
+            e.HasIndex(x => new { x.RoundId, x.Group, x.FinalTotal });
+            e.HasIndex(x => new { x.RoundId, x.State });
+            e.HasIndex(x => new { x.UnitId, x.RoundId });
+            e.HasOne<Domain.Scoring.ScoringRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Scoring.ScoreLine>(e =>
+        {
+            e.ToTable("ScoreLines");
+            e.Ignore(x => x.Points);
+            e.Property(x => x.Provenance).HasMaxLength(1000);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.AppraisalReason).HasMaxLength(2000);
+            e.HasIndex(x => new { x.SheetId, x.CriterionId }).IsUnique();
+            e.HasIndex(x => x.CriterionId);
+            e.HasOne<Domain.Scoring.ScoringCriterion>().WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Scoring.ScoreEvidence>(e =>
+        {
+            e.ToTable("ScoreEvidence");
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(x => x.UploadedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => x.LineId);
+            e.HasIndex(x => x.SheetId);
+            e.HasOne<Domain.Scoring.ScoreLine>().WithMany().HasForeignKey(x => x.LineId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Scoring.CommendationTitle>(e =>
+        {
+            e.ToTable("CommendationTitles");
+            e.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            e.Property(x => x.Form).HasMaxLength(100).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Level).HasMaxLength(100).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(1000).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Scoring.CommendationProposal>(e =>
+        {
+            e.ToTable("CommendationProposals");
+            e.Ignore(x => x.IsIndividual);
+            e.Property(x => x.Form).HasMaxLength(100).IsRequired();
+            e.Property(x => x.SubjectKey).HasMaxLength(300).IsRequired();
+            e.Property(x => x.PersonName).HasMaxLength(200);
+            e.Property(x => x.PersonPosition).HasMaxLength(200);
+            e.Property(x => x.Achievements).HasMaxLength(8000).IsRequired();
+            e.Property(x => x.ProposedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.Year, x.SubjectKey, x.Form }).IsUnique();
+            e.HasIndex(x => new { x.RoundId, x.TitleId });
+            e.HasIndex(x => x.TitleId);
+            e.HasIndex(x => x.UnitId);
+            e.HasOne<Domain.Scoring.ScoringRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Domain.Scoring.CommendationTitle>().WithMany().HasForeignKey(x => x.TitleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Domain.Consultations.Consultation>(e =>
         {
             e.ToTable("Consultations");

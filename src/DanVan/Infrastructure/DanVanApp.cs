@@ -74,6 +74,11 @@ public static class DanVanApp
         services.AddHostedService<Features.Consultations.ConsultationSilenceService>();
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
+        services.AddScoped<Features.Scoring.ScoringCommands>();
+        services.AddScoped<Features.Scoring.ScoringFrameworkCommands>();
+        services.AddScoped<Features.Scoring.ScoringQueries>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Scoring.ScoringFollowUp>();
         services.AddScoped<Features.Documents.DocumentCommands>();
         services.AddScoped<Features.Documents.DocumentEditing>();
         services.AddScoped<Features.Plans.PlanEditing>();

@@ -23,6 +23,7 @@ public static class ReferenceData
         await EnsureReceptionDutiesAsync(db, ct);
         await EnsureModelCatalogAsync(db, ct);
         await EnsureCaseFieldsAsync(db, ct);
+        await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
 
         if (!await db.ReportRegimes.AnyAsync(r => r.Code == DefaultRegime.Code, ct))
@@ -74,6 +75,53 @@ public static class ReferenceData
         db.CaseFields.AddRange(missing);
         db.BulkAuditSummary = $"Lĩnh vực đơn thư: {missing.Count} lĩnh vực mặc định";
         await db.TrySaveUniqueAsync(ct);
+    }
+
+    /// <summary>The shipped scoring frameworks (a code with no version yet) and commendation titles (a code not there yet).</summary>
+    private static async Task EnsureScoringAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var codes = (await db.ScoringFrameworks.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in Domain.Scoring.ShippedFrameworks.All().Where(s => !codes.Contains(s.Framework.Code)))
+        {
+            await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+            var f = spec.Framework;
+            f.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            db.ScoringFrameworks.Add(f);
+            db.BulkAuditSummary = "Bộ tiêu chí chấm điểm mặc định: " + f.Name;
+            await db.SaveChangesAsync(ct);
+            var byCode = new Dictionary<string, Domain.Scoring.ScoringCriterion>(StringComparer.Ordinal);
+            var order = 0;
+            foreach (var level in new[] { true, false })
+            {
+                var batch = spec.Criteria.Where(c => (c.Parent is null) == level).Select(c =>
+                {
+                    var row = new Domain.Scoring.ScoringCriterion
+                    {
+                        FrameworkId = f.Id, Code = c.Code, Name = c.Name, Kind = c.Kind, MaxPoints = c.Max, Method = c.Method,
+                        MeasureCode = c.Measure, DenominatorCode = c.Denominator, Steps = c.Steps, EvidenceRequired = c.Evidence,
+                        NoneScoresFull = c.NoneScoresFull, Guidance = c.Guidance, SortOrder = 10 * (spec.Criteria.ToList().IndexOf(c) + 1),
+                        ParentId = c.Parent is null ? null : byCode[c.Parent].Id,
+                    };
+                    byCode[c.Code] = row;
+                    return row;
+                }).ToList();
+                order += batch.Count;
+                db.ScoringCriteria.AddRange(batch);
+                db.BulkAuditSummary = $"Tiêu chí của bộ tiêu chí mặc định: {f.Name} ({order} tiêu chí)";
+                await db.SaveChangesAsync(ct);
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
+        var titles = (await db.CommendationTitles.Select(t => t.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var newTitles = Domain.Scoring.ShippedFrameworks.Titles().Where(t => !titles.Contains(t.Code)).ToList();
+        if (newTitles.Count > 0)
+        {
+            db.CommendationTitles.AddRange(newTitles);
+            db.BulkAuditSummary = "Danh hiệu, hình thức khen thưởng mặc định";
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static async Task EnsureModelCatalogAsync(AppDbContext db, CancellationToken ct)

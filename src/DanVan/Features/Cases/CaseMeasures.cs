@@ -24,15 +24,27 @@ public sealed class CaseMeasures(AppDbContext db) : IMeasureSource
     public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var ids = unitIds.ToList();
-        var query = db.Cases.AsNoTracking().Where(c => ids.Contains(c.UnitId));
-        query = code switch
-        {
-            Received => query.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to),
-            WithinCompetence => query.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to && c.WithinCompetence),
-            Resolved => query.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= from && c.ClosedOn <= to),
-            _ => query.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= from && c.ClosedOn <= to && c.ClosedOnTime == true),
-        };
+        var query = Filter(code, db.Cases.AsNoTracking().Where(c => ids.Contains(c.UnitId)), from, to);
         var counts = await query.GroupBy(c => c.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return MeasureRegistry.Counted(ids, counts, "sổ theo dõi đơn", Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture), from, to);
     }
+
+    /// <summary>The cases counted, by code, kind and state only: a sender or a content never leaves the register here.</summary>
+    public async Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
+    {
+        var rows = await Filter(code, db.Cases.AsNoTracking().Where(c => c.UnitId == unitId), from, to)
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Code, c.Kind, c.State, c.ReceivedOn, c.ClosedOnTime }).Take(limit).ToListAsync(ct);
+        return rows.Select(r => new MeasureRecord($"{r.Code} — {CaseRules.Label(r.Kind)}", r.ReceivedOn,
+            CaseRules.Label(r.State) + (r.ClosedOnTime is { } onTime ? (onTime ? " (đúng hạn)" : " (quá hạn)") : ""),
+            "/Cases/Details/" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
+
+    private static IQueryable<CitizenCase> Filter(string code, IQueryable<CitizenCase> query, DateOnly from, DateOnly to) => code switch
+    {
+        Received => query.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to),
+        WithinCompetence => query.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to && c.WithinCompetence),
+        Resolved => query.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= from && c.ClosedOn <= to),
+        _ => query.Where(c => c.WithinCompetence && c.State == CaseState.Resolved && c.ClosedOn >= from && c.ClosedOn <= to && c.ClosedOnTime == true),
+    };
 }

@@ -46,4 +46,15 @@ public sealed class DialogueMeasures(AppDbContext db) : IMeasureSource
 
         return MeasureRegistry.Counted(ids, counts, "đối thoại với Nhân dân", Definitions.First(d => d.Code == code).Name.ToLower(Domain.Text.VietnameseText.Culture), from, to);
     }
+
+    /// <summary>The dialogues held in the period (for the opinion counts too: the record lists each dialogue's opinions).</summary>
+    public async Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
+    {
+        var rows = await db.Dialogues.AsNoTracking()
+            .Where(d => d.UnitId == unitId && d.State >= DialogueState.Held && d.HeldOn >= from && d.HeldOn <= to)
+            .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, d.Topic, d.HeldOn, Opinions = db.DialogueOpinions.Count(o => o.DialogueId == d.Id) }).Take(limit).ToListAsync(ct);
+        return rows.Select(r => new MeasureRecord(r.Topic, r.HeldOn, $"Đã tổ chức, {r.Opinions} ý kiến",
+            "/Dialogues/Details/" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
 }

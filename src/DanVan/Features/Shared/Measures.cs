@@ -6,6 +6,9 @@ public sealed record MeasureDefinition(string Code, string Name, string Unit, st
 /// <summary>A unit's value of a measure for a period, with where it comes from ("Theo dõi trên DanVan: …").</summary>
 public sealed record MeasureValue(double Value, string Provenance);
 
+/// <summary>One record behind a measure's figure, as a drill-down lists it (never personal data).</summary>
+public sealed record MeasureRecord(string Label, DateOnly? On, string State, string? Link);
+
 /// <summary>
 /// The one extension point through which capabilities offer what they count: each capability registers a source;
 /// reports (and later scoring and targets) read measures by code, never a capability directly.
@@ -16,6 +19,10 @@ public interface IMeasureSource
 
     /// <summary>The unit's own records in [from, to], for many units in one query; units with none get 0.</summary>
     Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct);
+
+    /// <summary>The records one unit's figure counts, newest first, at most <paramref name="limit"/> (a source that cannot list them returns none).</summary>
+    Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<MeasureRecord>>([]);
 }
 
 /// <summary>All measures of all capabilities, by code.</summary>
@@ -32,6 +39,13 @@ public sealed class MeasureRegistry(IEnumerable<IMeasureSource> sources)
         var source = all.FirstOrDefault(s => s.Definitions.Any(d => d.Code == code))
             ?? throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\".");
         return await source.ComputeAsync(code, unitIds, from, to, ct);
+    }
+
+    /// <summary>The records behind one unit's figure (the drill-down of a report line or a score).</summary>
+    public async Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
+    {
+        var source = all.FirstOrDefault(s => s.Definitions.Any(d => d.Code == code));
+        return source is null ? [] : await source.RecordsAsync(code, unitId, from, to, limit, ct);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation, framework, round, sheet, line.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -161,6 +161,27 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             });
             Assert.True(model.IsOk, string.Join(" ", model.Errors.SelectMany(e => e.Value)));
             Ids["model"] = Id(model.Value!.Id);
+
+            // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
+            var framework = new DanVan.Domain.Scoring.ScoringFramework
+            {
+                Code = "ngoai-tinh", Name = "Bộ tiêu chí " + Marker, ProvinceCode = "01", LegalBasis = "Quyết định " + Marker, ValidFrom = new DateOnly(2020, 1, 1),
+                AppliesToKinds = DanVan.Domain.Scoring.ShippedFrameworks.DefaultKinds, Bands = "Tốt=50;Chưa tốt=0", CreatedAtUtc = DateTime.UtcNow,
+                Criteria = [new DanVan.Domain.Scoring.ScoringCriterion { Code = "TC1", Name = "Tiêu chí " + Marker, MaxPoints = 100, SortOrder = 1, Steps = null }],
+            };
+            db.ScoringFrameworks.Add(framework);
+            await db.SaveChangesAsync();
+            Ids["framework"] = Id(framework.Id);
+            var province = await db.OrgUnits.SingleAsync(u => u.Id == int.Parse(Ids["province"], CultureInfo.InvariantCulture));
+            var coordinator = DanVan.Domain.Access.UserScope.For(Ids["user"], "ngoaitinh", DanVan.Domain.Access.Roles.Coordinator, province.Id, province.AncestorPath);
+            var round = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Scoring.ScoringCommands>().OpenRoundAsync(coordinator, new DanVan.Features.Scoring.OpenRoundInput
+            {
+                FrameworkId = framework.Id, Year = today.Year, SelfFrom = D(today), SelfDue = D(today.AddDays(20)), AppraisalOn = D(today.AddDays(30)), ObjectionDays = 5,
+            });
+            Assert.True(round.IsOk, string.Join(" ", round.Errors.SelectMany(e => e.Value)));
+            Ids["round"] = Id(round.Value!.Id);
+            Ids["sheet"] = Id(await db.ScoreSheets.Where(s => s.RoundId == round.Value.Id && s.UnitId == commune.Id).Select(s => s.Id).SingleAsync());
+            Ids["line"] = Id(await db.ScoreLines.Where(l => l.SheetId == int.Parse(Ids["sheet"], CultureInfo.InvariantCulture)).Select(l => l.Id).FirstAsync());
         }
     }
 
