@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Units;
+using DanVan.Features.Shared;
 using DanVan.Features.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
-    Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration)
+    Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -96,6 +97,7 @@ public sealed class DemoSeeder(
         changed |= await SeedDialoguesAsync(ct);
         changed |= await SeedModelsAsync(ct);
         changed |= await SeedConsultationsAsync(ct);
+        changed |= await SeedScoringAsync(ct);
         return changed;
     }
 
@@ -698,5 +700,112 @@ public sealed class DemoSeeder(
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Last year's assessment of Tây Ninh, published: Phường Tân Ninh and Sở Tư pháp self-assessed with evidence, the
+    /// reviewer lowered one of the ward's points with its reason, the rest never submitted; the ward proposed for a
+    /// Bằng khen. Run on the dates it would have happened, so the year's windows hold. This year's round is the
+    /// coordinator's to open (`/Scoring`).
+    /// </summary>
+    private async Task<bool> SeedScoringAsync(CancellationToken ct)
+    {
+        if (await db.ScoringRounds.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var framework = await db.ScoringFrameworks.AsNoTracking().Include(f => f.Criteria)
+            .Where(f => f.Code == Domain.Scoring.ShippedFrameworks.TayNinhCode).OrderBy(f => f.Version).FirstOrDefaultAsync(ct);
+        if (framework is null)
+        {
+            return false;
+        }
+
+        async Task<UserScope> Scope(string userName)
+        {
+            var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
+            return (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        }
+
+        T Ok<T>(Infrastructure.Result<T> r) => r.IsOk ? r.Value! : throw new InvalidOperationException("Demo scoring: " + string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        var year = Infrastructure.VietnamClock.Today(clock).Year - 1;
+        var at = new DemoClock(new DateTimeOffset(year, 11, 1, 2, 0, 0, TimeSpan.Zero));
+        var commands = new Scoring.ScoringCommands(db, measures, at, configuration);
+        string D(int month, int day) => Domain.Text.VietnameseText.FormatDate(new DateOnly(year, month, day));
+        var round = Ok(await commands.OpenRoundAsync(await Scope("dieuphoi"), new Scoring.OpenRoundInput
+        {
+            FrameworkId = framework.Id, Year = year, SelfFrom = D(11, 1), SelfDue = D(11, 14), AppraisalOn = D(11, 20), ObjectionDays = 5,
+        }, ct));
+        var criteria = framework.Criteria.ToDictionary(c => c.Id);
+        var pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+        async Task<int> Fill(string userName, string explanation, double less)
+        {
+            var who = await Scope(userName);
+            var sheet = await db.ScoreSheets.AsNoTracking().Include(s => s.Lines).SingleAsync(s => s.RoundId == round.Id && s.UnitId == who.UnitId, ct);
+            var entered = sheet.Lines.Where(l => criteria[l.CriterionId].Method == Domain.Scoring.ScoringMethod.Entered
+                && criteria[l.CriterionId].Kind == Domain.Scoring.CriterionKind.Regular).ToList();
+            var saved = Ok(await commands.SaveSelfAsync(who, sheet.Id, new Scoring.SheetInput
+            {
+                Stamp = sheet.ConcurrencyStamp, Explanation = explanation,
+                Lines = entered.Select(l => new Scoring.LineInput
+                {
+                    LineId = l.Id, Points = Domain.Scoring.ScoringRules.FormatNumber(Math.Max(0, criteria[l.CriterionId].MaxPoints - (criteria[l.CriterionId].Code == "TC4.1" ? less : 0))),
+                }).ToList(),
+            }, ct));
+            foreach (var l in entered.Where(l => criteria[l.CriterionId].EvidenceRequired))
+            {
+                Ok(await commands.AddEvidenceAsync(who, sheet.Id, l.Id, new Documents.UploadedFile($"minh-chung-{criteria[l.CriterionId].Code}.pdf", pdf), ct));
+            }
+
+            db.ChangeTracker.Clear();
+            var stamp = await db.ScoreSheets.Where(s => s.Id == sheet.Id).Select(s => s.ConcurrencyStamp).SingleAsync(ct);
+            Ok(await commands.SubmitAsync(who, sheet.Id, stamp, ct));
+            db.ChangeTracker.Clear();
+            return saved.Id;
+        }
+
+        at.Now = new DateTimeOffset(year, 11, 10, 2, 0, 0, TimeSpan.Zero);
+        var ward = await Fill("canbo", "Phường ban hành kế hoạch dân vận chính quyền, tổ chức hội nghị cán bộ, công chức và đối thoại với Nhân dân theo quy định (dữ liệu minh họa).", 0);
+        var dept = await Fill("lanhdao", "Sở thực hiện quy chế phối hợp, cải cách hành chính; còn hạn chế về công khai (dữ liệu minh họa).", 3);
+
+        at.Now = new DateTimeOffset(year, 11, 20, 2, 0, 0, TimeSpan.Zero);
+        var reviewer = await Scope("thamdinh");
+        foreach (var id in new[] { ward, dept })
+        {
+            var sheet = await db.ScoreSheets.AsNoTracking().Include(s => s.Lines).SingleAsync(s => s.Id == id, ct);
+            var line = sheet.Lines.Single(l => criteria[l.CriterionId].Code == "TC4.2");
+            Ok(await commands.AppraiseAsync(reviewer, id, new Scoring.SheetInput
+            {
+                Stamp = sheet.ConcurrencyStamp,
+                Lines = id == ward ? [new Scoring.LineInput { LineId = line.Id, Points = "4", Reason = "Còn phản ánh về thái độ phục vụ tại bộ phận một cửa (dữ liệu minh họa)." }] : [],
+            }, ct));
+            db.ChangeTracker.Clear();
+        }
+
+        at.Now = new DateTimeOffset(year, 11, 30, 2, 0, 0, TimeSpan.Zero);
+        var coordinator = await Scope("dieuphoi");
+        Ok(await commands.PublishAsync(coordinator, round.Id, ct));
+        db.ChangeTracker.Clear();
+        var queries = new Scoring.ScoringQueries(db, measures, at);
+        var title = await db.CommendationTitles.AsNoTracking().Where(t => t.Code == "bang-khen-ubnd-tinh").Select(t => t.Id).FirstOrDefaultAsync(ct);
+        var wardUnit = await db.ScoreSheets.Where(s => s.Id == ward).Select(s => s.UnitId).SingleAsync(ct);
+        if (title != 0)
+        {
+            Ok(await commands.ProposeAsync(coordinator, round.Id, new Scoring.ProposalInput
+            {
+                TitleId = title, UnitId = wardUnit, Achievements = await queries.AchievementsAsync(round.Id, wardUnit, ct),
+            }, ct));
+        }
+
+        return true;
+    }
+
+    /// <summary>The seeder's own clock for last year's round: set to the day each step would have happened.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
