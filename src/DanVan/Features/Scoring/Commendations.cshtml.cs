@@ -6,6 +6,7 @@ using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Scoring;
 
@@ -92,7 +93,7 @@ public class CommendationsModel(AppDbContext db, CurrentUser currentUser, Scorin
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int proposalId, CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        var mine = db.CommendationProposals.Any(p => p.Id == proposalId && p.RoundId == id);
+        var mine = await db.CommendationProposals.AnyAsync(p => p.Id == proposalId && p.RoundId == id, ct);
         var result = mine ? await commands.WithdrawProposalAsync(scope, proposalId, ct) : Result<CommendationProposal>.NotFound();
         if (result.IsOk)
         {

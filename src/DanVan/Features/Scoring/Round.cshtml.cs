@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Scoring;
 
 /// <summary>A round as the coordinator and reviewer follow it: who submitted, appraisal progress, every sheet (search, filter, sort, page, Excel), publication.</summary>
-public class RoundModel(CurrentUser currentUser, ScoringCommands commands, ScoringQueries queries, TimeProvider clock) : PageModel
+public class RoundModel(CurrentUser currentUser, ScoringCommands commands, ScoringQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -59,12 +59,13 @@ public class RoundModel(CurrentUser currentUser, ScoringCommands commands, Scori
             return failure;
         }
 
-        var all = await queries.SheetsAsync(id, Query, Group, State, Sort, 1, int.MaxValue, ct);
+        // Pages are at most 200 rows (PagedList.ClampSize): the export reads them in turn.
         var rows = new List<IReadOnlyList<object?>>();
         var stt = 0;
-        for (var page = 1; page <= all.PageCount; page++)
+        for (int page = 1, pages = 1; page <= pages; page++)
         {
-            var chunk = page == 1 ? all : await queries.SheetsAsync(id, Query, Group, State, Sort, page, int.MaxValue, ct);
+            var chunk = await queries.SheetsAsync(id, Query, Group, State, Sort, page, 200, ct);
+            pages = chunk.PageCount;
             rows.AddRange(chunk.Items.Select(s => (IReadOnlyList<object?>)[++stt, s.UnitName, ScoringRules.Label(s.Group), ScoringRules.Label(s.State),
                 s.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(VietnamClock.ToLocal(at)) : null, s.SelfTotal, s.AppraisedTotal, s.FinalTotal, s.Grade]));
         }
@@ -130,7 +131,6 @@ public class RoundModel(CurrentUser currentUser, ScoringCommands commands, Scori
 
         Progress = (await queries.RoundsAsync(scope, ct)).FirstOrDefault(r => r.Round.Id == id);
         CanPublish = ScoringAccessRules.CanDecide(scope, Province.AncestorPath, Province.Id) && Round.State == RoundState.Open;
-        _ = clock;
         return null;
     }
 }
