@@ -58,5 +58,36 @@ public class DataGeneratorTests
         var statesById = await db.Cases.ToDictionaryAsync(c => c.Id, c => c.State);
         Assert.All(lastSteps, s => Assert.Equal(statesById[s.CaseId], s.StateAfter));
         Assert.Equal(statesById.Count, lastSteps.Count);
+
+        // Dialogues: every opinion not answered on the spot is one commitment of a unit of the province; done ones have a date.
+        Assert.True(a.Dialogues > 300 && a.Opinions > 10 * (a.Dialogues / 2) && a.Commitments > 0, a.ToString());
+        Assert.Equal(await db.DialogueOpinions.CountAsync(o => !o.AnsweredOnSpot), await db.DialogueCommitments.CountAsync());
+        Assert.False(await db.DialogueCommitments.AnyAsync(c => db.DialogueOpinions.Any(o => o.Id == c.OpinionId && (o.AnsweredOnSpot || o.DialogueId != c.DialogueId))));
+        Assert.False(await db.DialogueCommitments.AnyAsync(c => (c.State == DanVan.Domain.Dialogues.CommitmentState.Done) != (c.DoneOn != null)));
+        Assert.False(await db.DialogueCommitments.AnyAsync(c => !db.OrgUnits.Any(u => u.Id == c.OwnerUnitId && u.AncestorPath.StartsWith(prefix))));
+
+        // Consultations: past the deadline nobody is pending; comments point at their own consultation's paragraphs; the large one is whole.
+        Assert.True(a.Consultations > 50 && a.Respondents > 50 * a.Consultations && a.Comments > a.Consultations, a.ToString());
+        Assert.False(await db.ConsultationRespondents.AnyAsync(r => r.State == DanVan.Domain.Consultations.RespondentState.Pending
+            && db.Consultations.Any(c => c.Id == r.ConsultationId && c.DueOn < new DateOnly(2026, 11, 30))));
+        Assert.False(await db.ConsultationComments.AnyAsync(m => !db.DraftParagraphs.Any(p => p.Id == m.ParagraphId && p.ConsultationId == m.ConsultationId)));
+        Assert.False(await db.ConsultationComments.AnyAsync(m => !db.ConsultationAnswers.Any(x => x.Id == m.AnswerId && x.ConsultationId == m.ConsultationId)));
+        var large = await db.Consultations.SingleAsync(c => c.Title == DataGenerator.SynthesisTitle);
+        Assert.Equal(150, await db.ConsultationRespondents.CountAsync(r => r.ConsultationId == large.Id));
+        Assert.Equal(1000, await db.ConsultationComments.CountAsync(m => m.ConsultationId == large.Id && m.Handling != null));
+        Assert.Equal(10, await db.ConsultationRespondents.CountAsync(r => r.ConsultationId == large.Id && r.State == DanVan.Domain.Consultations.RespondentState.Silent));
+
+        // Scoring: this year's round is open with drafts only; a published sheet's total is its lines' total, and its grade the band's.
+        Assert.True(a.ScoringRounds >= 2 && a.ScoreSheets > 100 && a.ScoreLines > 10 * a.ScoreSheets, a.ToString());
+        var open = await db.ScoringRounds.SingleAsync(r => r.Year == 2026 && r.ProvinceUnitId == province.Id);
+        Assert.Equal(DanVan.Domain.Scoring.RoundState.Open, open.State);
+        Assert.False(await db.ScoreSheets.AnyAsync(s => s.RoundId == open.Id && s.State != DanVan.Domain.Scoring.SheetState.Draft));
+        var final = await db.ScoreSheets.Include(s => s.Lines).FirstAsync(s => s.State == DanVan.Domain.Scoring.SheetState.Final
+            && db.ScoringRounds.Any(r => r.Id == s.RoundId && r.Year == 2024 && r.ProvinceUnitId == province.Id));
+        var framework = await db.ScoringFrameworks.Include(f => f.Criteria).SingleAsync(f => db.ScoringRounds.Any(r => r.Id == final.RoundId && r.FrameworkId == f.Id));
+        var criteria = framework.Criteria.ToDictionary(c => c.Id);
+        var totals = DanVan.Domain.Scoring.ScoringRules.Total(framework, final.Lines.Select(l => (criteria[l.CriterionId], l.AppraisedPoints ?? l.SelfPoints)).ToList());
+        Assert.Equal(totals.Total, final.FinalTotal);
+        Assert.Equal(totals.Grade, final.Grade);
     }
 }
