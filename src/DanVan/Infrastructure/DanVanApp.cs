@@ -232,6 +232,7 @@ public static class DanVanApp
         Features.Dialogues.DialoguesApi.Map(app);
         Features.Reception.ReceptionApi.Map(app);
         Features.Consultations.ConsultationsApi.Map(app);
+        Features.Scoring.ScoringApi.Map(app);
         Features.Import.ImportApi.Map(app);
         BenchEndpoints.Map(app); // only with Bench:Enabled=true (bench/run.sh)
         if (app.Environment.IsEnvironment("Testing"))

@@ -76,6 +76,30 @@ public class RoundModel(CurrentUser currentUser, ScoringCommands commands, Scori
         return File(stream, XlsxExport.ContentType, $"phieu-cham-diem-{Round.Year}.xlsx");
     }
 
+    public async Task<IActionResult> OnPostRemeasureAsync(int id, CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var result = await commands.RemeasureRoundAsync(scope, id, ct);
+        if (result.IsOk)
+        {
+            TempData["Message"] = $"Đã cập nhật số liệu tự động của {result.Value.Sheets} phiếu đang tự chấm.";
+            return Redirect($"/Scoring/Round/{id}");
+        }
+
+        if (result.Status == ResultStatus.Forbidden)
+        {
+            return this.ForbidRole(scope, "cập nhật số liệu tự động cho cả tỉnh", "Sở Nội vụ (cơ quan điều phối)");
+        }
+
+        if (await LoadAsync(scope, id, ct) is { } failure)
+        {
+            return failure;
+        }
+
+        Sheets = await queries.SheetsAsync(id, Query, Group, State, Sort, PageNumber, 50, ct);
+        return this.Failure(result) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;

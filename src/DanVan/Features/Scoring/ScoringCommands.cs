@@ -518,6 +518,56 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
     /// Công bố kết quả: refused while a sheet waits for appraisal, an objection for its decision, or an appraisal for its
     /// window to close; appraised sheets become final, sheets never submitted are final and not ranked.
     /// </summary>
+    /// <summary>
+    /// Cập nhật số liệu tự động cho cả tỉnh: the measured lines of every sheet still in draft computed again from the
+    /// records (one query per measure for all the province's units), for the coordinator while the round is open.
+    /// Submitted sheets keep the figures they were submitted with. One transaction, one audit summary row.
+    /// </summary>
+    public async Task<Result<(ScoringRound Round, int Sheets)>> RemeasureRoundAsync(UserScope user, int roundId, CancellationToken ct = default)
+    {
+        var round = await db.ScoringRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        var province = round is null ? null : await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == round.ProvinceUnitId, ct);
+        if (round is null || !ScoringAccessRules.CanFollowRound(user, province!.AncestorPath, province.Id))
+        {
+            return Result<(ScoringRound, int)>.NotFound();
+        }
+
+        if (!ScoringAccessRules.CanDecide(user, province.AncestorPath, province.Id))
+        {
+            return Result<(ScoringRound, int)>.Forbidden();
+        }
+
+        if (round.State != RoundState.Open)
+        {
+            return Result<(ScoringRound, int)>.Invalid("", "Kết quả kỳ đánh giá đã được công bố: số liệu giữ như lúc chấm.");
+        }
+
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var framework = await db.ScoringFrameworks.AsNoTracking().Include(f => f.Criteria).SingleAsync(f => f.Id == round.FrameworkId, ct);
+        var sheets = await db.ScoreSheets.Include(s => s.Lines).Where(s => s.RoundId == round.Id && s.State == SheetState.Draft).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await MeasureAsync(round, framework, sheets, now, ct);
+        foreach (var sheet in sheets)
+        {
+            sheet.UpdatedAtUtc = now;
+            sheet.ConcurrencyStamp = Guid.NewGuid();
+        }
+
+        db.BulkAuditSummary = $"Cập nhật số liệu tự động của kỳ đánh giá năm {round.Year}: {sheets.Count} phiếu đang tự chấm";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A unit saved or submitted its sheet meanwhile, or another update of the round ran at once: nothing is kept.
+            return Result<(ScoringRound, int)>.Invalid("", "Trong lúc cập nhật, có phiếu vừa được đơn vị lưu hoặc nộp: chưa cập nhật phiếu nào; vui lòng làm lại.");
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<(ScoringRound, int)>.Ok((round, sheets.Count));
+    }
+
     public async Task<Result<ScoringRound>> PublishAsync(UserScope user, int roundId, CancellationToken ct = default)
     {
         var round = await db.ScoringRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);

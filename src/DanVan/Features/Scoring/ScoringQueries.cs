@@ -17,6 +17,15 @@ public sealed record SheetRow(int Id, int UnitId, string UnitName, RankGroup Gro
 
 public sealed record RankRow(int Rank, int SheetId, int UnitId, string UnitName, RankGroup Group, double? Total, string Grade, bool Submitted);
 
+/// <summary>One province's round of a year on the national page: progress, average of final totals, units by grade.</summary>
+public sealed record ProvinceResult(int RoundId, int ProvinceId, string ProvinceName, RoundState State, int Sheets, int Submitted, int Ranked, double? Average,
+    IReadOnlyDictionary<string, int> Grades);
+
+public sealed record NationalRankRow(int Rank, int SheetId, string UnitName, string ProvinceName, double Total, string? Grade);
+
+public sealed record NationalView(int Year, RankGroup Group, IReadOnlyList<int> Years, IReadOnlyList<ProvinceResult> Provinces, IReadOnlyList<string> Grades,
+    PagedList<NationalRankRow> Ranked);
+
 public sealed record LineView(ScoreLine Line, ScoringCriterion Criterion, IReadOnlyList<EvidenceRow> Evidence);
 
 public sealed record EvidenceRow(int Id, int LineId, string FileName, long Size, string UploadedBy, DateTime UploadedAtUtc);
@@ -135,6 +144,63 @@ public sealed class ScoringQueries(AppDbContext db, MeasureRegistry measures, Ti
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Toàn quốc: every province's round of a year that the user may read (all for the administrator; a province's
+    /// coordinator and reviewer their own; others their province once published), with progress and grades in one
+    /// grouped query, and the units of one group ranked across those provinces by their final totals (published rounds
+    /// only), a page at a time. Ties share a rank: a page's first rank is counted in the database, the others follow.
+    /// </summary>
+    public async Task<NationalView> NationalAsync(UserScope user, int? year, RankGroup group, int? page, CancellationToken ct)
+    {
+        var all = await (from r in db.ScoringRounds.AsNoTracking()
+                         join p in db.OrgUnits.AsNoTracking() on r.ProvinceUnitId equals p.Id
+                         select new { r.Id, r.Year, r.State, ProvinceId = p.Id, p.Name, p.Code, p.AncestorPath }).ToListAsync(ct);
+        var readable = all.Where(r => ScoringAccessRules.CanReadRanking(user, r.AncestorPath, r.ProvinceId, r.State == RoundState.Published)).ToList();
+        var years = readable.Select(r => r.Year).Distinct().OrderDescending().ToList();
+        var chosen = year is { } y && years.Contains(y) ? y
+            : readable.Where(r => r.State == RoundState.Published).Select(r => r.Year).DefaultIfEmpty(years.FirstOrDefault()).Max();
+        var rounds = readable.Where(r => r.Year == chosen).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var ids = rounds.Select(r => r.Id).ToList();
+        var counts = await db.ScoreSheets.AsNoTracking().Where(s => ids.Contains(s.RoundId))
+            .GroupBy(s => new { s.RoundId, s.Grade, Sent = s.SubmittedAtUtc != null })
+            .Select(g => new { g.Key.RoundId, g.Key.Grade, g.Key.Sent, N = g.Count(), Ranked = g.Count(s => s.FinalTotal != null && !s.Disqualified), Sum = g.Sum(s => s.Disqualified ? 0 : s.FinalTotal ?? 0) })
+            .ToListAsync(ct);
+        var provinces = rounds.Select(r =>
+        {
+            var mine = counts.Where(c => c.RoundId == r.Id).ToList();
+            var ranked = mine.Sum(c => c.Ranked);
+            return new ProvinceResult(r.Id, r.ProvinceId, r.Name, r.State, mine.Sum(c => c.N), mine.Where(c => c.Sent).Sum(c => c.N), ranked,
+                ranked == 0 ? null : Math.Round(mine.Sum(c => c.Sum) / ranked, 1),
+                mine.Where(c => c.Grade is not null).GroupBy(c => c.Grade!).ToDictionary(g => g.Key, g => g.Sum(c => c.N), StringComparer.Ordinal));
+        }).ToList();
+
+        // Grades are the frameworks' bands (data): best first by the average total of the units that got them.
+        var grades = counts.Where(c => c.Grade is not null).GroupBy(c => c.Grade!)
+            .OrderByDescending(g => g.Sum(c => c.Ranked) == 0 ? -1 : g.Sum(c => c.Sum) / g.Sum(c => c.Ranked)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList();
+        var published = rounds.Where(r => r.State == RoundState.Published).Select(r => r.Id).ToList();
+        var names = rounds.ToDictionary(r => r.Id, r => r.Name);
+        var query = from s in db.ScoreSheets.AsNoTracking()
+                    join u in db.OrgUnits.AsNoTracking() on s.UnitId equals u.Id
+                    where published.Contains(s.RoundId) && s.Group == @group && s.FinalTotal != null && !s.Disqualified
+                    select new { s.Id, s.RoundId, u.Name, u.Code, Total = s.FinalTotal!.Value, s.Grade };
+        var size = 50;
+        var total = await query.CountAsync(ct);
+        var current = Math.Min(PagedList<NationalRankRow>.ClampPage(page), Math.Max(1, (total + size - 1) / size));
+        var rows = await query.OrderByDescending(x => x.Total).ThenBy(x => x.Code).Skip((current - 1) * size).Take(size).ToListAsync(ct);
+        var ranked = new List<NationalRankRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var x = rows[i];
+            var rank = i == 0
+                ? 1 + (current == 1 ? 0 : await query.CountAsync(o => o.Total > x.Total, ct))
+                : x.Total < rows[i - 1].Total ? (current - 1) * size + i + 1 : ranked[^1].Rank;
+            ranked.Add(new NationalRankRow(rank, x.Id, x.Name, names[x.RoundId], x.Total, x.Grade));
+        }
+
+        return new NationalView(chosen, group, years, provinces, grades, new PagedList<NationalRankRow>(ranked, current, size, total));
     }
 
     public async Task<SheetView?> SheetAsync(UserScope user, int id, CancellationToken ct)
