@@ -39,7 +39,8 @@ internal static class LoadRun
 
     public static readonly string[] AllScenarios =
         ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "cases-handler", "api-cases",
-            "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst"];
+            "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst",
+            "dialogue-commitments", "consultation-synthesis", "scoring-measure", "scoring-national"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -119,16 +120,49 @@ internal static class LoadRun
                 (_, ct) => sql.PublicReceptionAsync(ct)),
         ]);
 
-        // The country's dashboard: the administrator's scope is every unit.
+        // Listening and scoring (issues 16, 17): the province's open commitments, the large synthesis, the round's measures.
+        scenarios.Add(new("dialogue-commitments", "Open commitments of the province's dialogues (board), coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+            _ => ("/Dialogues/Commitments", null), (_, ct) => sql.CommitmentsAsync(dbCoordinator, ct)));
+        if (only.Contains("consultation-synthesis"))
+        {
+            if (await SynthesisConsultationAsync(coordinator) is { } cid)
+            {
+                scenarios.Add(new("consultation-synthesis", "Synthesis of a consultation, 150 respondents and 1,000 comments (XLSX), coordinator", coordinator, dbCoordinator,
+                    HttpMethod.Get, _ => ($"/Consultations/Details/{cid}?handler=Xlsx", null), (_, ct) => sql.SynthesisAsync(dbCoordinator, cid, ct)));
+            }
+            else
+            {
+                notes.Add("No consultation with the generated synthesis title is visible to dieuphoi (data generated before issue 17's generator?): the synthesis scenario was skipped.");
+            }
+        }
+
+        if (only.Contains("scoring-measure"))
+        {
+            if (await OpenRoundAsync(coordinator) is { } rid)
+            {
+                // One client: two recomputations of one round at once refuse each other (optimistic concurrency), as they should.
+                scenarios.Add(new("scoring-measure", "Measured points of every draft sheet of the province's open round (write), coordinator", coordinator, dbCoordinator,
+                    HttpMethod.Post, _ => ($"/api/scoring/rounds/{rid}/measure", "{}"), (_, ct) => sql.ScoringMeasureAsync(dbCoordinator, rid, ct), Clients: 1));
+            }
+            else
+            {
+                notes.Add("No open scoring round of this year is visible to dieuphoi: the scoring-measure scenario was skipped.");
+            }
+        }
+
+        // The country's dashboard and the national ranking: the administrator's scope is every unit.
         var dbAdmin = await sql.FindUserAsync("admin");
         WebSession? admin = null;
-        if (dbAdmin is not null && only.Contains("cases-dashboard-national"))
+        if (dbAdmin is not null && (only.Contains("cases-dashboard-national") || only.Contains("scoring-national")))
         {
             try
             {
                 admin = await WebSession.SignInAsync(baseUri, "admin", Password, clients);
                 scenarios.Add(new("cases-dashboard-national", "Cases dashboard of the whole country, administrator", admin, dbAdmin, HttpMethod.Get,
                     _ => ("/Cases/Dashboard", null), (_, ct) => sql.CasesDashboardAsync(dbAdmin, ct)));
+                var year = SqlReference.Today.Year - 1;
+                scenarios.Add(new("scoring-national", $"Scoring: every province's results of {year} and the communes ranked across the country, administrator", admin, dbAdmin,
+                    HttpMethod.Get, _ => ($"/Scoring/National?year={year}", null), (_, ct) => sql.ScoringNationalAsync(dbAdmin, year, ct)));
             }
             catch (InvalidOperationException ex)
             {
@@ -297,6 +331,22 @@ internal static class LoadRun
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Roll-up: {province} (unit {provinceId}) in period {pick.Id} “{pick.Label}” of {pick.Owner}, {pick.Submitted:N0} of {pick.Total:N0} reports in over the period ({rows.Count} periods visible)."));
         return (pick.Id, provinceId);
+    }
+
+    /// <summary>The generated consultation of 150 respondents and 1,000 comments, found as a client would (search by its title).</summary>
+    private static async Task<int?> SynthesisConsultationAsync(WebSession coordinator)
+    {
+        using var page = await coordinator.GetJsonAsync("/api/consultations?q=" + Uri.EscapeDataString("bang tong hop lon") + "&pageSize=5");
+        return page.RootElement.GetProperty("items").EnumerateArray().Select(c => (int?)c.GetProperty("id").GetInt32()).FirstOrDefault();
+    }
+
+    /// <summary>This year's open scoring round of the coordinator's province, from <c>GET /api/scoring/rounds</c>.</summary>
+    private static async Task<int?> OpenRoundAsync(WebSession coordinator)
+    {
+        using var rounds = await coordinator.GetJsonAsync("/api/scoring/rounds");
+        return rounds.RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("state").GetString() == "Open" && r.GetProperty("year").GetInt32() == SqlReference.Today.Year)
+            .Select(r => (int?)r.GetProperty("id").GetInt32()).FirstOrDefault();
     }
 
     /// <summary>The top of a coordinator's scope, their province: the first unit <c>GET /api/units</c> lists.</summary>

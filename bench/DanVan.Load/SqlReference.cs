@@ -670,6 +670,121 @@ public sealed class SqlReference(NpgsqlDataSource db)
             """, ct, P("id", (int)row[0]));
     }
 
+    // ------------------------------------------------------------------ listening and scoring (issues 16, 17)
+
+    private const string ScopeUnits = """SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix""";
+
+    private const string MineCommitments = $$"""
+        (c."OwnerUnitId" IN ({{ScopeUnits}}) OR EXISTS (
+            SELECT 1 FROM "Dialogues" AS d WHERE d."Id" = c."DialogueId" AND d."UnitId" IN ({{ScopeUnits}})))
+        """;
+
+    /// <summary>/Dialogues/Commitments (CommitmentsModel): overdue count, the open ones counted and their first page of 50 with dialogue, opinion and owner.</summary>
+    public async Task CommitmentsAsync(DbUser u, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var today = Today;
+        NpgsqlParameter[] Scope() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("today", today)];
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "DialogueCommitments" AS c WHERE {MineCommitments} AND c."State" = 1 AND c."DueOn" < @today""", ct, Scope());
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "DialogueCommitments" AS c WHERE {MineCommitments} AND c."State" = 1""", ct, Scope());
+        await RowsAsync(c, $"""
+            SELECT c."Id", d0."Id", d0."UnitId", d0."Topic", d0."HeldOn", o0."Number", c."Content", c."OwnerUnitId", u."Name", c."DueOn", c."State", c."DoneOn", c."DoneNote"
+            FROM "DialogueCommitments" AS c
+            INNER JOIN "Dialogues" AS d0 ON c."DialogueId" = d0."Id"
+            INNER JOIN "DialogueOpinions" AS o0 ON c."OpinionId" = o0."Id"
+            INNER JOIN "OrgUnits" AS u ON c."OwnerUnitId" = u."Id"
+            WHERE {MineCommitments} AND c."State" = 1
+            ORDER BY c."State", c."DueOn", c."Id"
+            LIMIT 50 OFFSET 0
+            """, ct, Scope());
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>/Consultations/Details/{id}?handler=Xlsx: the consultation and its unit, the province's name, the respondents, the current comments.</summary>
+    public async Task SynthesisAsync(DbUser u, int id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var row = (await RowsAsync(c, """SELECT c."Id", c."UnitId" FROM "Consultations" AS c WHERE c."Id" = @id LIMIT 1""", ct, P("id", id)))[0];
+        var unit = await UnitAsync(c, (int)row[1], ct);
+        var province = DbUser.Ancestors((string)unit[0][1]).Skip(1).FirstOrDefault((int)row[1]);
+        await RowsAsync(c, """SELECT o."Name" FROM "OrgUnits" AS o WHERE o."Id" = @id LIMIT 2""", ct, P("id", province));
+        await RowsAsync(c, """
+            SELECT r."Id", r."UnitId", o."Name", r."State", r."CurrentVersion", r."AnsweredAtUtc", r."SilenceAppliedAtUtc"
+            FROM "ConsultationRespondents" AS r
+            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
+            WHERE r."ConsultationId" = @id
+            ORDER BY o."Name"
+            """, ct, P("id", id));
+        await RowsAsync(c, """
+            SELECT m."Id", p."Number", p."Label", o."Name", m."Text", m."Handling", m."Explanation"
+            FROM "ConsultationComments" AS m
+            INNER JOIN "ConsultationAnswers" AS a ON m."AnswerId" = a."Id"
+            INNER JOIN "ConsultationRespondents" AS r ON a."RespondentId" = r."Id"
+            INNER JOIN "DraftParagraphs" AS p ON m."ParagraphId" = p."Id"
+            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
+            WHERE m."ConsultationId" = @id AND a."Version" = r."CurrentVersion"
+            ORDER BY p."Number", o."Name", m."Id"
+            """, ct, P("id", id));
+    }
+
+    /// <summary>GET /Scoring/National?year=Y (ScoringQueries.NationalAsync), the administrator: rounds, grouped counts, the ranked count, its first page.</summary>
+    public async Task ScoringNationalAsync(DbUser u, int year, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var rounds = await RowsAsync(c, """
+            SELECT s."Id", s."Year", s."State", o."Id", o."Name", o."Code", o."AncestorPath"
+            FROM "ScoringRounds" AS s
+            INNER JOIN "OrgUnits" AS o ON s."ProvinceUnitId" = o."Id"
+            """, ct);
+        var ids = rounds.Where(r => (int)r[1] == year).Select(r => (int)r[0]).ToArray();
+        var published = rounds.Where(r => (int)r[1] == year && (int)r[2] == 2).Select(r => (int)r[0]).ToArray();
+        await RowsAsync(c, """
+            SELECT s."RoundId", s."Grade", s."SubmittedAtUtc" IS NOT NULL, count(*)::int,
+                count(*) FILTER (WHERE s."FinalTotal" IS NOT NULL AND NOT (s."Disqualified"))::int,
+                COALESCE(sum(CASE WHEN s."Disqualified" THEN 0.0 ELSE COALESCE(s."FinalTotal", 0.0) END), 0.0)
+            FROM "ScoreSheets" AS s
+            WHERE s."RoundId" = ANY (@ids)
+            GROUP BY s."RoundId", s."Grade", s."SubmittedAtUtc" IS NOT NULL
+            """, ct, P("ids", ids));
+        const string Ranked = """
+            FROM "ScoreSheets" AS s
+            INNER JOIN "OrgUnits" AS o ON s."UnitId" = o."Id"
+            WHERE s."RoundId" = ANY (@published) AND s."Group" = 2 AND s."FinalTotal" IS NOT NULL AND NOT (s."Disqualified")
+            """;
+        await RowsAsync(c, "SELECT count(*)::int " + Ranked, ct, P("published", published));
+        await RowsAsync(c, """SELECT s."Id", s."RoundId", o."Name", o."Code", s."FinalTotal", s."Grade" """ + Ranked + """ ORDER BY s."FinalTotal" DESC, o."Code" LIMIT 50 OFFSET 0""",
+            ct, P("published", published));
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>POST /api/scoring/rounds/{id}/measure (ScoringCommands.RemeasureRoundAsync): the round, its draft sheets and lines, each measure for all units, the updates.</summary>
+    public async Task ScoringMeasureAsync(DbUser u, int roundId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var round = (await RowsAsync(c, """SELECT s."Id", s."FrameworkId", s."ProvinceUnitId" FROM "ScoringRounds" AS s WHERE s."Id" = @id LIMIT 1""", ct, P("id", roundId)))[0];
+        await UnitAsync(c, (int)round[2], ct);
+        await RowsAsync(c, """
+            SELECT f."Id", c0."Id", c0."Code", c0."Kind", c0."MaxPoints", c0."Method", c0."MeasureCode", c0."DenominatorCode", c0."Steps"
+            FROM "ScoringFrameworks" AS f
+            LEFT JOIN "ScoringCriteria" AS c0 ON f."Id" = c0."FrameworkId"
+            WHERE f."Id" = @id
+            ORDER BY f."Id"
+            """, ct, P("id", (int)round[1]));
+        await RowsAsync(c, """
+            SELECT s."Id", s."UnitId", l."Id", l."CriterionId", l."MeasuredValue", l."SelfPoints"
+            FROM "ScoreSheets" AS s
+            LEFT JOIN "ScoreLines" AS l ON s."Id" = l."SheetId"
+            WHERE s."RoundId" = @id AND s."State" = 1
+            ORDER BY s."Id"
+            """, ct, P("id", roundId));
+        await tx.CommitAsync(ct);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static NpgsqlParameter P(string name, object value) => new(name, value);
