@@ -158,6 +158,7 @@ internal static class LoadRun
             try
             {
                 admin = await WebSession.SignInAsync(baseUri, "admin", Password, clients);
+                dbAdmin = await sql.FindUserAsync("admin") ?? dbAdmin; // with the session just opened (the cookie's session check)
                 scenarios.Add(new("cases-dashboard-national", "Cases dashboard of the whole country, administrator", admin, dbAdmin, HttpMethod.Get,
                     _ => ("/Cases/Dashboard", null), (_, ct) => sql.CasesDashboardAsync(dbAdmin, ct)));
                 var year = SqlReference.Today.Year - 1;

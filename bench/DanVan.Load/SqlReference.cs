@@ -675,8 +675,8 @@ public sealed class SqlReference(NpgsqlDataSource db)
     private const string ScopeUnits = """SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix""";
 
     private const string MineCommitments = $$"""
-        (c."OwnerUnitId" IN ({{ScopeUnits}}) OR EXISTS (
-            SELECT 1 FROM "Dialogues" AS d WHERE d."Id" = c."DialogueId" AND d."UnitId" IN ({{ScopeUnits}})))
+        (c."OwnerUnitId" IN ({{ScopeUnits}}) OR c."DialogueId" IN (
+            SELECT d."Id" FROM "Dialogues" AS d WHERE d."UnitId" IN ({{ScopeUnits}})))
         """;
 
     /// <summary>/Dialogues/Commitments (CommitmentsModel): overdue count, the open ones counted and their first page of 50 with dialogue, opinion and owner.</summary>

@@ -70,7 +70,7 @@ public sealed class StatementCheck(NpgsqlDataSource db)
             rows += reader.GetInt64(1);
             ms += reader.GetDouble(2);
             var text = System.Text.RegularExpressions.Regex.Replace(reader.GetString(3), @"\s+", " ");
-            queries.Add($"{reader.GetInt64(0)}× {reader.GetInt64(1)} rows: {(text.Length > 160 ? text[..160] + "…" : text)}");
+            queries.Add($"{reader.GetInt64(0)}× {reader.GetInt64(1)} rows: {(text.Length > 3000 ? text[..3000] + "…" : text)}");
         }
 
         return new StatementProfile(calls, rows, Math.Round(ms, 2), queries);

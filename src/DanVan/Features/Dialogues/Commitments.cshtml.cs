@@ -63,7 +63,9 @@ public class CommitmentsModel(AppDbContext db, CurrentUser currentUser, TimeProv
         var prefix = Roles.HasProvinceScope(scope.Role) ? scope.ScopePrefix : scope.OwnSubtreePrefix;
         var rootId = UnitPaths.Ancestors(prefix).Last();
         var units = db.OrgUnits.Where(o => o.Id == rootId || o.AncestorPath.StartsWith(prefix)).Select(o => o.Id);
-        return all.Where(c => units.Contains(c.OwnerUnitId) || db.Dialogues.Any(d => d.Id == c.DialogueId && units.Contains(d.UnitId)));
+        // Two hashed semi-joins ("IN (SELECT …)"): an EXISTS per row here took 10× longer at national scale (bench, dialogue-commitments).
+        var dialogues = db.Dialogues.Where(d => units.Contains(d.UnitId)).Select(d => d.Id);
+        return all.Where(c => units.Contains(c.OwnerUnitId) || dialogues.Contains(c.DialogueId));
     }
 
     public string PageUrl(int page) => $"/Dialogues/Commitments?status={Uri.EscapeDataString(Status ?? "")}&page={page}";
