@@ -449,6 +449,7 @@ internal static class ModelConfiguration
             e.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
             e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(x => new { x.UnitId, x.SentOn });
+            e.HasIndex(x => new { x.Audience, x.SentOn }); // the public page: the people's consultations, newest first
             e.HasIndex(x => x.DueOn);
             e.HasIndex(x => x.PreviousRoundId);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

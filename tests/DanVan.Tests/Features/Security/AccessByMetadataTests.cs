@@ -130,6 +130,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Reception/Create"] = "",
         ["GET /Reception/Details/{id:int}"] = "id=reception",
         ["GET /Public/Dialogues"] = "",
+        ["GET /Public/Consultations"] = "",
         ["GET /Plans"] = "",
         ["GET /Plans?handler=Export"] = "",
         ["GET /Plans/Create"] = "",
