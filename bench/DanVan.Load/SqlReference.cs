@@ -701,31 +701,65 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await NotificationsAsync(c, u, ct);
     }
 
-    /// <summary>/Consultations/Details/{id}?handler=Xlsx: the consultation and its unit, the province's name, the respondents, the current comments.</summary>
+    /// <summary>
+    /// /Consultations/Details/{id}?handler=Xlsx (ConsultationPage.LoadAsync, FactsAsync): the consultation, silence applied
+    /// if due (none here: all recorded), its unit and path, the user's own respondent row, the paragraphs, the
+    /// respondents' units, then the province's name, the respondents with their current answers, the current comments.
+    /// </summary>
     public async Task SynthesisAsync(DbUser u, int id, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
-        var row = (await RowsAsync(c, """SELECT c."Id", c."UnitId" FROM "Consultations" AS c WHERE c."Id" = @id LIMIT 1""", ct, P("id", id)))[0];
-        var unit = await UnitAsync(c, (int)row[1], ct);
-        var province = DbUser.Ancestors((string)unit[0][1]).Skip(1).FirstOrDefault((int)row[1]);
+        var today = Today;
+        await RowsAsync(c, """
+            SELECT c."Id", c."UnitId", c."DueOn", c."SilenceRule"
+            FROM "Consultations" AS c
+            WHERE c."DueOn" < @today AND c."Id" = @id AND EXISTS (SELECT 1 FROM "ConsultationRespondents" AS c0 WHERE c0."ConsultationId" = c."Id" AND c0."State" = 1)
+            ORDER BY c."DueOn", c."Id"
+            LIMIT 1000
+            """, ct, P("today", today), P("id", id));
+        var row = (await RowsAsync(c, """
+            SELECT c."Id", c."Audience", c."ConcurrencyStamp", c."Contact", c."CreatedAtUtc", c."CreatedBy", c."DraftContent", c."DraftFileName", c."DueExplanation",
+                c."DueOn", c."LetterNumber", c."PreviousRoundId", c."Round", c."SearchText", c."SentOn", c."SignerAuthority", c."SignerName", c."SilenceMeansAgreement",
+                c."SilenceRule", c."Subject", c."Title", c."UnitId"
+            FROM "Consultations" AS c
+            WHERE c."Id" = @id
+            LIMIT 1
+            """, ct, P("id", id)))[0];
+        var unitId = (int)row[21];
+        var unit = await UnitAsync(c, unitId, ct);
+        await RowsAsync(c, """SELECT o."AncestorPath" FROM "OrgUnits" AS o WHERE o."Id" = @id LIMIT 1""", ct, P("id", unitId));
+        await RowsAsync(c, """
+            SELECT c."Id", c."AnsweredAtUtc", c."ConsultationId", c."CurrentVersion", c."SilenceAppliedAtUtc", c."State", c."UnitId"
+            FROM "ConsultationRespondents" AS c
+            WHERE c."ConsultationId" = @id AND c."UnitId" = @unit
+            LIMIT 1
+            """, ct, P("id", id), P("unit", u.UnitId));
+        await RowsAsync(c, """
+            SELECT d."Id", d."ConsultationId", d."Label", d."Number", d."Text" FROM "DraftParagraphs" AS d WHERE d."ConsultationId" = @id ORDER BY d."Number"
+            """, ct, P("id", id));
+        await RowsAsync(c, """SELECT c."UnitId" FROM "ConsultationRespondents" AS c WHERE c."ConsultationId" = @id""", ct, P("id", id));
+        var province = DbUser.Ancestors((string)unit[0][1]).Skip(1).FirstOrDefault(unitId);
         await RowsAsync(c, """SELECT o."Name" FROM "OrgUnits" AS o WHERE o."Id" = @id LIMIT 2""", ct, P("id", province));
         await RowsAsync(c, """
-            SELECT r."Id", r."UnitId", o."Name", r."State", r."CurrentVersion", r."AnsweredAtUtc", r."SilenceAppliedAtUtc"
-            FROM "ConsultationRespondents" AS r
-            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
-            WHERE r."ConsultationId" = @id
-            ORDER BY o."Name"
+            SELECT c."Id", c."UnitId", o."Name", o."Code", c."State", c."CurrentVersion", c."AnsweredAtUtc", c."SilenceAppliedAtUtc", c0."SignerName", c0."SignerPosition",
+                c0."GeneralComment", c0."Id", c0."FileName"
+            FROM "ConsultationRespondents" AS c
+            INNER JOIN "OrgUnits" AS o ON c."UnitId" = o."Id"
+            LEFT JOIN "ConsultationAnswers" AS c0 ON c."Id" = c0."RespondentId" AND c."CurrentVersion" = c0."Version"
+            WHERE c."ConsultationId" = @id
+            ORDER BY o."Code"
             """, ct, P("id", id));
         await RowsAsync(c, """
-            SELECT m."Id", p."Number", p."Label", o."Name", m."Text", m."Handling", m."Explanation"
-            FROM "ConsultationComments" AS m
-            INNER JOIN "ConsultationAnswers" AS a ON m."AnswerId" = a."Id"
-            INNER JOIN "ConsultationRespondents" AS r ON a."RespondentId" = r."Id"
-            INNER JOIN "DraftParagraphs" AS p ON m."ParagraphId" = p."Id"
-            INNER JOIN "OrgUnits" AS o ON r."UnitId" = o."Id"
-            WHERE m."ConsultationId" = @id AND a."Version" = r."CurrentVersion"
-            ORDER BY p."Number", o."Name", m."Id"
+            SELECT c."Id", c."AnswerId", c."ConsultationId", c."Explanation", c."HandledAtUtc", c."HandledBy", c."Handling", c."ParagraphId", c."Text", d."Number", d."Label",
+                o."Name", o."Code", c1."UnitId"
+            FROM "ConsultationComments" AS c
+            INNER JOIN "ConsultationAnswers" AS c0 ON c."AnswerId" = c0."Id"
+            INNER JOIN "ConsultationRespondents" AS c1 ON c0."RespondentId" = c1."Id"
+            INNER JOIN "DraftParagraphs" AS d ON c."ParagraphId" = d."Id"
+            INNER JOIN "OrgUnits" AS o ON c1."UnitId" = o."Id"
+            WHERE c."ConsultationId" = @id AND c0."Version" = c1."CurrentVersion"
+            ORDER BY d."Number", o."Code", c."Id"
             """, ct, P("id", id));
     }
 
@@ -760,28 +794,105 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await NotificationsAsync(c, u, ct);
     }
 
-    /// <summary>POST /api/scoring/rounds/{id}/measure (ScoringCommands.RemeasureRoundAsync): the round, its draft sheets and lines, each measure for all units, the updates.</summary>
+    /// <summary>
+    /// POST /api/scoring/rounds/{id}/measure (ScoringCommands.RemeasureRoundAsync): the round, its province, the framework
+    /// with its criteria, the draft sheets with their lines, each measure of the Tây Ninh framework for all the sheets'
+    /// units at once (the statements of the measure sources, as the page sends them), then what the database needs to
+    /// store the result: one UPDATE of the sheets from arrays, the round, one audit row. The app sends one UPDATE per
+    /// changed sheet and line instead (the check shows "differ"; the difference is that work).
+    /// </summary>
     public async Task ScoringMeasureAsync(DbUser u, int roundId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var round = (await RowsAsync(c, """SELECT s."Id", s."FrameworkId", s."ProvinceUnitId" FROM "ScoringRounds" AS s WHERE s."Id" = @id LIMIT 1""", ct, P("id", roundId)))[0];
-        await UnitAsync(c, (int)round[2], ct);
+        var round = (await RowsAsync(c, """
+            SELECT s."Id", s."AppraisalOn", s."FrameworkId", s."MeasuredAtUtc", s."ObjectionDays", s."OpenedAtUtc", s."OpenedBy", s."PeriodFrom", s."PeriodTo",
+                s."ProvinceUnitId", s."PublishedAtUtc", s."PublishedBy", s."SelfDue", s."SelfFrom", s."State", s."Year"
+            FROM "ScoringRounds" AS s WHERE s."Id" = @id LIMIT 1
+            """, ct, P("id", roundId)))[0];
+        var from = (DateOnly)round[7];
+        var to = (DateOnly)round[8];
+        await UnitAsync(c, (int)round[9], ct);
         await RowsAsync(c, """
-            SELECT f."Id", c0."Id", c0."Code", c0."Kind", c0."MaxPoints", c0."Method", c0."MeasureCode", c0."DenominatorCode", c0."Steps"
+            SELECT f."Id", f."AppliesToKinds", f."Bands", f."BonusCap", f."Code", c0."Id", c0."Code", c0."DenominatorCode", c0."Kind", c0."MaxPoints", c0."MeasureCode",
+                c0."Method", c0."Steps"
             FROM "ScoringFrameworks" AS f
             LEFT JOIN "ScoringCriteria" AS c0 ON f."Id" = c0."FrameworkId"
             WHERE f."Id" = @id
             ORDER BY f."Id"
-            """, ct, P("id", (int)round[1]));
-        await RowsAsync(c, """
-            SELECT s."Id", s."UnitId", l."Id", l."CriterionId", l."MeasuredValue", l."SelfPoints"
+            """, ct, P("id", (int)round[2]));
+        var lines = await RowsAsync(c, """
+            SELECT s."Id", s."UnitId", s."ConcurrencyStamp", s0."Id", s0."CriterionId", s0."MeasuredValue", s0."Provenance", s0."SelfPoints"
             FROM "ScoreSheets" AS s
-            LEFT JOIN "ScoreLines" AS l ON s."Id" = l."SheetId"
+            LEFT JOIN "ScoreLines" AS s0 ON s."Id" = s0."SheetId"
             WHERE s."RoundId" = @id AND s."State" = 1
             ORDER BY s."Id"
             """, ct, P("id", roundId));
+        var sheets = lines.Select(l => (int)l[0]).Distinct().ToArray();
+        var ids = lines.Select(l => (int)l[1]).Distinct().ToArray();
+        NpgsqlParameter[] Range() => [P("ids", ids), P("from", from), P("to", to)];
+        // The measures (Features/*/…Measures.cs), each for every unit in one grouped statement.
+        await RowsAsync(c, """
+            SELECT w."LeadUnitId", count(*)::int, count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= w."DueOn")::int,
+                count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= @to)::int
+            FROM "WorkItemDeadlines" AS w
+            WHERE NOT (w."Withdrawn") AND w."LeadUnitId" = ANY (@ids) AND w."DueOn" >= @from AND w."DueOn" <= @to
+            GROUP BY w."LeadUnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT r."Id", r."UnitId", r0."Label", r0."DueOn", r."OwnDueOn", r."SubmittedAtUtc", r."Status"
+            FROM "ReportSubmissions" AS r
+            INNER JOIN "ReportPeriods" AS r0 ON r."PeriodId" = r0."Id"
+            WHERE r."UnitId" = ANY (@ids) AND ((r0."DueOn" >= @from AND r0."DueOn" <= @to) OR (r."OwnDueOn" >= @from AND r."OwnDueOn" <= @to))
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT c."UnitId", count(*)::int, count(*) FILTER (WHERE c."ClosedOnTime")::int FROM "Cases" AS c
+            WHERE c."UnitId" = ANY (@ids) AND c."WithinCompetence" AND c."State" = 7 AND c."ClosedOn" >= @from AND c."ClosedOn" <= @to
+            GROUP BY c."UnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT r."UnitId", count(*)::int AS "N" FROM "ReceptionSessions" AS r
+            WHERE r."UnitId" = ANY (@ids) AND r."State" = 2 AND r."On" >= @from AND r."On" <= @to AND r."Kind" = 1
+            GROUP BY r."UnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT c."UnitId", count(*)::int, count(*) FILTER (WHERE c."State" IN (2, 3))::int
+            FROM "ConsultationRespondents" AS c
+            INNER JOIN "Consultations" AS c0 ON c."ConsultationId" = c0."Id"
+            WHERE c."UnitId" = ANY (@ids) AND c0."DueOn" >= @from AND c0."DueOn" <= @to
+            GROUP BY c."UnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT d."UnitId", count(*)::int FROM "Dialogues" AS d
+            WHERE d."UnitId" = ANY (@ids) AND d."State" >= 3 AND d."HeldOn" >= @from AND d."HeldOn" <= @to
+            GROUP BY d."UnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT d1."UnitId", count(*)::int, count(*) FILTER (WHERE d."AnsweredOnSpot" OR EXISTS (
+                    SELECT 1 FROM "DialogueCommitments" AS d2 WHERE d2."OpinionId" = d."Id" AND d2."State" = 2 AND d2."DoneOn" <= @to))::int
+            FROM "DialogueOpinions" AS d
+            INNER JOIN (SELECT d0."Id", d0."UnitId" FROM "Dialogues" AS d0
+                        WHERE d0."UnitId" = ANY (@ids) AND d0."State" >= 3 AND d0."HeldOn" >= @from AND d0."HeldOn" <= @to) AS d1 ON d."DialogueId" = d1."Id"
+            GROUP BY d1."UnitId"
+            """, ct, Range());
+        await RowsAsync(c, """
+            SELECT m."UnitId", count(*) FILTER (WHERE m."RegisteredOn" >= @from AND m."RegisteredOn" <= @to AND m."State" <> 2)::int,
+                count(*) FILTER (WHERE m."RecognisedOn" >= @from AND m."RecognisedOn" <= @to)::int
+            FROM "MobilizationModels" AS m
+            WHERE m."UnitId" = ANY (@ids) AND ((m."RegisteredOn" >= @from AND m."RegisteredOn" <= @to) OR (m."RecognisedOn" >= @from AND m."RecognisedOn" <= @to))
+            GROUP BY m."UnitId"
+            """, ct, Range());
+        var now = DateTime.UtcNow;
+        await RowsAsync(c, """
+            UPDATE "ScoreSheets" AS s SET "ConcurrencyStamp" = gen_random_uuid(), "MeasuredAtUtc" = @now, "UpdatedAtUtc" = @now
+            FROM unnest(@sheets) AS x("Id") WHERE s."Id" = x."Id";
+            UPDATE "ScoringRounds" SET "MeasuredAtUtc" = @now WHERE "Id" = @id;
+            INSERT INTO "AuditEntries" ("Action", "ActorUnitId", "AtUtc", "Changes", "EntityId", "EntityType", "UnitId", "UserId", "UserName")
+            VALUES ('bulk', @unit, @now, @changes, '', '*', @unit, @userId, @user)
+            RETURNING "Id";
+            """, ct, P("sheets", sheets), P("now", now), P("id", roundId), P("unit", u.UnitId), P("userId", u.Id), P("user", u.UserName),
+            P("changes", "{\"summary\":\"Cập nhật số liệu tự động (tham chiếu SQL)\",\"counts\":{\"ScoreSheet:update\":" + sheets.Length + "}}"));
         await tx.CommitAsync(ct);
     }
 
