@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Infrastructure.Generation;
 
 /// <summary>
-/// The two ways the government listens (issue 17), since 2024. Dialogues: every commune two to four a year, every
-/// department and public service unit one or two (about 50,000 a year nationally), each with 10–20 opinions; a quarter
+/// The two ways the government listens (issue 17), since 2024. Dialogues: every commune three to five a year, every
+/// department one or two, every school and health station two (about 47,000 a year nationally), each with 10–30 opinions; a quarter
 /// of the opinions not closed on the spot become commitments of the unit or of a department of the province, the
 /// older ones mostly done, the recent ones open and some overdue. Consultations: about a hundred drafts a year from the
 /// departments of each province (a third of them the Sở Nội vụ's), each sent to 50–150 units of the province with
@@ -39,8 +39,9 @@ public sealed partial class DataGenerator
         Action<string, double> report, CancellationToken ct)
     {
         report("Đối thoại", 0);
-        var holders = all.Where(u => u.Kind is OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone or OrgUnitKind.Department or OrgUnitKind.PublicServiceUnit
-            && u.Depth == 2).ToList();
+        // Communes and the province's agencies, and the communes' schools, health stations and service centres (their staff and users).
+        var holders = all.Where(u => (u.Kind is OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone or OrgUnitKind.Department or OrgUnitKind.PublicServiceUnit
+            && u.Depth == 2) || (u.Kind == OrgUnitKind.PublicServiceUnit && u.Depth == 3)).ToList();
         var departments = all.Where(u => u.Kind == OrgUnitKind.Department).GroupBy(u => ProvinceOf(u.Path)).ToDictionary(g => g.Key, g => g.ToArray());
         var plan = new List<(Unit Unit, DateOnly HeldOn, DialogueState State, int Opinions)>();
         foreach (var u in holders)
@@ -48,12 +49,12 @@ public sealed partial class DataGenerator
             var commune = u.Kind is OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone;
             foreach (var year in new[] { 2024, 2025, 2026 })
             {
-                var n = commune ? 2 + rng.Next(3) : 1 + rng.Next(2);
+                var n = commune ? 3 + rng.Next(3) : u.Depth == 3 ? 2 : 1 + rng.Next(2);
                 for (var k = 0; k < n; k++)
                 {
                     var held = new DateOnly(year, 1, 1).AddDays(rng.Next(360));
                     var state = held > today ? DialogueState.Announced : held > today.AddDays(-10) ? DialogueState.Held : DialogueState.ResultsPublished;
-                    plan.Add((u, held, state, held > today ? 0 : 10 + rng.Next(11)));
+                    plan.Add((u, held, state, held > today ? 0 : 10 + rng.Next(21)));
                 }
             }
         }
