@@ -29,6 +29,14 @@ public class ScoringRulesTests
         Assert.Null(ScoringRules.ParseBands(""));
     }
 
+    [Fact]
+    public void Check_RefusesTwoBandsFromTheSameScore_TheSecondCouldNeverBeGiven()
+    {
+        var f = new ScoringFramework { Bands = "Tốt=70;Khá=70;Chưa tốt=0" };
+        Assert.Equal(["Hai mức xếp loại “Tốt” và “Khá” cùng từ 70 điểm: mỗi mức phải có điểm tối thiểu riêng."], ScoringRules.Check(f));
+        Assert.Empty(ScoringRules.Check(new ScoringFramework { Bands = "Tốt=70;Khá=60;Chưa tốt=0" }));
+    }
+
     [Theory]
     [InlineData(100, "Hoàn thành xuất sắc")]
     [InlineData(90, "Hoàn thành xuất sắc")]

@@ -134,9 +134,21 @@ public static class ScoringRules
     public static IReadOnlyList<string> Check(ScoringFramework f)
     {
         var errors = new List<string>();
-        if (ParseBands(f.Bands) is null)
+        var bands = ParseBands(f.Bands);
+        if (bands is null)
         {
             errors.Add("Các mức xếp loại không đọc được: viết dạng “Hoàn thành xuất sắc=90;Hoàn thành tốt=70;Hoàn thành=50;Không hoàn thành=0”.");
+        }
+        else
+        {
+            // Two grades from the same score: the second could never be given.
+            for (var i = 1; i < bands.Count; i++)
+            {
+                if (Math.Abs(bands[i].Min - bands[i - 1].Min) < 1e-9)
+                {
+                    errors.Add($"Hai mức xếp loại “{bands[i - 1].Name}” và “{bands[i].Name}” cùng từ {FormatNumber(bands[i].Min)} điểm: mỗi mức phải có điểm tối thiểu riêng.");
+                }
+            }
         }
 
         if (f.BonusCap < 0 || f.PenaltyCap < 0)
