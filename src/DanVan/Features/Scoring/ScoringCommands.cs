@@ -124,7 +124,7 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
                 errors.Add(nameof(input.FrameworkId), problem);
             }
 
-            if (await db.ScoringRounds.AnyAsync(r => r.ProvinceUnitId == province.Id && r.Year == year && r.FrameworkId == framework.Id, ct))
+            if (await RoundOpenedAsync(province.Id, year, framework.Code, ct))
             {
                 errors.Add(nameof(input.Year), $"Đã mở kỳ đánh giá năm {year} theo bộ tiêu chí này.");
             }
@@ -171,6 +171,14 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
         }
 
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+
+        // Two coordinators opening at once: the second waits here, then finds the first's round.
+        await db.LockForCreateAsync($"scoring-round:{province.Id.ToString(CultureInfo.InvariantCulture)}:{year.ToString(CultureInfo.InvariantCulture)}:{framework.Code}", ct);
+        if (await RoundOpenedAsync(province.Id, year, framework.Code, ct))
+        {
+            return Result<ScoringRound>.Invalid(nameof(input.Year), $"Đã mở kỳ đánh giá năm {year} theo bộ tiêu chí này.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var round = new ScoringRound
         {
@@ -196,6 +204,13 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
         await tx.CommitAsync(ct);
         return Result<ScoringRound>.Ok(round);
     }
+
+    /// <summary>Whether the province's round of the year is open on any version of the framework: a new version is the same framework, not a second assessment of the year.</summary>
+    private Task<bool> RoundOpenedAsync(int provinceId, int year, string frameworkCode, CancellationToken ct) =>
+        (from r in db.ScoringRounds
+         join f in db.ScoringFrameworks on r.FrameworkId equals f.Id
+         where r.ProvinceUnitId == provinceId && r.Year == year && f.Code == frameworkCode
+         select r.Id).AnyAsync(ct);
 
     /// <summary>Cập nhật số liệu: the measured lines of the unit's sheet computed again from the records (draft only).</summary>
     public async Task<Result<ScoreSheet>> RemeasureAsync(UserScope user, int sheetId, Guid stamp, CancellationToken ct = default)
