@@ -232,7 +232,7 @@ internal static class LoadRun
             }
 
             long sqlCounter = 1_000_000;
-            var raw = await Measure.RunAsync(n, warmup, duration, async (_, ct) =>
+            var raw = await Measure.RunAsync(Math.Min(n, clients), warmup, duration, async (_, ct) =>
             {
                 await s.Sql(Interlocked.Increment(ref sqlCounter), ct);
                 return Outcome.Ok(0);
