@@ -658,7 +658,16 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
         round.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         round.PublishedBy = user.UserName;
         db.BulkAuditSummary = $"Công bố kết quả đánh giá công tác dân vận chính quyền năm {round.Year}: {sheets.Count} phiếu chốt kết quả";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A sheet was appraised or decided meanwhile: nothing is published, the coordinator looks again.
+            return Result<ScoringRound>.Invalid("", "Trong lúc công bố, có phiếu vừa được thẩm định hoặc kết luận: chưa công bố; tải lại trang rồi làm lại.");
+        }
+
         await tx.CommitAsync(ct);
         return Result<ScoringRound>.Ok(round);
     }
