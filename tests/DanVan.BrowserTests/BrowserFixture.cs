@@ -73,12 +73,13 @@ public class BrowserFixture : IAsyncLifetime
         // page past the navigation timeout: one more try, then fail with what the page said.
         for (var attempt = 1; ; attempt++)
         {
-            await page.GotoAsync("/Account/Login");
-            await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-            await page.GetByLabel("Mật khẩu").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
             try
             {
+                // The first page of a test class can take long on a loaded machine (the form once did not show within 30 s).
+                await page.GotoAsync("/Account/Login");
+                await page.GetByLabel("Tên đăng nhập").FillAsync(userName, new() { Timeout = 90_000 });
+                await page.GetByLabel("Mật khẩu").FillAsync(password);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
                 await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 45_000 });
                 return page;
             }

@@ -80,39 +80,29 @@ public class RoundModel(CurrentUser currentUser, ScoringCommands commands, Scori
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var result = await commands.RemeasureRoundAsync(scope, id, ct);
-        if (result.IsOk)
-        {
-            TempData["Message"] = $"Đã cập nhật số liệu tự động của {result.Value.Sheets} phiếu đang tự chấm.";
-            return Redirect($"/Scoring/Round/{id}");
-        }
-
-        if (result.Status == ResultStatus.Forbidden)
-        {
-            return this.ForbidRole(scope, "cập nhật số liệu tự động cho cả tỉnh", "Sở Nội vụ (cơ quan điều phối)");
-        }
-
-        if (await LoadAsync(scope, id, ct) is { } failure)
-        {
-            return failure;
-        }
-
-        Sheets = await queries.SheetsAsync(id, Query, Group, State, Sort, PageNumber, 50, ct);
-        return this.Failure(result) ?? Page();
+        return await AnswerAsync(scope, id, result, $"/Scoring/Round/{id}", x => $"Đã cập nhật số liệu tự động của {x.Sheets} phiếu đang tự chấm.",
+            "cập nhật số liệu tự động cho cả tỉnh", ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var result = await commands.PublishAsync(scope, id, ct);
+        return await AnswerAsync(scope, id, result, $"/Scoring/Ranking/{id}", x => $"Đã công bố kết quả đánh giá năm {x.Year}.", "công bố kết quả đánh giá", ct);
+    }
+
+    /// <summary>A coordinator's action on the round: its message and the next page, the role's 403, or the round again with the refusal.</summary>
+    private async Task<IActionResult> AnswerAsync<T>(UserScope scope, int id, Result<T> result, string next, Func<T, string> message, string action, CancellationToken ct)
+    {
         if (result.IsOk)
         {
-            TempData["Message"] = $"Đã công bố kết quả đánh giá năm {result.Value!.Year}.";
-            return Redirect($"/Scoring/Ranking/{id}");
+            TempData["Message"] = message(result.Value!);
+            return Redirect(next);
         }
 
         if (result.Status == ResultStatus.Forbidden)
         {
-            return this.ForbidRole(scope, "công bố kết quả đánh giá", "Sở Nội vụ (cơ quan điều phối)");
+            return this.ForbidRole(scope, action, "Sở Nội vụ (cơ quan điều phối)");
         }
 
         if (await LoadAsync(scope, id, ct) is { } failure)
