@@ -674,18 +674,20 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
     private const string ScopeUnits = """SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix""";
 
-    private const string MineCommitments = $$"""
-        (c."OwnerUnitId" IN ({{ScopeUnits}}) OR c."DialogueId" IN (
-            SELECT d."Id" FROM "Dialogues" AS d WHERE d."UnitId" IN ({{ScopeUnits}})))
-        """;
+    private const string MineCommitments = """(c."OwnerUnitId" = ANY (@units) OR c."DialogueId" = ANY (@dialogues))""";
 
-    /// <summary>/Dialogues/Commitments (CommitmentsModel): overdue count, the open ones counted and their first page of 50 with dialogue, opinion and owner.</summary>
+    /// <summary>
+    /// /Dialogues/Commitments (CommitmentsModel): the scope's unit ids, their dialogues' ids, then by "= ANY" of both the
+    /// overdue count, the open ones counted and their first page of 50 with dialogue, opinion and owner.
+    /// </summary>
     public async Task CommitmentsAsync(DbUser u, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
         var today = Today;
-        NpgsqlParameter[] Scope() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("today", today)];
+        var units = (await RowsAsync(c, ScopeUnits, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+        var dialogues = (await RowsAsync(c, """SELECT d."Id" FROM "Dialogues" AS d WHERE d."UnitId" = ANY (@units)""", ct, P("units", units))).Select(r => (int)r[0]).ToArray();
+        NpgsqlParameter[] Scope() => [P("units", units), P("dialogues", dialogues), P("today", today)];
         await RowsAsync(c, $"""SELECT count(*)::int FROM "DialogueCommitments" AS c WHERE {MineCommitments} AND c."State" = 1 AND c."DueOn" < @today""", ct, Scope());
         await RowsAsync(c, $"""SELECT count(*)::int FROM "DialogueCommitments" AS c WHERE {MineCommitments} AND c."State" = 1""", ct, Scope());
         await RowsAsync(c, $"""

@@ -37,7 +37,7 @@ public class CommitmentsModel(AppDbContext db, CurrentUser currentUser, TimeProv
         Scope = (await currentUser.GetScopeAsync(ct))!;
         Today = VietnamClock.Today(clock);
         Done.DoneOn = Domain.Text.VietnameseText.FormatDate(Today);
-        var query = Mine(Scope);
+        var query = await MineAsync(Scope, ct);
         var today = Today;
         OverdueCount = await query.CountAsync(c => c.State == CommitmentState.Open && c.DueOn < today, ct);
         query = Status switch
@@ -52,7 +52,14 @@ public class CommitmentsModel(AppDbContext db, CurrentUser currentUser, TimeProv
 
     public bool CanClose(CommitmentRow c) => c.State == CommitmentState.Open && DialogueAccessRules.CanCloseCommitment(Scope, c.DialogueUnitId, c.OwnerUnitId);
 
-    private IQueryable<DialogueCommitment> Mine(UserScope scope)
+    /// <summary>
+    /// The scope's commitments. The scope's units and their dialogues are read first as two id lists (a province: ~1,000
+    /// units, ~4,000 dialogues nationally), so that the three statements of the page filter by "= ANY(ids)" on the
+    /// (OwnerUnitId, State, DueOn) and (DialogueId, State, DueOn) indexes. The same filter written with two sub-selects
+    /// became a bitmap scan of every open commitment of the country filtered through hashed subplans: 343 ms per
+    /// count on the national data (bench, dialogue-commitments; ADR-022).
+    /// </summary>
+    private async Task<IQueryable<DialogueCommitment>> MineAsync(UserScope scope, CancellationToken ct)
     {
         var all = db.DialogueCommitments.AsNoTracking();
         if (scope.IsAdmin)
@@ -62,10 +69,10 @@ public class CommitmentsModel(AppDbContext db, CurrentUser currentUser, TimeProv
 
         var prefix = Roles.HasProvinceScope(scope.Role) ? scope.ScopePrefix : scope.OwnSubtreePrefix;
         var rootId = UnitPaths.Ancestors(prefix).Last();
-        var units = db.OrgUnits.Where(o => o.Id == rootId || o.AncestorPath.StartsWith(prefix)).Select(o => o.Id);
-        // Two hashed semi-joins ("IN (SELECT …)"): an EXISTS per row here took 10× longer at national scale (bench, dialogue-commitments).
-        var dialogues = db.Dialogues.Where(d => units.Contains(d.UnitId)).Select(d => d.Id);
-        return all.Where(c => units.Contains(c.OwnerUnitId) || dialogues.Contains(c.DialogueId));
+        var units = await db.OrgUnits.Where(o => o.Id == rootId || o.AncestorPath.StartsWith(prefix)).Select(o => o.Id).ToListAsync(ct);
+        // EF.Parameter: one array parameter ("= ANY(@units)" on PostgreSQL, json_each on SQLite), not one parameter per id.
+        var dialogues = await db.Dialogues.Where(d => EF.Parameter(units).Contains(d.UnitId)).Select(d => d.Id).ToListAsync(ct);
+        return all.Where(c => EF.Parameter(units).Contains(c.OwnerUnitId) || EF.Parameter(dialogues).Contains(c.DialogueId));
     }
 
     public string PageUrl(int page) => $"/Dialogues/Commitments?status={Uri.EscapeDataString(Status ?? "")}&page={page}";
