@@ -46,6 +46,14 @@ public class WorkItem : Editing.IVersioned
 
     public string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// Set when the task is an obligation to register models ("ít nhất N mô hình “Dân vận khéo” năm Y"): the lead
+    /// unit's registrations of <see cref="ModelYear"/> fulfil it (ADR-015, ModelObligationRules).
+    /// </summary>
+    public int? ModelQuota { get; set; }
+
+    public int? ModelYear { get; set; }
+
     public Schedule Schedule => Recurrence == RecurrenceKind.Once
         ? Schedule.Once(PeriodEnd)
         : new Schedule(Recurrence, RecurDay, RecurMonth, RecurAnchor);
@@ -89,6 +97,9 @@ public class WorkItemDeadline
     public int Progress { get; set; }
 
     public DateTime LastUpdatedAtUtc { get; set; }
+
+    /// <summary>The registration that fulfilled a model obligation (the deadline was completed by DanVan, not reported).</summary>
+    public int? FulfilledByModelId { get; set; }
 
     /// <summary>Copied from the task when it is withdrawn: boards, lists, digests and counts skip it (a query filter).</summary>
     public bool Withdrawn { get; set; }

@@ -108,6 +108,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         row.Steps.Add(Step(user, ModelAction.Register, today, null, ModelStatus.Registered));
         db.MobilizationModels.Add(row);
         await db.SaveChangesAsync(ct);
+        await SyncObligationsAsync(user, row, ct);
         await tx.CommitAsync(ct);
         return Result<MobilizationModel>.Ok(row);
     }
@@ -167,7 +168,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         row.State = ModelStatus.Registered;
         await SetSearchTextAsync(row, ct);
         row.Steps.Add(Step(user, ModelAction.Resubmit, today, null, ModelStatus.Registered));
-        return await SaveAsync(row, tx, ct);
+        return await SaveAndSyncAsync(user, row, tx, ct);
     }
 
     public async Task<Result<MobilizationModel>> StepAsync(UserScope user, int id, ModelStepRequest request, Guid stamp, CancellationToken ct = default)
@@ -308,7 +309,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
             return saved;
         }
 
-        return await SaveAsync(row, tx, ct);
+        return request.Action == ModelAction.Return ? await SaveAndSyncAsync(user, row, tx, ct) : await SaveAsync(row, tx, ct);
     }
 
     /// <summary>
@@ -370,6 +371,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         source.Steps.Add(mark);
         source.ConcurrencyStamp = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
+        await SyncObligationsAsync(user, copy, ct);
         await tx.CommitAsync(ct);
         return Result<MobilizationModel>.Ok(copy);
     }
@@ -411,6 +413,26 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         }
 
         return Result<MobilizationModel>.Ok(row);
+    }
+
+    /// <summary>Saves the model, then the model obligations of its unit and year that it fulfils or reopens, in one transaction.</summary>
+    private async Task<Result<MobilizationModel>> SaveAndSyncAsync(UserScope user, MobilizationModel row, TransactionExtensions.JoinedTransaction tx, CancellationToken ct)
+    {
+        var saved = await SaveAsync(row, null, ct);
+        if (!saved.IsOk)
+        {
+            return saved;
+        }
+
+        await SyncObligationsAsync(user, row, ct);
+        await tx.CommitAsync(ct);
+        return saved;
+    }
+
+    private async Task SyncObligationsAsync(UserScope user, MobilizationModel row, CancellationToken ct)
+    {
+        await Tasks.ModelObligations.SyncUnitAsync(db, user.UserName, row.UnitId, row.Year, VietnamClock.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private ModelStep Step(UserScope user, ModelAction action, DateOnly on, string? note, ModelStatus after) => new()

@@ -63,7 +63,19 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
 
         [Display(Name = "Văn bản giao nhiệm vụ (số, ký hiệu)")]
         public string? SourceCode { get; set; }
+
+        /// <summary>The task obliges each lead unit to register models; their registrations fulfil it.</summary>
+        [Display(Name = "Nhiệm vụ đăng ký mô hình “Dân vận khéo”")]
+        public bool ModelObligation { get; set; }
+
+        [Display(Name = "Số mô hình tối thiểu mỗi đơn vị")]
+        public int? ModelQuota { get; set; } = 1;
+
+        [Display(Name = "Mô hình của năm")]
+        public int? ModelYear { get; set; }
     }
+
+    private ModelObligation? Obligation => Input.ModelObligation ? new ModelObligation(Input.ModelQuota, Input.ModelYear) : null;
 
     public enum AssignTarget
     {
@@ -122,7 +134,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         }
 
         var result = await commands.CreateAsync(scope, new CreateWorkItemCommand(
-            Input.Title, Input.Description, null, Input.LeadUnitId, Input.CoUnitIds, sourceId, schedule, null, periodEnd), ct);
+            Input.Title, Input.Description, null, Input.LeadUnitId, Input.CoUnitIds, sourceId, schedule, null, periodEnd, Obligation), ct);
         if (!result.IsOk)
         {
             if (result.Status is ResultStatus.Forbidden or ResultStatus.NotFound)
@@ -170,7 +182,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         }
 
         var cmd = new CreateWorkItemsCommand(
-            Input.Title, Input.Description, null, ids, Input.AssignTo == AssignTarget.Kind ? Input.LeadUnitGroups : [], sourceId, schedule, null, periodEnd);
+            Input.Title, Input.Description, null, ids, Input.AssignTo == AssignTarget.Kind ? Input.LeadUnitGroups : [], sourceId, schedule, null, periodEnd, Obligation);
         var result = Input.Confirmed && ModelState.IsValid
             ? await commands.CreateManyAsync(scope, cmd, ct)
             : await commands.PreviewManyAsync(scope, cmd, ct); // all errors at once, or the count to confirm

@@ -53,6 +53,9 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
 
     public (int Id, string Code, string Title)? Source { get; private set; }
 
+    /// <summary>The registration that fulfilled a model obligation (see ModelObligations).</summary>
+    public (int Id, string Name)? FulfilledBy { get; private set; }
+
     public bool CanReport { get; private set; }
 
     public bool CanDecide { get; private set; }
@@ -278,6 +281,12 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         EvidenceByUpdate = (await db.WorkItemEvidence.AsNoTracking().Where(e => updateIds.Contains(e.UpdateId))
                 .Select(e => new { e.Id, e.UpdateId, e.FileName }).ToListAsync(ct))
             .ToDictionary(e => e.UpdateId, e => (e.Id, e.FileName));
+        if (deadline.FulfilledByModelId is { } modelId)
+        {
+            var model = await db.MobilizationModels.AsNoTracking().Where(m => m.Id == modelId).Select(m => new { m.Id, m.Name }).FirstOrDefaultAsync(ct);
+            FulfilledBy = model is null ? null : (model.Id, model.Name);
+        }
+
         if (item.SourceDocumentId is { } docId)
         {
             var doc = await db.Documents.AsNoTracking().Where(d => d.Id == docId).Select(d => new { d.Id, d.Code, d.Title }).FirstOrDefaultAsync(ct);

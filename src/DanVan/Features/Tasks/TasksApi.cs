@@ -24,12 +24,12 @@ public sealed record ScheduleRequest(RecurrenceKind Kind, DateOnly? Date, int? D
 
 public sealed record CreateTaskRequest(
     string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int>? CoUnitIds, int? SourceDocumentId,
-    ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+    ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd, ModelObligation? Models = null);
 
 /// <summary>Giao một nhiệm vụ cho nhiều đơn vị: leadUnitIds, leadUnitKinds (CommunesWardsZones, Departments) or both.</summary>
 public sealed record CreateTasksRequest(
     string? Title, string? Description, int? AssignedByUnitId, IReadOnlyList<int>? LeadUnitIds, IReadOnlyList<LeadUnitGroup>? LeadUnitKinds,
-    int? SourceDocumentId, ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+    int? SourceDocumentId, ScheduleRequest? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd, ModelObligation? Models = null);
 
 /// <summary>An assignment to many units: how many tasks and their ids (one per lead unit).</summary>
 public sealed record BulkAssignmentDto(string Title, int Count, IReadOnlyList<int> WorkItemIds);
@@ -111,7 +111,7 @@ public static class TasksApi
         var schedule = ScheduleOf(body.Schedule);
         var result = await commands.CreateAsync(user, new CreateWorkItemCommand(
             body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitId, body.CoUnitIds ?? [], body.SourceDocumentId,
-            schedule, body.PeriodStart, body.PeriodEnd), ct);
+            schedule, body.PeriodStart, body.PeriodEnd, body.Models), ct);
         return result.ToHttp(_ => TypedResults.Created($"/api/tasks?q=", new { workItemId = result.Value!.Id, title = result.Value.Title }));
     }
 
@@ -133,7 +133,7 @@ public static class TasksApi
 
         var result = await commands.CreateManyAsync(user, new CreateWorkItemsCommand(
             body.Title, body.Description, body.AssignedByUnitId, body.LeadUnitIds ?? [], body.LeadUnitKinds ?? [], body.SourceDocumentId,
-            ScheduleOf(body.Schedule), body.PeriodStart, body.PeriodEnd), ct);
+            ScheduleOf(body.Schedule), body.PeriodStart, body.PeriodEnd, body.Models), ct);
         return result.ToHttp(v => TypedResults.Created("/api/tasks", new BulkAssignmentDto(v.Title, v.Count, v.WorkItemIds)));
     }
 

@@ -13,7 +13,13 @@ namespace DanVan.Features.Tasks;
 
 public sealed record CreateWorkItemCommand(
     string? Title, string? Description, int? AssignedByUnitId, int? LeadUnitId, IReadOnlyList<int> CoUnitIds,
-    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd, ModelObligation? Models = null);
+
+/// <summary>
+/// "Xây dựng hoặc nhân rộng ít nhất <paramref name="Quota"/> mô hình “Dân vận khéo” năm <paramref name="Year"/>": the
+/// lead unit's own registrations fulfil the task's deadline (ModelObligationRules); the year defaults to the deadline's.
+/// </summary>
+public sealed record ModelObligation(int? Quota, int? Year);
 
 /// <summary>
 /// One task for many lead units at once: an explicit list of units, all units of some kinds under the assigning unit,
@@ -21,7 +27,7 @@ public sealed record CreateWorkItemCommand(
 /// </summary>
 public sealed record CreateWorkItemsCommand(
     string? Title, string? Description, int? AssignedByUnitId, IReadOnlyList<int> LeadUnitIds, IReadOnlyList<LeadUnitGroup> LeadUnitGroups,
-    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+    int? SourceDocumentId, Schedule? Schedule, DateOnly? PeriodStart, DateOnly? PeriodEnd, ModelObligation? Models = null);
 
 /// <summary>A lead unit an assignment to many units will reach.</summary>
 public sealed record LeadUnitChoice(int Id, string Code, string Name);
@@ -72,7 +78,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             errors.Add("CoUnitIds", "Có đơn vị phối hợp không tồn tại hoặc ngoài phạm vi của bạn.");
         }
 
-        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, errors, ct);
+        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, cmd.Models, errors, ct);
         if (errors.Any || template is null)
         {
             return Result<WorkItem>.Invalid(errors.ToDictionary());
@@ -85,6 +91,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         db.WorkItemCoUnits.AddRange(coUnits.Select(id => new WorkItemCoUnit { WorkItemId = item.Id, UnitId = id }));
         db.WorkItemDeadlines.AddRange(DeadlinesOf(item, template));
         await db.SaveChangesAsync(ct);
+        await SyncModelObligationsAsync(user, [item], ct);
         await tx.CommitAsync(ct);
         return Result<WorkItem>.Ok(item);
     }
@@ -123,7 +130,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             }
         }
 
-        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, errors, ct);
+        var template = await TemplateAsync(cmd.Title, cmd.Description, cmd.SourceDocumentId, cmd.Schedule, cmd.PeriodStart, cmd.PeriodEnd, cmd.Models, errors, ct);
         if (errors.Any || template is null || leads.Value is not { } units)
         {
             return Result<BulkAssignment>.Invalid(errors.ToDictionary());
@@ -152,6 +159,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         }
 
         await db.SaveChangesAsync(ct);
+        await SyncModelObligationsAsync(user, items, ct);
         await tx.CommitAsync(ct);
         return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Count, items.Select(i => i.Id).ToList()));
     }
@@ -228,7 +236,8 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
     }
 
     /// <summary>What every task of one assignment shares: its text, source document, schedule and deadlines.</summary>
-    private sealed record WorkItemTemplate(string Title, string? Description, int? SourceDocumentId, Schedule Schedule, DateOnly Start, IReadOnlyList<DateOnly> DueDates);
+    private sealed record WorkItemTemplate(string Title, string? Description, int? SourceDocumentId, Schedule Schedule, DateOnly Start, IReadOnlyList<DateOnly> DueDates,
+        int? ModelQuota = null, int? ModelYear = null);
 
     /// <summary>
     /// Checks the title, description, source document and schedule and generates the deadlines, the same for one lead
@@ -236,7 +245,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
     /// </summary>
     private async Task<WorkItemTemplate?> TemplateAsync(
         string? title0, string? description, int? sourceDocumentId, Schedule? scheduleIn, DateOnly? periodStart, DateOnly? periodEnd,
-        FieldErrors errors, CancellationToken ct)
+        ModelObligation? models, FieldErrors errors, CancellationToken ct)
     {
         var title = VietnameseText.Nfc(title0?.Trim());
         if (string.IsNullOrEmpty(title))
@@ -309,7 +318,39 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             }
         }
 
-        return errors.Any ? null : new WorkItemTemplate(title!, VietnameseText.Optional(description), sourceDocumentId, scheduleIn!, start, dueDates);
+        int? modelYear = null;
+        if (models is not null)
+        {
+            if (models.Quota is null)
+            {
+                errors.Add("ModelQuota", "Vui lòng ghi số mô hình mỗi đơn vị phải đăng ký.");
+            }
+            else if (dueDates.Count > 0)
+            {
+                modelYear = models.Year ?? dueDates[0].Year;
+                foreach (var (field, message) in Domain.Models.ModelObligationRules.Check(models.Quota.Value, modelYear.Value, dueDates.Count == 1, dueDates[0]))
+                {
+                    errors.Add(field, message);
+                }
+            }
+        }
+
+        return errors.Any ? null : new WorkItemTemplate(title!, VietnameseText.Optional(description), sourceDocumentId, scheduleIn!, start, dueDates, models?.Quota, modelYear);
+    }
+
+    /// <summary>Model obligations just assigned are done at once for units that already registered enough models of the year.</summary>
+    private async Task SyncModelObligationsAsync(UserScope user, IReadOnlyList<WorkItem> items, CancellationToken ct)
+    {
+        if (items.Any(i => i.ModelQuota is not null))
+        {
+            await ModelObligations.SyncAssignedAsync(db, user.UserName, items, VietnamClock.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
+            if (items.Count > 1 && db.ChangeTracker.HasChanges())
+            {
+                db.BulkAuditSummary = $"Nhiệm vụ “{items[0].Title}”: hoàn thành ngay cho các đơn vị đã đăng ký đủ mô hình năm {items[0].ModelYear}";
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static WorkItem NewWorkItem(WorkItemTemplate t, int assignedById, int leadId, DateTime now) => new()
@@ -327,6 +368,8 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         PeriodEnd = t.DueDates[^1],
         CreatedAtUtc = now,
         SearchText = VietnameseText.Fold(t.Title),
+        ModelQuota = t.ModelQuota,
+        ModelYear = t.ModelYear,
     };
 
     private static IEnumerable<WorkItemDeadline> DeadlinesOf(WorkItem item, WorkItemTemplate t) => t.DueDates.Select(d => new WorkItemDeadline
@@ -407,6 +450,10 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         if (CompletionRules.Refusal(stage, cmd.Completes ? CompletionAction.ReportCompletion : CompletionAction.ReportProgress, deadline.CompletedOn, deadline.ReportedCompletedOn) is { } refused)
         {
             errors.Add("", refused);
+        }
+        else if (cmd.Completes && await db.WorkItems.AnyAsync(w => w.Id == deadline.WorkItemId && w.ModelQuota != null, ct))
+        {
+            errors.Add("", "Nhiệm vụ này hoàn thành khi đơn vị đăng ký đủ số mô hình “Dân vận khéo” trên DanVan (mục Mô hình “Dân vận khéo”), không cần báo cáo hoàn thành.");
         }
 
         if (errors.Any)

@@ -155,7 +155,7 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
 
         var coordinator = await app.As("dieuphoi");
         var compliance = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/Models/Compliance?none=true"));
-        Assert.Contains("đơn vị chưa có mô hình đăng ký trong năm", compliance, StringComparison.Ordinal);
+        Assert.Contains("đơn vị chưa đăng ký đủ 1 mô hình trong năm", compliance, StringComparison.Ordinal);
         Assert.DoesNotContain(">Phường Tân Ninh<", compliance, StringComparison.Ordinal);
         using var officerTries = await (await app.As("canbo")).GetAsync("/Models/Compliance");
         Assert.Equal(HttpStatusCode.Forbidden, officerTries.StatusCode);
