@@ -89,5 +89,60 @@ public class DataGeneratorTests
         var totals = DanVan.Domain.Scoring.ScoringRules.Total(framework, final.Lines.Select(l => (criteria[l.CriterionId], l.AppraisedPoints ?? l.SelfPoints)).ToList());
         Assert.Equal(totals.Total, final.FinalTotal);
         Assert.Equal(totals.Grade, final.Grade);
+
+        // Models: 0–3 a year per obliged unit, some with none; dates in order with the state; replications only of recognised models of another unit.
+        Assert.True(a.Models > 0 && a.ModelSteps > 2 * a.Models && a.Replications > 0, a.ToString());
+        var models = await db.MobilizationModels.AsNoTracking().Where(m => m.Situation == DataGenerator.GeneratedModelSituation).ToListAsync();
+        Assert.Equal(a.Models, models.Count);
+        var obligedKinds = new[] { OrgUnitKind.Department, OrgUnitKind.Inspectorate, OrgUnitKind.PublicServiceUnit, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone };
+        var obliged = await db.OrgUnits.CountAsync(u => u.ValidTo == null && obligedKinds.Contains(u.Kind) && u.AncestorPath.StartsWith(prefix));
+        foreach (var year in new[] { 2024, 2025, 2026 })
+        {
+            var perUnit = models.Where(m => m.Year == year).GroupBy(m => m.UnitId).ToDictionary(g => g.Key, g => g.Count());
+            Assert.All(perUnit.Values, n => Assert.InRange(n, 1, 3));
+            Assert.InRange(obliged - perUnit.Count, (int)(0.03 * obliged), (int)(0.12 * obliged));
+            Assert.InRange(perUnit.Values.Sum(), (int)(1.7 * obliged), (int)(2.4 * obliged));
+        }
+
+        var today = new DateOnly(2026, 11, 30);
+        Assert.All(models, m =>
+        {
+            Assert.True(m.RegisteredOn.Year == m.Year && m.RegisteredOn <= today, $"model {m.Id}");
+            Assert.True((m.ApprovedOn is null || m.ApprovedOn > m.RegisteredOn) && (m.LaunchedOn is null || (m.ApprovedOn < m.LaunchedOn))
+                && (m.RecognisedOn is null || (m.LaunchedOn < m.RecognisedOn && m.RecognisedOn <= today && m.LevelCode != null && m.RecognisedByUnitId != null))
+                && (m.RemovedOn is null || (m.LaunchedOn < m.RemovedOn && m.RemovedOn <= today)), $"dates of model {m.Id}");
+            Assert.Equal(m.State is DanVan.Domain.Models.ModelStatus.Recognised or DanVan.Domain.Models.ModelStatus.Commended, m.RecognisedOn != null && m.RemovedOn == null);
+            Assert.Equal(m.State == DanVan.Domain.Models.ModelStatus.Removed, m.RemovedOn != null);
+            Assert.Equal(m.State is DanVan.Domain.Models.ModelStatus.Registered or DanVan.Domain.Models.ModelStatus.Returned, m.ApprovedOn == null);
+            Assert.Equal(m.State >= DanVan.Domain.Models.ModelStatus.Launched, m.LaunchedOn != null);
+        });
+        Assert.Contains(models, m => m.Year < 2026 && m.State == DanVan.Domain.Models.ModelStatus.Removed);
+        Assert.Contains(models, m => m.State == DanVan.Domain.Models.ModelStatus.Returned);
+        Assert.True(models.Count(m => m.Year == 2026 && m.State <= DanVan.Domain.Models.ModelStatus.InProgress) > 0.8 * models.Count(m => m.Year == 2026));
+        var modelById = models.ToDictionary(m => m.Id);
+        Assert.All(models.Where(m => m.ReplicatedFromId != null), m =>
+        {
+            var original = modelById[m.ReplicatedFromId!.Value];
+            Assert.True(original.UnitId != m.UnitId && original.RecognisedOn < m.RegisteredOn, $"replication {m.Id} of {original.Id}");
+            Assert.True(DanVan.Domain.Models.ModelRules.IsRecognised(original.State));
+        });
+        var modelSteps = await db.ModelSteps.AsNoTracking().Where(s => db.MobilizationModels.Any(m => m.Id == s.ModelId && m.Situation == DataGenerator.GeneratedModelSituation)).ToListAsync();
+        Assert.Equal(models.Count(m => m.ReplicatedFromId != null),
+            modelSteps.Count(s => s.Action == DanVan.Domain.Models.ModelAction.Replicated && modelById[s.RelatedModelId!.Value].ReplicatedFromId == s.ModelId));
+        // The step log: in date order, its last state-changing step's state is the model's, and every state it passes through is allowed after the one before.
+        foreach (var g in modelSteps.Where(s => s.Action != DanVan.Domain.Models.ModelAction.Replicated).GroupBy(s => s.ModelId))
+        {
+            var log = g.OrderBy(s => s.Id).ToList();
+            Assert.Equal(log.OrderBy(s => s.On).Select(s => s.Id), log.Select(s => s.Id));
+            Assert.Equal(DanVan.Domain.Models.ModelAction.Register, log[0].Action);
+            Assert.Equal(modelById[g.Key].State, log[^1].StateAfter);
+            for (var i = 1; i < log.Count; i++)
+            {
+                Assert.Contains(log[i].Action, DanVan.Domain.Models.ModelRules.Allowed(log[i - 1].StateAfter));
+            }
+
+            Assert.Equal(modelById[g.Key].RecognisedOn, log.SingleOrDefault(s => s.Action == DanVan.Domain.Models.ModelAction.Recognise)?.On);
+            Assert.Contains(log, s => s.Action == DanVan.Domain.Models.ModelAction.Review || modelById[g.Key].RecognisedOn == null);
+        }
     }
 }

@@ -21,7 +21,8 @@ public enum DataScale
 /// <summary>What was generated, for the summary line.</summary>
 public sealed record GenerationSummary(int Units, int Users, int Documents, int Tasks, int Periods, int Submissions, long Values, TimeSpan Elapsed,
     long Cases = 0, long CaseSteps = 0, long ReceptionSessions = 0, long Dialogues = 0, long Opinions = 0, long Commitments = 0, long Consultations = 0,
-    long Respondents = 0, long Comments = 0, int ScoringRounds = 0, int ScoreSheets = 0, long ScoreLines = 0);
+    long Respondents = 0, long Comments = 0, int ScoringRounds = 0, int ScoreSheets = 0, long ScoreLines = 0, long Models = 0, long ModelSteps = 0,
+    long Replications = 0);
 
 /// <summary>
 /// Fills a database (SQLite or PostgreSQL) with realistic, deterministic benchmark data on top of the national unit
@@ -280,9 +281,12 @@ public sealed partial class DataGenerator(AppDbContext db, IPasswordHasher<AppUs
 
         // 8. Scoring (issue 16): every province's assessment of 2024, 2025 (published) and this year (open).
         var (rounds, sheets, lines) = await GenerateScoringAsync(bulk, rng, provinces, all, today, now, report, ct);
+
+        // 9. “Dân vận khéo” models (issue 15): three years of registrations of every obliged unit, with their step logs.
+        var (models, modelSteps, replications) = await GenerateModelsAsync(bulk, rng, all, today, now, report, ct);
         report("Xong", 1);
         return new GenerationSummary((int)units, users, documents, tasks, periods, submissions, values, clock.GetElapsedTime(started), cases, steps, sessions,
-            dialogues, opinions, commitments, consultations, respondents, comments, rounds, sheets, lines);
+            dialogues, opinions, commitments, consultations, respondents, comments, rounds, sheets, lines, models, modelSteps, replications);
     }
 
     private async Task<(int Periods, int Submissions, long Values)> GenerateReportsAsync(BulkInsert bulk, Random rng, OrgUnit country, List<Unit> all,
