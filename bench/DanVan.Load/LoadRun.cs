@@ -40,7 +40,8 @@ internal static class LoadRun
     public static readonly string[] AllScenarios =
         ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "cases-handler", "api-cases",
             "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst",
-            "dialogue-commitments", "consultation-synthesis", "scoring-measure", "scoring-national"];
+            "dialogue-commitments", "consultation-synthesis", "scoring-measure", "scoring-national",
+            "models-library", "models-library-year", "models-compliance"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -123,6 +124,14 @@ internal static class LoadRun
         // Listening and scoring (issues 16, 17): the province's open commitments, the large synthesis, the round's measures.
         scenarios.Add(new("dialogue-commitments", "Open commitments of the province's dialogues (board), coordinator", coordinator, dbCoordinator, HttpMethod.Get,
             _ => ("/Dialogues/Commitments", null), (_, ct) => sql.CommitmentsAsync(dbCoordinator, ct)));
+        // “Dân vận khéo” models (issue 15): the library's first page (all years, and this year's), the coordinator's compliance view of this year.
+        var modelYear = SqlReference.Today.Year;
+        scenarios.Add(new("models-library", "Library of “Dân vận khéo” models (first page), coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+            _ => ("/Models", null), (_, ct) => sql.ModelsAsync(dbCoordinator, null, ct)));
+        scenarios.Add(new("models-library-year", $"Library of models of {modelYear} (first page), coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+            _ => ($"/Models?year={modelYear}", null), (_, ct) => sql.ModelsAsync(dbCoordinator, modelYear, ct)));
+        scenarios.Add(new("models-compliance", $"Model compliance of the province's obliged units in {modelYear}, coordinator", coordinator, dbCoordinator, HttpMethod.Get,
+            _ => ($"/Models/Compliance?year={modelYear}", null), (_, ct) => sql.ModelComplianceAsync(dbCoordinator, modelYear, ct)));
         if (only.Contains("consultation-synthesis"))
         {
             if (await SynthesisConsultationAsync(coordinator) is { } cid)

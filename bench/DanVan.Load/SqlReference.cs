@@ -900,6 +900,90 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
     // ------------------------------------------------------------------ helpers
 
+    // ------------------------------------------------------------------ “Dân vận khéo” models (issue 15)
+
+    /// <summary>ModelQueries.VisibleTo for a non-admin: the model's unit or body in scope, or recognised in the province.</summary>
+    private const string VisibleModels = """
+        (EXISTS (SELECT 1 FROM "OrgUnits" AS o WHERE o."Id" = m."UnitId" AND (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix))
+        OR EXISTS (SELECT 1 FROM "OrgUnits" AS o0 WHERE o0."Id" = m."RegisteredWithUnitId" AND (o0."Id" = @rootId OR o0."AncestorPath" LIKE @prefix))
+        OR (m."State" IN (7, 8) AND EXISTS (SELECT 1 FROM "OrgUnits" AS o1 WHERE o1."Id" = m."UnitId" AND (o1."Id" = @provinceId OR o1."AncestorPath" LIKE @province))))
+        """;
+
+    /// <summary>
+    /// /Models (IndexModel.OnGetAsync): the fields' and levels' names, the units that have a visible model (the unit
+    /// filter, 1,000 at most), the count of visible models (of a year if given), their first page of 50 newest first
+    /// with the unit's name, the badge.
+    /// </summary>
+    public async Task ModelsAsync(DbUser u, int? year, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var provinceIds = DbUser.Ancestors(u.AncestorPath).Append(u.UnitId).Take(2).ToList();
+        var province = "/" + string.Join('/', provinceIds) + "/";
+        NpgsqlParameter[] Visible() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("provinceId", provinceIds[^1]), P("province", province + "%")];
+        await RowsAsync(c, """
+            SELECT m."Code", (SELECT m0."Name" FROM "ModelFields" AS m0 WHERE m."Code" = m0."Code" ORDER BY m0."ValidFrom" DESC LIMIT 1) AS "Name"
+            FROM "ModelFields" AS m
+            GROUP BY m."Code"
+            """, ct);
+        await RowsAsync(c, """
+            SELECT r."Code", (SELECT r0."Name" FROM "RecognitionLevels" AS r0 WHERE r."Code" = r0."Code" ORDER BY r0."ValidFrom" DESC LIMIT 1) AS "Name"
+            FROM "RecognitionLevels" AS r
+            GROUP BY r."Code"
+            """, ct);
+        await RowsAsync(c, $"""
+            SELECT o2."Id", o2."Name"
+            FROM "OrgUnits" AS o2
+            WHERE o2."Id" IN (SELECT DISTINCT m."UnitId" FROM "MobilizationModels" AS m WHERE {VisibleModels})
+            ORDER BY o2."Name"
+            LIMIT 1000
+            """, ct, Visible());
+        var yearFilter = year is null ? "" : """ AND m."Year" = @year""";
+        NpgsqlParameter[] WithYear() => year is { } y ? [.. Visible(), P("year", y)] : Visible();
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "MobilizationModels" AS m WHERE {VisibleModels}{yearFilter}""", ct, WithYear());
+        await RowsAsync(c, $"""
+            SELECT m."Id", m."Name", m."Kind", m."Subject", m."FieldCode", m."Year", m."State", m."LevelCode", m."RegisteredOn", m."RecognisedOn", m."ReplicatedFromId",
+                m."UnitId", (SELECT o2."Name" FROM "OrgUnits" AS o2 WHERE o2."Id" = m."UnitId" LIMIT 1)
+            FROM "MobilizationModels" AS m
+            WHERE {VisibleModels}{yearFilter}
+            ORDER BY m."RegisteredOn" DESC, m."Id" DESC
+            LIMIT 50 OFFSET 0
+            """, ct, WithYear());
+
+        await NotificationsAsync(c, u, ct);
+    }
+
+    /// <summary>
+    /// /Models/Compliance?year=Y (ComplianceModel.OnGetAsync, the page before obligation tasks): the obliged units of
+    /// the scope (the default kinds), how many have no registered model, the first page of 100 fewest models first,
+    /// then the counts of that page's units, the badge.
+    /// </summary>
+    public async Task ModelComplianceAsync(DbUser u, int year, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        const string Units = """o."ValidTo" IS NULL AND o."Kind" IN (12, 13, 14, 3, 4, 5) AND o."AncestorPath" LIKE @prefix""";
+        const string None = """NOT EXISTS (SELECT 1 FROM "MobilizationModels" AS m WHERE m."Year" = @year AND m."State" <> 2 AND m."UnitId" = o."Id")""";
+        NpgsqlParameter[] Ps() => [P("prefix", u.ScopePrefix + "%"), P("year", year)];
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "OrgUnits" AS o WHERE {Units}""", ct, Ps());
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "OrgUnits" AS o WHERE {Units} AND {None}""", ct, Ps());
+        await RowsAsync(c, $"""SELECT count(*)::int FROM "OrgUnits" AS o WHERE {Units}""", ct, Ps()); // the page's own count (ToPagedListAsync)
+        var ids = (await RowsAsync(c, $"""
+            SELECT o."Id", o."Name"
+            FROM "OrgUnits" AS o
+            WHERE {Units}
+            ORDER BY (SELECT count(*)::int FROM "MobilizationModels" AS m WHERE m."Year" = @year AND m."State" <> 2 AND m."UnitId" = o."Id"), o."Name", o."Id"
+            LIMIT 100 OFFSET 0
+            """, ct, Ps())).Select(r => (int)r[0]).ToArray();
+        await RowsAsync(c, """
+            SELECT m."UnitId", count(*)::int, count(*) FILTER (WHERE m."RecognisedOn" IS NOT NULL)::int, count(*) FILTER (WHERE m."ReplicatedFromId" IS NOT NULL)::int
+            FROM "MobilizationModels" AS m
+            WHERE m."Year" = @year AND m."State" <> 2 AND m."UnitId" = ANY (@ids)
+            GROUP BY m."UnitId"
+            """, ct, P("year", year), P("ids", ids));
+        await NotificationsAsync(c, u, ct);
+    }
+
     private static NpgsqlParameter P(string name, object value) => new(name, value);
 
     /// <summary>Runs one command (possibly several statements) and reads every row of every result.</summary>
