@@ -963,7 +963,18 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
         const string Units = """o."ValidTo" IS NULL AND o."Kind" IN (12, 13, 14, 3, 4, 5) AND o."AncestorPath" LIKE @prefix""";
-        const string None = """NOT EXISTS (SELECT 1 FROM "MobilizationModels" AS m WHERE m."Year" = @year AND m."State" <> 2 AND m."UnitId" = o."Id")""";
+        // The page first reads the year's model obligations in scope (tasks with a quota, ADR-015); the generated data has
+        // none, so the obliged units are the default kinds and the quota is 1, as below.
+        await RowsAsync(c, """
+            SELECT w."Title", w."PeriodEnd", w."ModelQuota", count(*)::int
+            FROM "WorkItems" AS w
+            JOIN "OrgUnits" AS o ON w."LeadUnitId" = o."Id"
+            WHERE w."ModelQuota" IS NOT NULL AND w."ModelYear" = @year AND w."WithdrawnAtUtc" IS NULL AND o."AncestorPath" LIKE @prefix
+            GROUP BY w."Title", w."PeriodEnd", w."ModelQuota"
+            ORDER BY w."PeriodEnd", w."Title"
+            LIMIT 20
+            """, ct, P("prefix", u.ScopePrefix + "%"), P("year", year));
+        const string None = """(SELECT count(*)::int FROM "MobilizationModels" AS m WHERE m."Year" = @year AND m."State" <> 2 AND m."UnitId" = o."Id") < 1""";
         NpgsqlParameter[] Ps() => [P("prefix", u.ScopePrefix + "%"), P("year", year)];
         await RowsAsync(c, $"""SELECT count(*)::int FROM "OrgUnits" AS o WHERE {Units}""", ct, Ps());
         await RowsAsync(c, $"""SELECT count(*)::int FROM "OrgUnits" AS o WHERE {Units} AND {None}""", ct, Ps());
