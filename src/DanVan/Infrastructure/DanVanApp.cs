@@ -225,6 +225,7 @@ public static class DanVanApp
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
+        Features.Models.ModelsApi.Map(app);
         Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);

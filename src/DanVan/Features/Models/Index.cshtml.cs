@@ -126,57 +126,9 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             .Select(u => (u.Id, u.Name)).ToList();
     }
 
-    private IQueryable<MobilizationModel> Filtered(UserScope scope)
-    {
-        var query = db.MobilizationModels.AsNoTracking().VisibleTo(db, scope);
-        if (!string.IsNullOrWhiteSpace(Field))
-        {
-            query = query.Where(m => m.FieldCode == Field);
-        }
+    private ModelFilter Filter => new(Query, Field, Level, Unit, Year, State, Subject, Active, Sort);
 
-        if (!string.IsNullOrWhiteSpace(Level))
-        {
-            query = query.Where(m => m.LevelCode == Level);
-        }
+    private IQueryable<MobilizationModel> Filtered(UserScope scope) => Filter.Apply(db.MobilizationModels.AsNoTracking().VisibleTo(db, scope));
 
-        if (Unit is { } unit)
-        {
-            query = query.Where(m => m.UnitId == unit);
-        }
-
-        if (Year is { } year)
-        {
-            query = query.Where(m => m.Year == year);
-        }
-
-        if (State is { } state && Enum.IsDefined(state))
-        {
-            query = query.Where(m => m.State == state);
-        }
-
-        if (Subject is { } subject && Enum.IsDefined(subject))
-        {
-            query = query.Where(m => m.Subject == subject);
-        }
-
-        if (Active)
-        {
-            query = query.Where(m => m.State >= ModelStatus.Approved && m.State < ModelStatus.Removed);
-        }
-
-        var folded = VietnameseText.Fold(Query);
-        if (folded.Length > 0)
-        {
-            query = query.Where(m => m.SearchText.Contains(folded));
-        }
-
-        return query;
-    }
-
-    private IQueryable<MobilizationModel> Sorted(IQueryable<MobilizationModel> query) => Sort switch
-    {
-        "name" => query.OrderBy(m => m.SearchText).ThenBy(m => m.Id),
-        "state" => query.OrderBy(m => m.State).ThenByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
-        _ => query.OrderByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
-    };
+    private IQueryable<MobilizationModel> Sorted(IQueryable<MobilizationModel> query) => Filter.Order(query);
 }

@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Models;
+using DanVan.Domain.Text;
 using DanVan.Domain.Units;
 
 namespace DanVan.Features.Models;
@@ -36,4 +37,62 @@ public static class ModelQueries
     public static IQueryable<ModelRow> ToRows(this IQueryable<MobilizationModel> models, AppDbContext db) =>
         models.Select(m => new ModelRow(m.Id, m.Name, m.Kind, m.Subject, m.FieldCode, m.Year, m.State, m.LevelCode, m.RegisteredOn, m.RecognisedOn, m.ReplicatedFromId,
             m.UnitId, db.OrgUnits.Where(o => o.Id == m.UnitId).Select(o => o.Name).First()));
+}
+
+/// <summary>The library's filters and sorting, shared by the page /Models, its exports and /api/models.</summary>
+public sealed record ModelFilter(string? Query, string? Field, string? Level, int? Unit, int? Year, ModelStatus? State, ModelSubject? Subject, bool Active, string? Sort)
+{
+    public IQueryable<MobilizationModel> Apply(IQueryable<MobilizationModel> query)
+    {
+        if (!string.IsNullOrWhiteSpace(Field))
+        {
+            query = query.Where(m => m.FieldCode == Field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Level))
+        {
+            query = query.Where(m => m.LevelCode == Level);
+        }
+
+        if (Unit is { } unit)
+        {
+            query = query.Where(m => m.UnitId == unit);
+        }
+
+        if (Year is { } year)
+        {
+            query = query.Where(m => m.Year == year);
+        }
+
+        if (State is { } state && Enum.IsDefined(state))
+        {
+            query = query.Where(m => m.State == state);
+        }
+
+        if (Subject is { } subject && Enum.IsDefined(subject))
+        {
+            query = query.Where(m => m.Subject == subject);
+        }
+
+        if (Active)
+        {
+            query = query.Where(m => m.State >= ModelStatus.Approved && m.State < ModelStatus.Removed);
+        }
+
+        var folded = VietnameseText.Fold(Query);
+        if (folded.Length > 0)
+        {
+            query = query.Where(m => m.SearchText.Contains(folded));
+        }
+
+        return query;
+    }
+
+    /// <summary>"name", "state" or anything else (newest registration first).</summary>
+    public IQueryable<MobilizationModel> Order(IQueryable<MobilizationModel> query) => Sort switch
+    {
+        "name" => query.OrderBy(m => m.SearchText).ThenBy(m => m.Id),
+        "state" => query.OrderBy(m => m.State).ThenByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
+        _ => query.OrderByDescending(m => m.RegisteredOn).ThenByDescending(m => m.Id),
+    };
 }

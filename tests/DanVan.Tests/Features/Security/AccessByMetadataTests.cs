@@ -180,6 +180,8 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /api/documents/"] = "",
         ["GET /api/documents/{id:int}"] = "id=document",
         ["GET /api/plans/{id:int}"] = "id=plan",
+        ["GET /api/models/"] = "",
+        ["GET /api/models/{id:int}"] = "id=model",
         ["GET /api/plans/{id:int}/adoption"] = "id=plan",
         ["GET /api/reports/periods"] = "",
         ["GET /api/reports/periods/{id:int}/extensions"] = "id=period",
