@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace DanVan.Domain.Models;
 
 /// <summary>
@@ -35,8 +37,11 @@ public static class ModelObligationRules
         return errors;
     }
 
-    /// <summary>The registrations that count: every model of the unit and year that is not waiting to be corrected after a return.</summary>
-    public static bool Counts(ModelStatus state) => state != ModelStatus.Returned;
+    /// <summary>
+    /// The registrations that count — for obligations, the compliance view and the measures mo-hinh-dang-ky and
+    /// mo-hinh-nhan-rong: every model that is not waiting to be corrected after a return. One rule, read by SQL.
+    /// </summary>
+    public static Expression<Func<MobilizationModel, bool>> Counted { get; } = m => m.State != ModelStatus.Returned;
 
     public static bool IsFulfilled(int counted, int quota) => counted >= quota;
 }

@@ -75,7 +75,7 @@ public class ComplianceModel(AppDbContext db, CurrentUser currentUser, TimeProvi
         Quota = Obligations.Count > 0 ? Obligations.Max(o => o.Quota) : 1;
         PastDue = Obligations.Count > 0 && today > Obligations.Min(o => o.DueOn);
         var quota = Quota;
-        var registered = db.MobilizationModels.Where(m => m.Year == year && m.State != ModelStatus.Returned);
+        var registered = db.MobilizationModels.Where(ModelObligationRules.Counted).Where(m => m.Year == year);
         Total = await units.CountAsync(ct);
         Without = await units.CountAsync(u => registered.Count(m => m.UnitId == u.Id) < quota, ct);
         if (NoneOnly)

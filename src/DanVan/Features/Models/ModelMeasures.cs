@@ -41,9 +41,9 @@ public sealed class ModelMeasures(AppDbContext db) : IMeasureSource
     private static IQueryable<MobilizationModel> Filter(string code, IQueryable<MobilizationModel> query, DateOnly from, DateOnly to) => code switch
     {
         // A registration returned and not yet corrected is not (yet) a registration.
-        Registered => query.Where(m => m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
+        Registered => query.Where(ModelObligationRules.Counted).Where(m => m.RegisteredOn >= from && m.RegisteredOn <= to),
         Recognised => query.Where(m => m.RecognisedOn >= from && m.RecognisedOn <= to),
-        Replicated => query.Where(m => m.ReplicatedFromId != null && m.RegisteredOn >= from && m.RegisteredOn <= to && m.State != ModelStatus.Returned),
+        Replicated => query.Where(ModelObligationRules.Counted).Where(m => m.ReplicatedFromId != null && m.RegisteredOn >= from && m.RegisteredOn <= to),
         Active => query.Where(m => m.ApprovedOn != null && m.ApprovedOn <= to && (m.RemovedOn == null || m.RemovedOn > to)),
         _ => throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\"."),
     };

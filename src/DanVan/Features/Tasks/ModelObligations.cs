@@ -42,9 +42,9 @@ public static class ModelObligations
         }
 
         var ids = unitIds.ToList();
-        var models = (await db.MobilizationModels.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.UnitId) && m.Year == year)
-                .Select(m => new { m.Id, m.UnitId, m.Name, m.State }).ToListAsync(ct))
-            .Where(m => ModelObligationRules.Counts(m.State)).GroupBy(m => m.UnitId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).ToList());
+        var models = (await db.MobilizationModels.AsNoTracking().Where(ModelObligationRules.Counted).Where(m => EF.Parameter(ids).Contains(m.UnitId) && m.Year == year)
+                .Select(m => new { m.Id, m.UnitId, m.Name }).ToListAsync(ct))
+            .GroupBy(m => m.UnitId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).ToList());
         foreach (var (deadline, quota) in open.Select(o => (o.Deadline, o.Quota)))
         {
             var counted = models.TryGetValue(deadline.LeadUnitId, out var list) ? list : [];

@@ -26,7 +26,8 @@ public class ModelObligationRulesTests
     [InlineData(ModelStatus.Approved, true)]
     [InlineData(ModelStatus.Recognised, true)]
     [InlineData(ModelStatus.Removed, true)]
-    public void Counts_AllButAReturnedRegistration(ModelStatus state, bool counts) => Assert.Equal(counts, ModelObligationRules.Counts(state));
+    public void Counts_AllButAReturnedRegistration(ModelStatus state, bool counts) =>
+        Assert.Equal(counts, ModelObligationRules.Counted.Compile()(new MobilizationModel { State = state }));
 
     [Theory]
     [InlineData(0, 1, false)]
