@@ -902,12 +902,11 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
     // ------------------------------------------------------------------ “Dân vận khéo” models (issue 15)
 
-    /// <summary>ModelQueries.VisibleTo for a non-admin: the model's unit or body in scope, or recognised in the province.</summary>
-    private const string VisibleModels = """
-        (EXISTS (SELECT 1 FROM "OrgUnits" AS o WHERE o."Id" = m."UnitId" AND (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix))
-        OR EXISTS (SELECT 1 FROM "OrgUnits" AS o0 WHERE o0."Id" = m."RegisteredWithUnitId" AND (o0."Id" = @rootId OR o0."AncestorPath" LIKE @prefix))
-        OR (m."State" IN (7, 8) AND EXISTS (SELECT 1 FROM "OrgUnits" AS o1 WHERE o1."Id" = m."UnitId" AND (o1."Id" = @provinceId OR o1."AncestorPath" LIKE @province))))
-        """;
+    /// <summary>
+    /// ModelQueries.VisibleToAsync for a user whose scope holds the province (the coordinator): the scope's unit ids are
+    /// read first, then the model's unit or the body it registers with is one of them.
+    /// </summary>
+    private const string VisibleModels = """(m."UnitId" = ANY (@units) OR m."RegisteredWithUnitId" = ANY (@units))""";
 
     /// <summary>
     /// /Models (IndexModel.OnGetAsync): the fields' and levels' names, the units that have a visible model (the unit
@@ -918,9 +917,9 @@ public sealed class SqlReference(NpgsqlDataSource db)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await ScopeAsync(c, u, ct);
-        var provinceIds = DbUser.Ancestors(u.AncestorPath).Append(u.UnitId).Take(2).ToList();
-        var province = "/" + string.Join('/', provinceIds) + "/";
-        NpgsqlParameter[] Visible() => [P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("provinceId", provinceIds[^1]), P("province", province + "%")];
+        var units = (await RowsAsync(c, """SELECT o."Id" FROM "OrgUnits" AS o WHERE o."Id" = @rootId OR o."AncestorPath" LIKE @prefix""", ct,
+            P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"))).Select(r => (int)r[0]).ToArray();
+        NpgsqlParameter[] Visible() => [P("units", units)];
         await RowsAsync(c, """
             SELECT m."Code", (SELECT m0."Name" FROM "ModelFields" AS m0 WHERE m."Code" = m0."Code" ORDER BY m0."ValidFrom" DESC LIMIT 1) AS "Name"
             FROM "ModelFields" AS m

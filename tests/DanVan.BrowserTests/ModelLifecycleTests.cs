@@ -115,8 +115,11 @@ public class ModelLifecycleTests(ModelFixture fx) : IClassFixture<ModelFixture>
         await Assertions.Expect(officer.GetByTestId("model-milestones")).ToContainTextAsync("15/01/2027");
 
         // Reviewed by the Ban, recognised at provincial level by the Sở Nội vụ.
-        await Step(reviewer, url, "Sơ kết, đánh giá", note: "Đạt và vượt tiêu chí; người dân đồng tình.", score: "90");
+        // Scored against the five criteria of a collective model (data): the total is their sum, each criterion on the timeline.
+        await Step(reviewer, url, "Sơ kết, đánh giá", note: "Đạt và vượt tiêu chí; người dân đồng tình.", points: ["18", "19", "17", "18", "18"]);
         await Assertions.Expect(reviewer.GetByTestId("model-state")).ToHaveTextAsync("Đã sơ kết, đánh giá");
+        await Assertions.Expect(reviewer.GetByTestId("model-timeline")).ToContainTextAsync(": 90 điểm");
+        await Assertions.Expect(reviewer.GetByTestId("model-review-scores")).ToContainTextAsync("Huy động được nhiều lực lượng cùng tham gia: 17/20 điểm");
         coordinator = await fx.SignInAsync("dieuphoi");
         await Step(coordinator, url, "Công nhận", level: "Cấp tỉnh");
         await Assertions.Expect(coordinator.GetByTestId("model-state")).ToHaveTextAsync("Đã công nhận");
@@ -171,6 +174,32 @@ public class ModelLifecycleTests(ModelFixture fx) : IClassFixture<ModelFixture>
             Assert.Contains(firstWard, cells);
         }
 
+        // The six-month report of 2027: Phường Tân Ninh's figure of recognised models and the replicating ward's
+        // registrations are pre-filled from the catalogue, each with where it comes from.
+        await coordinator.GotoAsync("/Reports");
+        var open = coordinator.GetByTestId("open-period");
+        await open.GetByLabel("Kỳ").SelectOptionAsync(new SelectOptionValue { Label = "6 tháng đầu năm" });
+        await open.GetByLabel("Năm").FillAsync("2027");
+        await open.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ báo cáo" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("period-title")).ToHaveTextAsync("Kỳ báo cáo 6 tháng đầu năm 2027");
+        async Task<int> PrefilledAsync(IPage page, string code)
+        {
+            var row = page.Locator("tr", new() { Has = page.Locator($"input[data-code='{code}']") });
+            var value = await row.Locator($"input[data-code='{code}']").InputValueAsync();
+            await Assertions.Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"Theo dõi trên DanVan \\(danh mục mô hình “Dân vận khéo”\\): {value} "));
+            return int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await officer.GotoAsync("/Reports");
+        await officer.GetByTestId("my-reports").Locator("tr", new() { HasText = "6 tháng đầu năm 2027" }).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal(1, await PrefilledAsync(officer, "MH_CONGNHAN"));
+        Assert.Equal(0, await PrefilledAsync(officer, "MH_DANGKY")); // its model was registered in October 2026
+        await fx.ScreenshotAsync(officer, "35-model-report-prefilled");
+        await adopter.GotoAsync("/Reports");
+        await adopter.GetByTestId("my-reports").Locator("tr", new() { HasText = "6 tháng đầu năm 2027" }).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal(1, await PrefilledAsync(adopter, "MH_DANGKY"));
+        Assert.Equal(0, await PrefilledAsync(adopter, "MH_CONGNHAN"));
+
         foreach (var page in new[] { officer, reviewer, coordinator, adopter })
         {
             await page.Context.CloseAsync();
@@ -197,7 +226,7 @@ public class ModelLifecycleTests(ModelFixture fx) : IClassFixture<ModelFixture>
         await officer.GetByLabel("Khả năng duy trì, nhân rộng").FillAsync("Duy trì bằng quy chế của UBND phường.");
     }
 
-    private static async Task Step(IPage page, string url, string action, string? note = null, string? score = null, string? level = null)
+    private static async Task Step(IPage page, string url, string action, string? note = null, string[]? points = null, string? level = null)
     {
         await page.GotoAsync(url);
         if (!await page.GetByTestId("model-step-form").IsVisibleAsync())
@@ -211,9 +240,14 @@ public class ModelLifecycleTests(ModelFixture fx) : IClassFixture<ModelFixture>
             await page.Locator("#Input_Note").FillAsync(note);
         }
 
-        if (score is not null)
+        if (points is not null)
         {
-            await page.GetByLabel("Điểm đánh giá (0–100)").FillAsync(score);
+            var inputs = page.GetByTestId("model-review-criteria").Locator("input");
+            await Assertions.Expect(inputs).ToHaveCountAsync(points.Length);
+            for (var i = 0; i < points.Length; i++)
+            {
+                await inputs.Nth(i).FillAsync(points[i]);
+            }
         }
 
         if (level is not null)

@@ -86,6 +86,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<RecognitionLevel> RecognitionLevels => Set<RecognitionLevel>();
 
+    public DbSet<ModelReviewCriterion> ModelReviewCriteria => Set<ModelReviewCriterion>();
+
+    public DbSet<ModelReviewScore> ModelReviewScores => Set<ModelReviewScore>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

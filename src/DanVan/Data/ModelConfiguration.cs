@@ -198,6 +198,24 @@ internal static class ModelConfiguration
             e.Property(x => x.LevelCode).HasMaxLength(20);
             e.Property(x => x.ByUserName).HasMaxLength(256).IsRequired();
             e.HasIndex(x => new { x.ModelId, x.Id });
+            e.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ModelReviewScore>(e =>
+        {
+            e.ToTable("ModelReviewScores");
+            e.HasKey(x => new { x.StepId, x.CriterionCode });
+            e.Property(x => x.CriterionCode).HasMaxLength(20);
+            e.Property(x => x.CriterionName).HasMaxLength(300).IsRequired();
+        });
+
+        builder.Entity<ModelReviewCriterion>(e =>
+        {
+            e.ToTable("ModelReviewCriteria");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
         });
 
         builder.Entity<ModelEvidence>(e =>

@@ -130,14 +130,17 @@ public static class ReferenceData
         var levels = (await db.RecognitionLevels.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var newFields = Domain.Models.ModelCatalog.Fields().Where(f => !fields.Contains(f.Code)).ToList();
         var newLevels = Domain.Models.ModelCatalog.Levels().Where(l => !levels.Contains(l.Code)).ToList();
-        if (newFields.Count + newLevels.Count == 0)
+        var criteria = (await db.ModelReviewCriteria.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var newCriteria = Domain.Models.ModelCatalog.ReviewCriteria().Where(c => !criteria.Contains(c.Code)).ToList();
+        if (newFields.Count + newLevels.Count + newCriteria.Count == 0)
         {
             return;
         }
 
         db.ModelFields.AddRange(newFields);
         db.RecognitionLevels.AddRange(newLevels);
-        db.BulkAuditSummary = $"Lĩnh vực và cấp công nhận mô hình “Dân vận khéo”: {newFields.Count + newLevels.Count} mục mặc định";
+        db.ModelReviewCriteria.AddRange(newCriteria);
+        db.BulkAuditSummary = $"Lĩnh vực, cấp công nhận và tiêu chí đánh giá mô hình “Dân vận khéo”: {newFields.Count + newLevels.Count + newCriteria.Count} mục mặc định";
         await db.SaveChangesAsync(ct);
     }
 

@@ -185,8 +185,11 @@ public class ModelStep
     /// <summary>Reasons (trả lại, loại), the progress note, the review's conclusion, the commendation's form.</summary>
     public string? Note { get; set; }
 
-    /// <summary>A review's score (0–100).</summary>
+    /// <summary>A review's score (0–100): the sum of its criteria's points when the review was scored by criteria.</summary>
     public int? Score { get; set; }
+
+    /// <summary>A review's points per criterion (empty for other steps and for reviews given one overall score).</summary>
+    public List<ModelReviewScore> Scores { get; set; } = [];
 
     /// <summary>A recognition's level.</summary>
     public string? LevelCode { get; set; }
@@ -205,6 +208,49 @@ public class ModelStep
     public string ByUserName { get; set; } = "";
 
     public DateTime AtUtc { get; set; }
+}
+
+/// <summary>
+/// One criterion a reviewer scores a model against (sơ kết, đánh giá): data with its basis and validity, for
+/// collective models, individual ones or both, each with its maximum points.
+/// </summary>
+public class ModelReviewCriterion
+{
+    public int Id { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Whom it applies to; null for every model.</summary>
+    public ModelSubject? Subject { get; set; }
+
+    public int MaxPoints { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public string LegalBasis { get; set; } = "";
+
+    public DateOnly ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+}
+
+/// <summary>
+/// A review's points on one criterion. The criterion's name and maximum are copied as they stood, so that a later
+/// correction of the criteria never changes a review already given.
+/// </summary>
+public class ModelReviewScore
+{
+    public long StepId { get; set; }
+
+    public string CriterionCode { get; set; } = "";
+
+    public string CriterionName { get; set; } = "";
+
+    public int MaxPoints { get; set; }
+
+    public int Points { get; set; }
 }
 
 /// <summary>A progress report's evidence: a file or photo, checked by content (PDF, Word, JPEG, PNG).</summary>

@@ -55,6 +55,12 @@ public sealed record ModelStepCommand
 
     public int? Score { get; init; }
 
+    /// <summary>
+    /// For a review: the criteria in force for the model with the points given to each (null when not given). When
+    /// there are criteria, they replace the overall <see cref="Score"/>, which becomes their sum.
+    /// </summary>
+    public IReadOnlyList<CriterionPoints> Criteria { get; init; } = [];
+
     /// <summary>For a recognition: the level chosen, resolved from the levels table (null when unknown or not in force).</summary>
     public RecognitionLevel? Level { get; init; }
 
@@ -64,6 +70,9 @@ public sealed record ModelStepCommand
     /// <summary>The highest level the actor's unit may grant (<see cref="ModelRules.GrantorRank"/>).</summary>
     public int ActorGrantRank { get; init; }
 }
+
+/// <summary>A criterion of a review with the points a reviewer gave it.</summary>
+public sealed record CriterionPoints(ModelReviewCriterion Criterion, int? Points);
 
 /// <summary>A step's outcome: the new state, or Vietnamese field errors (nothing is to be saved).</summary>
 public sealed record ModelStepOutcome(ModelStatus? NewState, IReadOnlyDictionary<string, string> Errors)
@@ -78,6 +87,9 @@ public sealed record ModelStepOutcome(ModelStatus? NewState, IReadOnlyDictionary
 /// </summary>
 public static class ModelRules
 {
+    /// <summary>The field key of a criterion's points in a step's errors (the form's input is named after it).</summary>
+    public static string PointsKey(string code) => $"Points[{code}]";
+
     public const int MaxMilestones = 12;
 
     public static string Label(ModelStatus s) => s switch
@@ -293,7 +305,14 @@ public static class ModelRules
                     errors[""] = "Người đánh giá không được thuộc chính đơn vị đăng ký mô hình.";
                 }
 
-                if (cmd.Score is not (>= 0 and <= 100))
+                if (cmd.Criteria.Count > 0)
+                {
+                    foreach (var c in cmd.Criteria.Where(c => c.Points is null || c.Points < 0 || c.Points > c.Criterion.MaxPoints))
+                    {
+                        errors[PointsKey(c.Criterion.Code)] = $"Điểm tiêu chí «{c.Criterion.Name}» phải từ 0 đến {c.Criterion.MaxPoints}.";
+                    }
+                }
+                else if (cmd.Score is not (>= 0 and <= 100))
                 {
                     errors["Score"] = "Điểm đánh giá phải từ 0 đến 100.";
                 }

@@ -618,11 +618,11 @@ public sealed class DemoSeeder(
             return id;
         }
 
-        async Task Step(UserScope who, int id, Domain.Models.ModelAction action, int ago, string? note = null, int? score = null, string? level = null)
+        async Task Step(UserScope who, int id, Domain.Models.ModelAction action, int ago, string? note = null, IReadOnlyDictionary<string, int?>? points = null, string? level = null)
         {
             db.ChangeTracker.Clear();
             var stamp = await db.MobilizationModels.Where(m => m.Id == id).Select(m => m.ConcurrencyStamp).SingleAsync(ct);
-            var result = await models.StepAsync(who, id, new Models.ModelStepRequest(action, today.AddDays(-ago), note, score, level), stamp, ct);
+            var result = await models.StepAsync(who, id, new Models.ModelStepRequest(action, today.AddDays(-ago), note, null, level, Points: points), stamp, ct);
             if (!result.IsOk)
             {
                 throw new InvalidOperationException("Demo model step: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
@@ -637,7 +637,8 @@ public sealed class DemoSeeder(
         await Step(reviewer, clean, Domain.Models.ModelAction.Approve, 195);
         await Step(officer, clean, Domain.Models.ModelAction.Launch, 185, "Ra mắt tại nhà văn hóa khu phố 1, 150 hộ dân tham dự.");
         await Step(officer, clean, Domain.Models.ModelAction.Progress, 100, "Đã lắp 42 đèn chiếu sáng, xóa 12 điểm rác tự phát; 96% hộ phân loại rác.");
-        await Step(reviewer, clean, Domain.Models.ModelAction.Review, 30, "Đạt và vượt các tiêu chí đăng ký; được Nhân dân đồng tình, hưởng ứng.", 88);
+        await Step(reviewer, clean, Domain.Models.ModelAction.Review, 30, "Đạt và vượt các tiêu chí đăng ký; được Nhân dân đồng tình, hưởng ứng.",
+            new Dictionary<string, int?> { ["TT1"] = 18, ["TT2"] = 18, ["TT3"] = 17, ["TT4"] = 17, ["TT5"] = 18 });
         await Step(coordinator, clean, Domain.Models.ModelAction.Recognise, 20, level: "tinh");
 
         await Register(officer, Form("KT", "Tổ hợp tác bánh tráng phơi sương Tân Ninh",

@@ -25,6 +25,9 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
 
         public int? Score { get; set; }
 
+        /// <summary>A review's points per criterion code (inputs named Input.Points[code]).</summary>
+        public Dictionary<string, int?> Points { get; set; } = [];
+
         public string? LevelCode { get; set; }
 
         public int? MilestoneId { get; set; }
@@ -51,6 +54,11 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
     public Dictionary<string, string> LevelNames { get; private set; } = [];
 
     public List<RecognitionLevel> Levels { get; private set; } = [];
+
+    /// <summary>The review criteria in force today for this model (the review form asks points for each).</summary>
+    public List<ModelReviewCriterion> Criteria { get; private set; } = [];
+
+    public ILookup<long, ModelReviewScore> ScoresByStep { get; private set; } = Array.Empty<ModelReviewScore>().ToLookup(s => s.StepId);
 
     public Dictionary<int, string> UnitNames { get; private set; } = [];
 
@@ -114,7 +122,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var result = await commands.StepAsync(scope, id,
-            new ModelStepRequest(Input.Action!.Value, on.Value, Input.Note, Input.Score, Input.LevelCode, Input.MilestoneId, evidence), Input.Stamp, ct);
+            new ModelStepRequest(Input.Action!.Value, on.Value, Input.Note, Input.Score, Input.LevelCode, Input.MilestoneId, evidence, Input.Points), Input.Stamp, ct);
         if (result.IsOk)
         {
             TempData["Message"] = $"Đã ghi: {ModelRules.Label(Input.Action.Value)} ngày {VietnameseText.FormatDate(on)}.";
@@ -196,17 +204,21 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, ModelCommand
         LevelNames = await db.RecognitionLevels.AsNoTracking().GroupBy(f => f.Code).Select(g => new { g.Key, Name = g.OrderByDescending(f => f.ValidFrom).Select(f => f.Name).First() })
             .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
         Levels = await commands.LevelsInForceAsync(today, ct);
+        Criteria = await commands.CriteriaInForceAsync(today, row.Subject, ct);
         var stepIds = row.Steps.Select(s => s.Id).ToList();
+        var reviewIds = row.Steps.Where(s => s.Action == ModelAction.Review).Select(s => s.Id).ToList();
+        ScoresByStep = (await db.ModelReviewScores.AsNoTracking().Where(s => reviewIds.Contains(s.StepId)).ToListAsync(ct)).OrderBy(s => s.CriterionCode, StringComparer.Ordinal)
+            .ToLookup(s => s.StepId);
         EvidenceByStep = (await db.ModelEvidence.AsNoTracking().Where(e => stepIds.Contains(e.StepId)).Select(e => new { e.StepId, e.Id, e.FileName }).ToListAsync(ct))
             .ToDictionary(e => e.StepId, e => (e.Id, e.FileName));
         if (row.ReplicatedFromId is { } sourceId)
         {
-            var source = await db.MobilizationModels.AsNoTracking().Where(m => m.Id == sourceId).VisibleTo(db, scope)
+            var source = await (await db.MobilizationModels.AsNoTracking().Where(m => m.Id == sourceId).VisibleToAsync(db, scope, ct))
                 .Select(m => new { m.Id, m.Name, Unit = db.OrgUnits.Where(o => o.Id == m.UnitId).Select(o => o.Name).First() }).FirstOrDefaultAsync(ct);
             Source = source is null ? null : (source.Id, source.Name, source.Unit);
         }
 
-        Copies = await db.MobilizationModels.AsNoTracking().Where(m => m.ReplicatedFromId == id).VisibleTo(db, scope).OrderBy(m => m.RegisteredOn)
+        Copies = await (await db.MobilizationModels.AsNoTracking().Where(m => m.ReplicatedFromId == id).VisibleToAsync(db, scope, ct)).OrderBy(m => m.RegisteredOn)
             .Select(m => new Copy(m.Id, db.OrgUnits.Where(o => o.Id == m.UnitId).Select(o => o.Name).First(), m.State, m.LevelCode, m.RegisteredOn)).Take(200).ToListAsync(ct);
         Allowed = ModelRules.Allowed(row.State).Where(a => a switch
         {

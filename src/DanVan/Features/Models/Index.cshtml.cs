@@ -64,7 +64,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         await LoadListsAsync(scope, ct);
         CanRegister = ModelAccessRules.CanRegister(scope, scope.UnitId);
         CanSeeCompliance = ModelAccessRules.CanSeeCompliance(scope);
-        var query = Sorted(Filtered(scope));
+        var query = Sorted(await FilteredAsync(scope, ct));
         Models = await query.ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
     }
 
@@ -72,7 +72,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         await LoadListsAsync(scope, ct);
-        var rows = await Sorted(Filtered(scope)).ToRows(db).Take(100_000).ToListAsync(ct);
+        var rows = await Sorted(await FilteredAsync(scope, ct)).ToRows(db).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Mô hình Dân vận khéo", ["Tên mô hình", "Loại", "Tập thể/cá nhân", "Lĩnh vực", "Năm", "Đơn vị", "Ngày đăng ký", "Tình trạng", "Cấp công nhận", "Ngày công nhận", "Nhân rộng từ mô hình khác"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Name, ModelRules.Label(r.Kind), ModelRules.Label(r.Subject), FieldName(r.FieldCode), r.Year, r.UnitName, r.RegisteredOn,
@@ -87,7 +87,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         await LoadListsAsync(scope, ct);
         Year ??= ThisYear;
-        var groups = await Filtered(scope).GroupBy(m => new { m.UnitId, m.FieldCode, m.State })
+        var groups = await (await FilteredAsync(scope, ct)).GroupBy(m => new { m.UnitId, m.FieldCode, m.State })
             .Select(g => new { g.Key.UnitId, g.Key.FieldCode, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         var unitIds = groups.Select(g => g.UnitId).Distinct().ToList();
         var names = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -101,6 +101,31 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         XlsxExport.Write(stream, $"Tổng hợp năm {Year}", new[] { "Đơn vị", "Lĩnh vực" }.Concat(states.Select(ModelRules.Label)).Append("Tổng số").ToList(), rows);
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tong-hop-mo-hinh-{Year}.xlsx");
+    }
+
+    /// <summary>
+    /// Danh sách mô hình được công nhận (DOCX, Nghị định 30): the visible models recognised in the year (the year asked,
+    /// else this one; by recognition date, not registration year) and not removed since, with the other filters applied.
+    /// </summary>
+    public async Task<IActionResult> OnGetRecognisedAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        await LoadListsAsync(scope, ct);
+        var year = Year ?? ThisYear;
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var query = (Filter with { Year = null, State = null }).Apply(await VisibleAsync(scope, ct))
+            .Where(m => (m.State == ModelStatus.Recognised || m.State == ModelStatus.Commended) && m.RecognisedOn >= from && m.RecognisedOn <= to);
+        var models = await query.OrderBy(m => m.RecognisedOn).ThenBy(m => m.Id).Take(10_000)
+            .Select(m => new { m.Name, m.Kind, m.Subject, m.FieldCode, m.LevelCode, m.RecognisedOn, m.ReplicatedFromId, m.State, Unit = db.OrgUnits.Where(o => o.Id == m.UnitId).Select(o => o.Name).First() })
+            .ToListAsync(ct);
+        var ranks = await db.RecognitionLevels.AsNoTracking().GroupBy(l => l.Code).Select(g => new { g.Key, Rank = g.Max(l => l.Rank) }).ToDictionaryAsync(x => x.Key, x => x.Rank, StringComparer.Ordinal, ct);
+        var (unit, place) = await Shared.DocumentPlace.OfUnitAsync(db, scope.UnitId, ct);
+        var rows = models.Select(m => new RecognisedModelsDocx.Row(m.Name, m.Kind, m.Subject, m.Unit, FieldName(m.FieldCode), m.LevelCode is null ? "" : LevelName(m.LevelCode),
+            m.LevelCode is null ? 0 : ranks.GetValueOrDefault(m.LevelCode), m.RecognisedOn, m.ReplicatedFromId is not null, m.State)).ToList();
+        var stream = new MemoryStream();
+        RecognisedModelsDocx.Write(stream, new RecognisedModelsDocx.Facts(unit.Name, unit.Kind, place, year, VietnamClock.Today(clock), rows));
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RecognisedModelsDocx.FileName(year));
     }
 
     public string FieldName(string code) => FieldNames.GetValueOrDefault(code, code);
@@ -121,14 +146,20 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
         LevelNames = await db.RecognitionLevels.AsNoTracking().GroupBy(f => f.Code).Select(g => new { g.Key, Name = g.OrderByDescending(f => f.ValidFrom).Select(f => f.Name).First() })
             .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
-        var visibleUnits = db.MobilizationModels.AsNoTracking().VisibleTo(db, scope).Select(m => m.UnitId).Distinct();
+        var visibleUnits = (await VisibleAsync(scope, ct)).Select(m => m.UnitId).Distinct();
         Units = (await db.OrgUnits.AsNoTracking().Where(u => visibleUnits.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).Take(1000).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
     }
 
     private ModelFilter Filter => new(Query, Field, Level, Unit, Year, State, Subject, Active, Sort);
 
-    private IQueryable<MobilizationModel> Filtered(UserScope scope) => Filter.Apply(db.MobilizationModels.AsNoTracking().VisibleTo(db, scope));
+    private IQueryable<MobilizationModel>? visible;
+
+    /// <summary>The visible models, their unit ids read once per request (the unit list and the page share them).</summary>
+    private async Task<IQueryable<MobilizationModel>> VisibleAsync(UserScope scope, CancellationToken ct) =>
+        visible ??= await db.MobilizationModels.AsNoTracking().VisibleToAsync(db, scope, ct);
+
+    private async Task<IQueryable<MobilizationModel>> FilteredAsync(UserScope scope, CancellationToken ct) => Filter.Apply(await VisibleAsync(scope, ct));
 
     private IQueryable<MobilizationModel> Sorted(IQueryable<MobilizationModel> query) => Filter.Order(query);
 }

@@ -54,8 +54,9 @@ public sealed class ModelForm
 }
 
 /// <summary>A step of the lifecycle as a page or the API asks for it.</summary>
+/// <remarks>A review gives <paramref name="Points"/> per criterion code when criteria are in force for the model, else one <paramref name="Score"/>.</remarks>
 public sealed record ModelStepRequest(ModelAction Action, DateOnly On, string? Note, int? Score = null, string? LevelCode = null,
-    int? MilestoneId = null, UploadedFile? Evidence = null);
+    int? MilestoneId = null, UploadedFile? Evidence = null, IReadOnlyDictionary<string, int?>? Points = null);
 
 /// <summary>
 /// The writes of “Dân vận khéo” models: registration, correction after a return, each step of the lifecycle with its
@@ -86,6 +87,11 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
 
     public async Task<List<RecognitionLevel>> LevelsInForceAsync(DateOnly on, CancellationToken ct) =>
         (await db.RecognitionLevels.AsNoTracking().OrderBy(l => l.Rank).ToListAsync(ct)).Where(l => ModelCatalog.InForce(l.ValidFrom, l.ValidTo, on)).ToList();
+
+    /// <summary>The review criteria in force on a day for a collective or an individual model, in their order.</summary>
+    public async Task<List<ModelReviewCriterion>> CriteriaInForceAsync(DateOnly on, ModelSubject subject, CancellationToken ct) =>
+        (await db.ModelReviewCriteria.AsNoTracking().Where(c => c.Subject == null || c.Subject == subject).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))
+        .Where(c => ModelCatalog.InForce(c.ValidFrom, c.ValidTo, on)).ToList();
 
     public async Task<Result<MobilizationModel>> RegisterAsync(UserScope user, ModelForm input, CancellationToken ct = default)
     {
@@ -210,9 +216,13 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
             rank = ModelRules.GrantorRank(kinds[user.UnitId], ancestors);
         }
 
+        var criteria = request.Action == ModelAction.Review
+            ? (await CriteriaInForceAsync(request.On, row.Subject, ct)).Select(c => new CriterionPoints(c, request.Points?.GetValueOrDefault(c.Code))).ToList()
+            : [];
         var outcome = ModelRules.Check(Facts(row), new ModelStepCommand
         {
-            Action = request.Action, On = request.On, Note = request.Note, Score = request.Score, Level = level, ActorUnitId = user.UnitId, ActorGrantRank = rank,
+            Action = request.Action, On = request.On, Note = request.Note, Score = request.Score, Criteria = criteria, Level = level, ActorUnitId = user.UnitId,
+            ActorGrantRank = rank,
         }, today);
         var errors = new FieldErrors();
         foreach (var (k, v) in outcome.Errors)
@@ -263,7 +273,11 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         }
 
         var step = Step(user, request.Action, request.On, VietnameseText.Nfc(note), state);
-        step.Score = request.Action == ModelAction.Review ? request.Score : null;
+        step.Score = request.Action != ModelAction.Review ? null : criteria.Count > 0 ? criteria.Sum(c => c.Points!.Value) : request.Score;
+        step.Scores = criteria.Select(c => new ModelReviewScore
+        {
+            CriterionCode = c.Criterion.Code, CriterionName = c.Criterion.Name, MaxPoints = c.Criterion.MaxPoints, Points = c.Points!.Value,
+        }).ToList();
         step.LevelCode = level?.Code;
         step.MilestoneId = milestone?.Id;
         row.Steps.Add(step);

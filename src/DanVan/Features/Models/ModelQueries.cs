@@ -1,8 +1,10 @@
 using DanVan.Data;
+using Microsoft.EntityFrameworkCore;
 using DanVan.Domain.Access;
 using DanVan.Domain.Models;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
+using DanVan.Features.Units;
 
 namespace DanVan.Features.Models;
 
@@ -14,24 +16,28 @@ public static class ModelQueries
 {
     /// <summary>
     /// The models a user may read (as <see cref="ModelAccessRules.CanRead"/>): of units in their scope, registered
-    /// with a body in their scope, or recognised in their province; one indexed subquery on the unit path each.
+    /// with a body in their scope, or recognised in their province. The unit ids are read first and sent as one array
+    /// each (ADR-007, EF.Parameter): with path subqueries PostgreSQL scanned every model of the country three times.
     /// </summary>
-    public static IQueryable<MobilizationModel> VisibleTo(this IQueryable<MobilizationModel> models, AppDbContext db, UserScope user)
+    public static async Task<IQueryable<MobilizationModel>> VisibleToAsync(this IQueryable<MobilizationModel> models, AppDbContext db, UserScope user, CancellationToken ct)
     {
         if (user.IsAdmin)
         {
             return models;
         }
 
-        var prefix = user.ScopePrefix;
-        var rootId = UnitPaths.Ancestors(prefix).Last();
+        var scope = await db.OrgUnits.InScope(user).Select(o => o.Id).ToListAsync(ct);
         var province = UserScope.ProvincePrefix(user.UnitAncestorPath, user.UnitId);
+        if (province.StartsWith(user.ScopePrefix, StringComparison.Ordinal))
+        {
+            // The scope holds the whole province (or more): the province's recognised models are already in it.
+            return models.Where(m => EF.Parameter(scope).Contains(m.UnitId) || EF.Parameter(scope).Contains(m.RegisteredWithUnitId));
+        }
+
         var provinceId = UnitPaths.Ancestors(province).Last();
-        return models.Where(m =>
-            db.OrgUnits.Any(o => o.Id == m.UnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix)))
-            || db.OrgUnits.Any(o => o.Id == m.RegisteredWithUnitId && (o.Id == rootId || o.AncestorPath.StartsWith(prefix)))
-            || ((m.State == ModelStatus.Recognised || m.State == ModelStatus.Commended)
-                && db.OrgUnits.Any(o => o.Id == m.UnitId && (o.Id == provinceId || o.AncestorPath.StartsWith(province)))));
+        var provinceUnits = await db.OrgUnits.Where(o => o.Id == provinceId || o.AncestorPath.StartsWith(province)).Select(o => o.Id).ToListAsync(ct);
+        return models.Where(m => EF.Parameter(scope).Contains(m.UnitId) || EF.Parameter(scope).Contains(m.RegisteredWithUnitId)
+            || ((m.State == ModelStatus.Recognised || m.State == ModelStatus.Commended) && EF.Parameter(provinceUnits).Contains(m.UnitId)));
     }
 
     public static IQueryable<ModelRow> ToRows(this IQueryable<MobilizationModel> models, AppDbContext db) =>

@@ -36,7 +36,7 @@ public static class ModelsApi
         }
 
         var filter = new ModelFilter(q, field, level, unit, year, state, subject, active ?? false, sort);
-        var query = filter.Order(filter.Apply(db.MobilizationModels.AsNoTracking().VisibleTo(db, user)));
+        var query = filter.Order(filter.Apply(await db.MobilizationModels.AsNoTracking().VisibleToAsync(db, user, ct)));
         var rows = await query.ToPagedListAsync(x => x.ToRows(db), page, PagedList<ModelRow>.ClampSize(pageSize), ct);
         return TypedResults.Ok(new
         {

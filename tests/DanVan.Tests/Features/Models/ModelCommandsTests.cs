@@ -130,12 +130,29 @@ public sealed class ModelCommandsTests(AppFixture app) : IClassFixture<AppFixtur
         var own = await StepAsync(wardHead, id, new ModelStepRequest(ModelAction.Review, Today, "Tự đánh giá tốt", Score: 95));
         Assert.Equal(ResultStatus.Forbidden, own.Status);
 
+        // The review is scored against the criteria in force (data): a missing or out-of-range criterion is refused with its
+        // name and maximum, and nothing is saved.
+        var points = new Dictionary<string, int?> { ["TT1"] = 18, ["TT2"] = 17, ["TT3"] = 16, ["TT4"] = 15, ["TT5"] = 19 };
+        var partial = await StepAsync(body, id, new ModelStepRequest(ModelAction.Review, Today, "Đạt tiêu chí",
+            Points: new Dictionary<string, int?>(points) { ["TT2"] = null, ["TT5"] = 25 }));
+        Assert.Equal("Điểm tiêu chí «Vận động được Nhân dân tự giác chấp hành chủ trương, chính sách, pháp luật» phải từ 0 đến 20.", partial.Errors["Points[TT2]"][0]);
+        Assert.Equal("Điểm tiêu chí «Bền vững, có khả năng duy trì và nhân rộng» phải từ 0 đến 20.", partial.Errors["Points[TT5]"][0]);
+        Assert.Equal(2, partial.Errors.Count);
+        Assert.Equal(0, await WithAsync((_, db) => db.ModelSteps.CountAsync(s => s.ModelId == id && s.Action == ModelAction.Review)));
+        Assert.Equal(0, await WithAsync((_, db) => db.ModelReviewScores.CountAsync(x => db.ModelSteps.Any(s => s.Id == x.StepId && s.ModelId == id))));
+
         // Two reviewers save at once: one gets a Vietnamese message, not a 500 and not a lost review.
         var stamp = await StampAsync(id);
-        var first = await WithAsync((c, _) => c.StepAsync(body, id, new ModelStepRequest(ModelAction.Review, Today, "Đạt tiêu chí", Score: 85), stamp));
-        var second = await WithAsync((c, _) => c.StepAsync(coordinator, id, new ModelStepRequest(ModelAction.Review, Today, "Đạt", Score: 80), stamp));
-        Assert.True(first.IsOk);
+        var first = await WithAsync((c, _) => c.StepAsync(body, id, new ModelStepRequest(ModelAction.Review, Today, "Đạt tiêu chí", Points: points), stamp));
+        var second = await WithAsync((c, _) => c.StepAsync(coordinator, id, new ModelStepRequest(ModelAction.Review, Today, "Đạt", Points: points), stamp));
+        Assert.True(first.IsOk, string.Join(" ", first.Errors.SelectMany(e => e.Value)));
         Assert.Equal(ModelCommands.Stale, second.Errors[""][0]);
+        var review = await WithAsync((_, db) => db.ModelSteps.SingleAsync(s => s.ModelId == id && s.Action == ModelAction.Review));
+        Assert.Equal(85, review.Score);
+        var scores = await WithAsync((_, db) => db.ModelReviewScores.Where(s => s.StepId == review.Id).OrderBy(s => s.CriterionCode).ToListAsync());
+        Assert.Equal(["TT1", "TT2", "TT3", "TT4", "TT5"], scores.Select(s => s.CriterionCode));
+        Assert.Equal([18, 17, 16, 15, 19], scores.Select(s => s.Points));
+        Assert.All(scores, s => Assert.Equal(20, s.MaxPoints));
 
         // The ward's head recognises at base level only; the province recognises at provincial level.
         var tooHigh = await StepAsync(wardHead, id, new ModelStepRequest(ModelAction.Recognise, Today, null, LevelCode: "tinh"));

@@ -67,6 +67,71 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task RecognisedList_ReopensAsDocx_WithTheDemoModelRecognisedThatYear_AndNotTheOthers()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var year = Today.AddDays(-20).Year; // the demo recognises its model 20 days before today
+        var bytes = await coordinator.GetByteArrayAsync($"/Models?handler=Recognised&year={year}");
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var text = docx.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("SỞ NỘI VỤ", text, StringComparison.Ordinal);
+            Assert.Contains($"Mô hình, điển hình “Dân vận khéo” được công nhận năm {year}", text, StringComparison.Ordinal);
+            Assert.Contains("Mô hình: Khu phố sáng – xanh – sạch – đẹp", text, StringComparison.Ordinal);
+            Assert.Contains("Cấp tỉnh", text, StringComparison.Ordinal);
+            Assert.Contains(D(Today.AddDays(-20)), text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tổ hợp tác bánh tráng", text, StringComparison.Ordinal);
+            Assert.Contains("THỦ TRƯỞNG ĐƠN VỊ", text, StringComparison.Ordinal);
+        }
+
+        var empty = await coordinator.GetByteArrayAsync("/Models?handler=Recognised&year=2022");
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(empty), false))
+        {
+            Assert.Contains("Năm 2022 chưa có mô hình, điển hình nào được công nhận", docx.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Review_AsksPointsPerCriterion_AndSaysWhichOneIsMissing()
+    {
+        var officer = await app.As("canbo");
+        int id;
+        using (var created = await DanVanAppFactory.PostFormAsync(officer, "/Models/Create", await FormAsync("Tổ tư vấn pháp luật khu phố")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            id = int.Parse(created.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var reviewer = await app.As("thamdinh");
+        (await StepAsync(reviewer, id, new() { ["Input.Action"] = "Approve" })).Dispose();
+        (await StepAsync(officer, id, new() { ["Input.Action"] = "Launch", ["Input.Note"] = "Ra mắt tại nhà văn hóa" })).Dispose();
+        var form = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/Models/Details/{id}"));
+        Assert.Contains("Huy động được nhiều lực lượng cùng tham gia (0–20 điểm)", form, StringComparison.Ordinal);
+        var review = new Dictionary<string, string>
+        {
+            ["Input.Action"] = "Review", ["Input.Note"] = "Đạt tiêu chí", ["Input.Points[TT1]"] = "15", ["Input.Points[TT2]"] = "16", ["Input.Points[TT4]"] = "14",
+            ["Input.Points[TT5]"] = "12",
+        };
+        using (var missing = await StepAsync(reviewer, id, review))
+        {
+            Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+            var html = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+            Assert.Contains("Điểm tiêu chí «Huy động được nhiều lực lượng cùng tham gia» phải từ 0 đến 20.", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"16\"", html, StringComparison.Ordinal); // what was typed stays
+        }
+
+        review["Input.Points[TT3]"] = "13";
+        using (var saved = await StepAsync(reviewer, id, review))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var details = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Models/Details/{id}"));
+        Assert.Contains("<span>: 70 điểm</span>", details, StringComparison.Ordinal);
+        Assert.Contains("Huy động được nhiều lực lượng cùng tham gia: 13/20 điểm", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_WithAMissingCriterion_SaysSo_ThenTheBodyApproves_AndTheFormReopensAsDocx()
     {
         var officer = await app.As("canbo");

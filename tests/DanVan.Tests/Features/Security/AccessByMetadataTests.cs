@@ -51,6 +51,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Models/Details/{id:int}?handler=Evidence"] = "id=model",
         ["GET /Models/Edit/{id:int}"] = "id=model",
         ["GET /Models?handler=Export"] = "",
+        ["GET /Models?handler=Recognised"] = "",
         ["GET /Models?handler=Summary"] = "",
         ["GET /Public/Models"] = "",
         ["GET /Scoring"] = "",
