@@ -904,9 +904,9 @@ public sealed class SqlReference(NpgsqlDataSource db)
 
     /// <summary>
     /// ModelQueries.VisibleToAsync for a user whose scope holds the province (the coordinator): the scope's unit ids are
-    /// read first, then the model's unit or the body it registers with is one of them.
+    /// read first, then the model's unit is one of them (a body is always of its model's province).
     /// </summary>
-    private const string VisibleModels = """(m."UnitId" = ANY (@units) OR m."RegisteredWithUnitId" = ANY (@units))""";
+    private const string VisibleModels = """m."UnitId" = ANY (@units)""";
 
     /// <summary>
     /// /Models (IndexModel.OnGetAsync): the fields' and levels' names, the units that have a visible model (the unit
@@ -930,13 +930,15 @@ public sealed class SqlReference(NpgsqlDataSource db)
             FROM "RecognitionLevels" AS r
             GROUP BY r."Code"
             """, ct);
-        await RowsAsync(c, $"""
-            SELECT o2."Id", o2."Name"
-            FROM "OrgUnits" AS o2
-            WHERE o2."Id" IN (SELECT DISTINCT m."UnitId" FROM "MobilizationModels" AS m WHERE {VisibleModels})
-            ORDER BY o2."Name"
+        var unitIds = (await RowsAsync(c, $"""SELECT DISTINCT m."UnitId" FROM "MobilizationModels" AS m WHERE {VisibleModels}""", ct, Visible()))
+            .Select(r => (int)r[0]).ToArray();
+        await RowsAsync(c, """
+            SELECT o."Id", o."Name"
+            FROM "OrgUnits" AS o
+            WHERE o."Id" = ANY (@ids)
+            ORDER BY o."Name"
             LIMIT 1000
-            """, ct, Visible());
+            """, ct, P("ids", unitIds));
         var yearFilter = year is null ? "" : """ AND m."Year" = @year""";
         NpgsqlParameter[] WithYear() => year is { } y ? [.. Visible(), P("year", y)] : Visible();
         await RowsAsync(c, $"""SELECT count(*)::int FROM "MobilizationModels" AS m WHERE {VisibleModels}{yearFilter}""", ct, WithYear());

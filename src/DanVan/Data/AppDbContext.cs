@@ -90,6 +90,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<ModelReviewScore> ModelReviewScores => Set<ModelReviewScore>();
 
+    public DbSet<Domain.Democracy.DisclosureItem> DisclosureItems => Set<Domain.Democracy.DisclosureItem>();
+
+    public DbSet<Domain.Democracy.Disclosure> Disclosures => Set<Domain.Democracy.Disclosure>();
+
+    public DbSet<Domain.Democracy.DisclosureFile> DisclosureFiles => Set<Domain.Democracy.DisclosureFile>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

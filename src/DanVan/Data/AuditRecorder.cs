@@ -189,6 +189,7 @@ internal static class AuditRecorder
             Domain.Dialogues.DialogueCommitment dc => dc.OwnerUnitId,
             Domain.Models.MobilizationModel m => m.UnitId,
             Domain.Consultations.Consultation c => c.UnitId,
+            Domain.Democracy.Disclosure dd => dd.UnitId,
             _ => null,
         };
     }

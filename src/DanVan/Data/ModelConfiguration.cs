@@ -209,6 +209,41 @@ internal static class ModelConfiguration
             e.Property(x => x.CriterionName).HasMaxLength(300).IsRequired();
         });
 
+        builder.Entity<Domain.Democracy.DisclosureItem>(e =>
+        {
+            e.ToTable("DisclosureItems");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Article).HasMaxLength(100).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Democracy.Disclosure>(e =>
+        {
+            e.ToTable("Disclosures");
+            e.Property(x => x.ItemCode).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Title).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.FileContentType).HasMaxLength(100);
+            e.Property(x => x.SearchText).HasMaxLength(1200).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.Year, x.ItemCode });
+            e.HasIndex(x => new { x.Year, x.ItemCode });
+            e.HasIndex(x => new { x.UnitId, x.DisclosedOn });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Democracy.DisclosureFile>(e =>
+        {
+            e.ToTable("DisclosureFiles");
+            e.HasKey(x => x.DisclosureId);
+            e.Property(x => x.Content).IsRequired();
+            e.HasOne<Domain.Democracy.Disclosure>().WithOne().HasForeignKey<Domain.Democracy.DisclosureFile>(x => x.DisclosureId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<ModelReviewCriterion>(e =>
         {
             e.ToTable("ModelReviewCriteria");

@@ -74,6 +74,9 @@ public static class DanVanApp
         services.AddHostedService<Features.Consultations.ConsultationSilenceService>();
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
+        services.AddScoped<Features.Democracy.DisclosureCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.DisclosureMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.DisclosureFollowUp>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Scoring.ScoringCommands>();
         services.AddScoped<Features.Scoring.ScoringFrameworkCommands>();
@@ -226,6 +229,7 @@ public static class DanVanApp
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
         Features.Models.ModelsApi.Map(app);
+        Features.Democracy.DisclosuresApi.Map(app);
         Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);

@@ -22,6 +22,7 @@ public static class ReferenceData
         await EnsureDeadlineRulesAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureReceptionDutiesAsync(db, ct);
         await EnsureModelCatalogAsync(db, ct);
+        await EnsureDisclosureItemsAsync(db, ct);
         await EnsureCaseFieldsAsync(db, ct);
         await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
@@ -122,6 +123,20 @@ public static class ReferenceData
             db.BulkAuditSummary = "Danh hiệu, hình thức khen thưởng mặc định";
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    private static async Task EnsureDisclosureItemsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var codes = (await db.DisclosureItems.Select(i => i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var items = Domain.Democracy.DemocracyCatalog.Items().Where(i => !codes.Contains(i.Code)).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        db.DisclosureItems.AddRange(items);
+        db.BulkAuditSummary = $"Danh mục nội dung phải công khai (Luật Thực hiện dân chủ ở cơ sở): {items.Count} mục mặc định";
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task EnsureModelCatalogAsync(AppDbContext db, CancellationToken ct)

@@ -87,6 +87,31 @@ public sealed class FieldErrors
         return text;
     }
 
+    /// <summary>
+    /// A date typed dd/MM/yyyy: "Vui lòng nhập …" when required and empty, "… không hợp lệ: nhập theo dạng ngày/tháng/năm"
+    /// when unreadable. Returns the date when valid, null otherwise (an empty optional date is null without an error).
+    /// </summary>
+    public DateOnly? Date(string field, string? text, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Add(field, $"Vui lòng nhập {label}.");
+            }
+
+            return null;
+        }
+
+        if (Domain.Text.VietnameseText.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        Add(field, $"{char.ToUpper(label[0], Domain.Text.VietnameseText.Culture)}{label[1..]} không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+        return null;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 }

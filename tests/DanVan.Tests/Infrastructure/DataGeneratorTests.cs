@@ -90,7 +90,7 @@ public class DataGeneratorTests
         Assert.Equal(totals.Total, final.FinalTotal);
         Assert.Equal(totals.Grade, final.Grade);
 
-        // Models: 0–3 a year per obliged unit, some with none; dates in order with the state; replications only of recognised models of another unit.
+        // Models: 0–4 a year per obliged unit, some with none; dates in order with the state; replications only of recognised models of another unit.
         Assert.True(a.Models > 0 && a.ModelSteps > 2 * a.Models && a.Replications > 0, a.ToString());
         var models = await db.MobilizationModels.AsNoTracking().Where(m => m.Situation == DataGenerator.GeneratedModelSituation).ToListAsync();
         Assert.Equal(a.Models, models.Count);
@@ -99,9 +99,9 @@ public class DataGeneratorTests
         foreach (var year in new[] { 2024, 2025, 2026 })
         {
             var perUnit = models.Where(m => m.Year == year).GroupBy(m => m.UnitId).ToDictionary(g => g.Key, g => g.Count());
-            Assert.All(perUnit.Values, n => Assert.InRange(n, 1, 3));
+            Assert.All(perUnit.Values, n => Assert.InRange(n, 1, 4));
             Assert.InRange(obliged - perUnit.Count, (int)(0.03 * obliged), (int)(0.12 * obliged));
-            Assert.InRange(perUnit.Values.Sum(), (int)(1.7 * obliged), (int)(2.4 * obliged));
+            Assert.InRange(perUnit.Values.Sum(), (int)(2.4 * obliged), (int)(3.2 * obliged));
         }
 
         var today = new DateOnly(2026, 11, 30);

@@ -134,8 +134,8 @@ public sealed class ConsultationCommands(AppDbContext db, StatutoryDeadlines dea
             audience = ConsultationAudience.Units;
         }
 
-        var sentOn = Date(errors, nameof(input.SentOn), input.SentOn, "ngày gửi dự thảo", required: true);
-        var dueOn = Date(errors, nameof(input.DueOn), input.DueOn, "hạn gửi ý kiến", required: true);
+        var sentOn = errors.Date(nameof(input.SentOn), input.SentOn, "ngày gửi dự thảo", required: true);
+        var dueOn = errors.Date(nameof(input.DueOn), input.DueOn, "hạn gửi ý kiến", required: true);
         var explanation = "Theo thời hạn ghi trong công văn lấy ý kiến.";
         if (sentOn is { } s && dueOn is { } d)
         {
@@ -585,27 +585,6 @@ public sealed class ConsultationCommands(AppDbContext db, StatutoryDeadlines dea
 
     private static string StaleAnswer(int version) =>
         $"Đơn vị vừa có người khác gửi ý kiến (phiên bản {version}); tải lại trang để xem rồi sửa tiếp nếu cần.";
-
-    private static DateOnly? Date(FieldErrors errors, string field, string? text, string label, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors.Add(field, $"Vui lòng nhập {label}.");
-            }
-
-            return null;
-        }
-
-        if (VietnameseText.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, $"{char.ToUpper(label[0], Vi)}{label[1..]} không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
-        return null;
-    }
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
 }

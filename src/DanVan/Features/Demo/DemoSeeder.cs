@@ -16,7 +16,8 @@ public sealed class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
-    Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures)
+    Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures,
+    Democracy.DisclosureCommands disclosures)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -96,6 +97,7 @@ public sealed class DemoSeeder(
         changed |= await SeedCasesAsync(ct);
         changed |= await SeedDialoguesAsync(ct);
         changed |= await SeedModelsAsync(ct);
+        changed |= await SeedDisclosuresAsync(ct);
         changed |= await SeedConsultationsAsync(ct);
         changed |= await SeedScoringAsync(ct);
         return changed;
@@ -570,6 +572,59 @@ public sealed class DemoSeeder(
     /// “Dân vận khéo” models of Phường Tân Ninh: one recognised at provincial level (and replicated by another ward),
     /// one running, one returned for a missing criterion; dates in the past as if typed over the year.
     /// </summary>
+    /// <summary>
+    /// Phường Tân Ninh's disclosure register: last year's with two items never disclosed (overdue), this year's plan and
+    /// budget in January, an inspection result posted without the radio broadcast its article asks for, the rest due.
+    /// </summary>
+    private async Task<bool> SeedDisclosuresAsync(CancellationToken ct)
+    {
+        if (await db.Disclosures.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var id = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        async Task Record(int year, string item, string title, DateOnly on, int? postedDays, Domain.Democracy.DisclosureForms[] forms, int? radioDays = null, bool file = false)
+        {
+            if (on > today)
+            {
+                return;
+            }
+
+            var input = new Democracy.DisclosureInput
+            {
+                Year = year, ItemCode = item, Title = title, DisclosedOn = Domain.Text.VietnameseText.FormatDate(on),
+                EndsOn = postedDays is { } d ? Domain.Text.VietnameseText.FormatDate(on.AddDays(d - 1)) : null, Forms = [.. forms], RadioDays = radioDays,
+            };
+            var result = await disclosures.RecordAsync(officer, input, file ? new Documents.UploadedFile("bang-niem-yet.png", png) : null, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo disclosure: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        var last = today.Year - 1;
+        Domain.Democracy.DisclosureForms[] posted = [Domain.Democracy.DisclosureForms.Posting, Domain.Democracy.DisclosureForms.Portal];
+        Domain.Democracy.DisclosureForms[] radio = [Domain.Democracy.DisclosureForms.Posting, Domain.Democracy.DisclosureForms.Radio, Domain.Democracy.DisclosureForms.VillageHead];
+        foreach (var (n, title) in new[] { (1, "Kế hoạch phát triển kinh tế – xã hội"), (2, "Dự toán ngân sách phường"), (3, "Danh mục dự án đầu tư công trên địa bàn"),
+            (4, "Bộ thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường"), (5, "Danh sách hộ nghèo, hộ cận nghèo"), (7, "Kết quả giải quyết khiếu nại, tố cáo"),
+            (8, "Kết quả lấy ý kiến Nhân dân về chỉnh trang đô thị"), (9, "Mức thu phí, lệ phí"), (10, "Kết quả tuyển dụng, đánh giá công chức"),
+            (11, "Các khoản huy động Nhân dân đóng góp làm đường hẻm"), (13, "Quy ước khu phố 1, khu phố 2") })
+        {
+            await Record(last, $"XA-{n:00}", $"{title} năm {last}", new DateOnly(last, 1, 20).AddDays(n * 20), 30, n is >= 7 and <= 12 ? radio : posted, n is >= 7 and <= 12 ? 3 : null);
+        }
+
+        await Record(today.Year, "XA-01", $"Kế hoạch phát triển kinh tế – xã hội năm {today.Year}", new DateOnly(today.Year, 1, 15), 30, posted, file: true);
+        await Record(today.Year, "XA-02", $"Dự toán ngân sách phường năm {today.Year}", new DateOnly(today.Year, 1, 20), 30, posted);
+        await Record(today.Year, "XA-04", "Bộ thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường (cập nhật)", new DateOnly(today.Year, 3, 2), null,
+            [Domain.Democracy.DisclosureForms.Posting, Domain.Democracy.DisclosureForms.Portal, Domain.Democracy.DisclosureForms.Reception]);
+        await Record(today.Year, "XA-07", $"Kết quả giải quyết khiếu nại, tố cáo 6 tháng đầu năm {today.Year}", new DateOnly(today.Year, 7, 10), 30, posted);
+        return true;
+    }
+
     private async Task<bool> SeedModelsAsync(CancellationToken ct)
     {
         if (await db.MobilizationModels.AnyAsync(ct))

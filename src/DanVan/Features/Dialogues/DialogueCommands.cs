@@ -104,14 +104,14 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
             errors.Add(nameof(input.Audience), "Vui lòng chọn đối tượng đối thoại.");
         }
 
-        var heldOn = Date(errors, nameof(input.HeldOn), input.HeldOn, "ngày đối thoại", required: true);
+        var heldOn = errors.Date(nameof(input.HeldOn), input.HeldOn, "ngày đối thoại", required: true);
         if (heldOn is { } h && (h > today.AddYears(DialogueRules.MaxYearsAhead) || h < today.AddYears(-DialogueRules.MaxYearsBack)))
         {
             errors.Add(nameof(input.HeldOn), "Ngày đối thoại quá xa hôm nay; kiểm tra lại năm.");
             heldOn = null;
         }
 
-        var noticeOn = Date(errors, nameof(input.NoticeOn), input.NoticeOn, "ngày thông báo", required: false);
+        var noticeOn = errors.Date(nameof(input.NoticeOn), input.NoticeOn, "ngày thông báo", required: false);
         Deadline? latest = null;
         if (heldOn is { } held && noticeOn is { } notice)
         {
@@ -165,7 +165,7 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
 
         var today = VietnamClock.Today(clock);
         var errors = new FieldErrors();
-        var notice = Date(errors, "NoticeOn", noticeOn, "ngày thông báo", required: true);
+        var notice = errors.Date("NoticeOn", noticeOn, "ngày thông báo", required: true);
         if (notice is { } n && await NoticeDeadlineAsync(errors, "", row!.HeldOn, ct) is { } latest)
         {
             foreach (var (k, v) in DialogueRules.CheckNotice(row.State, row.HeldOn, n, latest, today))
@@ -257,7 +257,7 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
         else
         {
             answer = errors.Text(nameof(input.Answer), VietnameseText.Optional(input.Answer), 4000, "Ghi chú");
-            due = Date(errors, nameof(input.DueOn), input.DueOn, "hạn giải quyết", required: false);
+            due = errors.Date(nameof(input.DueOn), input.DueOn, "hạn giải quyết", required: false);
             var dueMissing = string.IsNullOrWhiteSpace(input.DueOn);
             foreach (var (k, v) in DialogueRules.CheckCommitment(input.OwnerUnitId, dueMissing ? null : due ?? row.HeldOn, row.HeldOn))
             {
@@ -322,7 +322,7 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
         }
 
         var errors = new FieldErrors();
-        var published = Date(errors, nameof(input.PublishedOn), input.PublishedOn, "ngày công bố kết quả", required: true);
+        var published = errors.Date(nameof(input.PublishedOn), input.PublishedOn, "ngày công bố kết quả", required: true);
         var summary = errors.RequiredText(nameof(input.Summary), VietnameseText.Nfc(input.Summary), 4000, "kết quả đối thoại");
         if (row!.State != DialogueState.Held)
         {
@@ -377,7 +377,7 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
             errors.Add("", $"Cam kết đã hoàn thành ngày {VietnameseText.FormatDate(commitment.DoneOn)}.");
         }
 
-        var done = Date(errors, nameof(input.DoneOn), input.DoneOn, "ngày hoàn thành", required: true);
+        var done = errors.Date(nameof(input.DoneOn), input.DoneOn, "ngày hoàn thành", required: true);
         if (done is { } d && d > today)
         {
             errors.Add(nameof(input.DoneOn), "Ngày hoàn thành không được sau hôm nay.");
@@ -489,27 +489,6 @@ public sealed class DialogueCommands(AppDbContext db, StatutoryDeadlines deadlin
         }
 
         return answer.Value;
-    }
-
-    private static DateOnly? Date(FieldErrors errors, string field, string? text, string label, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors.Add(field, $"Vui lòng nhập {label}.");
-            }
-
-            return null;
-        }
-
-        if (VietnameseText.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, $"{char.ToUpper(label[0], VietnameseText.Culture)}{label[1..]} không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
-        return null;
     }
 
     private static string Clip(string text) => text.Length > 600 ? text[..600] : text;

@@ -12,8 +12,27 @@ namespace DanVan.Features.Models;
 public sealed record ModelRow(int Id, string Name, ModelKind Kind, ModelSubject Subject, string FieldCode, int Year, ModelStatus State, string? LevelCode,
     DateOnly RegisteredOn, DateOnly? RecognisedOn, int? ReplicatedFromId, int UnitId, string UnitName);
 
+/// <summary>One row of the yearly summary: a unit and field, how many of its models stand in each state.</summary>
+public sealed record ModelSummaryRow(int UnitId, string UnitName, string FieldCode, IReadOnlyDictionary<ModelStatus, int> ByState, int Total);
+
 public static class ModelQueries
 {
+    /// <summary>
+    /// Bảng tổng hợp (unit × field × state) of the given models: one grouped query and one for the units' names, rows
+    /// by unit name (Vietnamese order) then field. The page's XLSX and /api/models/summary both read it.
+    /// </summary>
+    public static async Task<List<ModelSummaryRow>> SummaryAsync(this IQueryable<MobilizationModel> models, AppDbContext db, CancellationToken ct)
+    {
+        var groups = await models.GroupBy(m => new { m.UnitId, m.FieldCode, m.State })
+            .Select(g => new { g.Key.UnitId, g.Key.FieldCode, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        var unitIds = groups.Select(g => g.UnitId).Distinct().ToList();
+        var names = await db.OrgUnits.AsNoTracking().Where(u => EF.Parameter(unitIds).Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return groups.GroupBy(g => (g.UnitId, g.FieldCode))
+            .Select(g => new ModelSummaryRow(g.Key.UnitId, names.GetValueOrDefault(g.Key.UnitId, ""), g.Key.FieldCode,
+                g.GroupBy(x => x.State).ToDictionary(x => x.Key, x => x.Sum(y => y.Count)), g.Sum(x => x.Count)))
+            .OrderBy(r => r.UnitName, StringComparer.Create(VietnameseText.Culture, false)).ThenBy(r => r.FieldCode, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>
     /// The models a user may read (as <see cref="ModelAccessRules.CanRead"/>): of units in their scope, registered
     /// with a body in their scope, or recognised in their province. The unit ids are read first and sent as one array
@@ -30,8 +49,11 @@ public static class ModelQueries
         var province = UserScope.ProvincePrefix(user.UnitAncestorPath, user.UnitId);
         if (province.StartsWith(user.ScopePrefix, StringComparison.Ordinal))
         {
-            // The scope holds the whole province (or more): the province's recognised models are already in it.
-            return models.Where(m => EF.Parameter(scope).Contains(m.UnitId) || EF.Parameter(scope).Contains(m.RegisteredWithUnitId));
+            // The scope holds the whole province (or more): the province's recognised models are in it, and so is every
+            // model registered with a body of the scope, since a body is always of the model's own province (the
+            // registration and the replication refuse any other). One array on the unit index, estimated well: with the
+            // body's array OR-ed in, PostgreSQL expected ten times the rows and scanned every model (bench notes, 2026-12-03).
+            return models.Where(m => EF.Parameter(scope).Contains(m.UnitId));
         }
 
         var provinceId = UnitPaths.Ancestors(province).Last();

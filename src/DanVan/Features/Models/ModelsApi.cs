@@ -24,6 +24,8 @@ public static class ModelsApi
         var group = app.MapGroup("/api/models").WithTags("Mô hình Dân vận khéo").RequireAuthorization();
         group.MapGet("/", ListAsync).WithName("ListModels")
             .WithSummary("Danh mục mô hình (như trang /Models): q, field, level, unit, year, state, subject, active, sort=name|state, page, pageSize (tối đa 200).");
+        group.MapGet("/summary", SummaryAsync).WithName("ModelSummary")
+            .WithSummary("Bảng tổng hợp năm (đơn vị × lĩnh vực × tình trạng) như tệp Excel của trang /Models: year (mặc định năm nay) và các bộ lọc của danh mục.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetModel").WithSummary("Một mô hình: nội dung đăng ký, mốc thời gian và các bước đã thực hiện.");
     }
 
@@ -46,6 +48,26 @@ public static class ModelsApi
                 r.RegisteredOn, r.RecognisedOn, r.ReplicatedFromId, r.UnitId, r.UnitName,
             }),
             totalCount = rows.TotalCount, page = rows.Page, pageSize = rows.PageSize, pageCount = rows.PageCount,
+        });
+    }
+
+    private static async Task<IResult> SummaryAsync(string? q, string? field, string? level, int? unit, int? year, ModelStatus? state, ModelSubject? subject, bool? active,
+        CurrentUser currentUser, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await currentUser.GetScopeAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var y = year ?? VietnamClock.Today(clock).Year;
+        var filter = new ModelFilter(q, field, level, unit, y, state, subject, active ?? false, null);
+        var rows = await filter.Apply(await db.MobilizationModels.AsNoTracking().VisibleToAsync(db, user, ct)).SummaryAsync(db, ct);
+        return TypedResults.Ok(new
+        {
+            year = y,
+            states = Enum.GetValues<ModelStatus>().Select(s => new { code = s.ToString(), name = ModelRules.Label(s) }),
+            rows = rows.Select(r => new { r.UnitId, r.UnitName, r.FieldCode, byState = r.ByState.ToDictionary(x => x.Key.ToString(), x => x.Value), r.Total }),
+            total = rows.Sum(r => r.Total),
         });
     }
 

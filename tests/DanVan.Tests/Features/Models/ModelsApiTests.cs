@@ -16,6 +16,31 @@ public sealed class ModelsApiTests(ForeignDataFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
         using var one = await anonymous.GetAsync("/api/models/1");
         Assert.Equal(HttpStatusCode.Unauthorized, one.StatusCode);
+        using var summary = await anonymous.GetAsync("/api/models/summary");
+        Assert.Equal(HttpStatusCode.Unauthorized, summary.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheYearlySummary_CountsEachUnitAndFieldByState_AsTheWorkbookDoes()
+    {
+        var coordinator = await app.As("dieuphoi");
+        var year = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).AddDays(-20).Year; // the demo's recognised model
+        using var doc = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/models/summary?year={year}"));
+        var root = doc.RootElement;
+        Assert.Equal(year, root.GetProperty("year").GetInt32());
+        Assert.Contains(root.GetProperty("states").EnumerateArray(), s => s.GetProperty("code").GetString() == "Recognised" && s.GetProperty("name").GetString() == "Đã công nhận");
+        var rows = root.GetProperty("rows").EnumerateArray().ToList();
+        var culture = rows.Single(r => r.GetProperty("unitName").GetString() == "Phường Tân Ninh" && r.GetProperty("fieldCode").GetString() == "VHXH");
+        var byState = culture.GetProperty("byState").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.True(byState.GetValueOrDefault("Recognised") + byState.GetValueOrDefault("Commended") >= 1);
+        Assert.Equal(byState.Values.Sum(), culture.GetProperty("total").GetInt32());
+        Assert.Equal(rows.Sum(r => r.GetProperty("total").GetInt32()), root.GetProperty("total").GetInt32());
+
+        // A field filter narrows it as on the page; another year has none of the demo's models.
+        using var economy = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/models/summary?year={year}&field=KT"));
+        Assert.All(economy.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.Equal("KT", r.GetProperty("fieldCode").GetString()));
+        using var empty = JsonDocument.Parse(await coordinator.GetStringAsync("/api/models/summary?year=1990"));
+        Assert.Equal(0, empty.RootElement.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -162,6 +162,14 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(model.IsOk, string.Join(" ", model.Errors.SelectMany(e => e.Value)));
             Ids["model"] = Id(model.Value!.Id);
 
+            // A disclosure of the same commune (not published), with a file, named with the marker.
+            var disclosure = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.DisclosureCommands>().RecordAsync(officer, new DanVan.Features.Democracy.DisclosureInput
+            {
+                Year = today.Year, ItemCode = "XA-01", Title = "Công khai " + Marker, DisclosedOn = D(today), Forms = [DanVan.Domain.Democracy.DisclosureForms.Posting], IsPublic = false,
+            }, new DanVan.Features.Documents.UploadedFile("cong-khai.pdf", DanVan.Tests.Support.TestFiles.Pdf()));
+            Assert.True(disclosure.IsOk, string.Join(" ", disclosure.Errors.SelectMany(e => e.Value)));
+            Ids["disclosure"] = Id(disclosure.Value!.Id);
+
             // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
             var framework = new DanVan.Domain.Scoring.ScoringFramework
             {
