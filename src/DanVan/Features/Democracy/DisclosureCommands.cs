@@ -58,6 +58,80 @@ public sealed class DisclosureCommands(AppDbContext db, TimeProvider clock, ICon
         return await SaveAsync(user, row, input, file, isNew: true, ct);
     }
 
+    /// <summary>
+    /// Nhập từ Excel: every row checked as <see cref="RecordAsync"/> checks one (the same validation), all saved in one
+    /// transaction or none. A row identical to a recorded disclosure (same item, date and title) is skipped, so that a
+    /// template's pre-filled rows coming back unchanged add nothing. Errors are "Dòng N: …", in row order, under "".
+    /// </summary>
+    public async Task<Result<DisclosureImportSummary>> ImportAsync(UserScope user, int year, IReadOnlyList<DisclosureImportRow> rows, CancellationToken ct = default)
+    {
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
+        {
+            return Result<DisclosureImportSummary>.Forbidden();
+        }
+
+        var kind = await db.OrgUnits.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Kind).SingleAsync(ct);
+        if (DisclosureRules.ScopeOf(kind) is not { } scope)
+        {
+            return Result<DisclosureImportSummary>.Forbidden();
+        }
+
+        if (rows.Count == 0)
+        {
+            return Result<DisclosureImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
+        }
+
+        var codes = (await db.DisclosureItems.AsNoTracking().Where(i => i.Scope == scope).Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var recorded = (await db.Disclosures.AsNoTracking().Where(d => d.UnitId == user.UnitId && d.Year == year)
+            .Select(d => new { d.ItemCode, d.DisclosedOn, d.Title }).ToListAsync(ct))
+            .Select(d => (d.ItemCode, d.DisclosedOn, d.Title)).ToHashSet();
+        var errors = new List<string>();
+        var (saved, skipped) = (0, 0);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        foreach (var row in rows.OrderBy(r => r.Line))
+        {
+            if (row.Errors.Count > 0)
+            {
+                errors.AddRange(row.Errors);
+                continue;
+            }
+
+            var input = row.Input;
+            var code = input.ItemCode?.Trim() ?? "";
+            if (VietnameseText.TryParseDate(input.DisclosedOn, out var on) && recorded.Contains((code, on, VietnameseText.Nfc(input.Title?.Trim()) ?? "")))
+            {
+                skipped++;
+                continue;
+            }
+
+            var result = await SaveAsync(user, new Disclosure { UnitId = user.UnitId }, input, null, isNew: true, ct);
+            if (result.IsOk)
+            {
+                saved++;
+                continue;
+            }
+
+            foreach (var (field, messages) in result.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add(field == nameof(input.ItemCode) && code.Length > 0 && !codes.Contains(code)
+                        ? $"Dòng {row.Line}: mã nội dung «{code}» không có trong danh mục công khai của đơn vị (xem trang «{XlsxTable.GuideSheet}»)."
+                        : $"Dòng {row.Line}: {message}");
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear(); // nothing of the valid rows stays: the transaction is rolled back when disposed
+            return Result<DisclosureImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<DisclosureImportSummary>.Ok(new DisclosureImportSummary(saved, skipped));
+    }
+
     public async Task<Result<Disclosure>> UpdateAsync(UserScope user, int id, DisclosureInput input, UploadedFile? file, CancellationToken ct = default)
     {
         var row = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == id, ct);

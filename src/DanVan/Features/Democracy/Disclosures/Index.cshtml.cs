@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Democracy.Disclosures;
 
-/// <summary>Sổ theo dõi công khai of one unit and year: every item of its list with its status, then its disclosures, searched, paged, exported.</summary>
-public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureCommands commands, TimeProvider clock) : PageModel
+/// <summary>
+/// Sổ theo dõi công khai of one unit and year: every item of its list with its status, then its disclosures, searched,
+/// paged, exported; for who may record, the Excel template and its import (all rows or none, with a row-by-row report).
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 6L * 1024 * 1024)]
+[RequestSizeLimit(6L * 1024 * 1024)]
+public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureCommands commands, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
@@ -26,6 +31,13 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureComm
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
+
+    /// <summary>The workbook of "Nhập từ Excel".</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>Why the last import saved nothing, row by row.</summary>
+    public List<string> ImportErrors { get; private set; } = [];
 
     public int ShownYear { get; private set; }
 
@@ -72,6 +84,96 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureComm
         return File(stream, XlsxExport.ContentType, $"cong-khai-{ShownYear}-{UnitId}.xlsx");
     }
 
+    /// <summary>Mẫu Excel: the year's items on the guide sheet, a row per disclosure already recorded.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!CanRecord)
+        {
+            return Forbid();
+        }
+
+        var recorded = await db.Disclosures.AsNoTracking().Where(d => d.UnitId == UnitId && d.Year == ShownYear)
+            .OrderBy(d => d.ItemCode).ThenBy(d => d.DisclosedOn).ThenBy(d => d.Id).Take(DisclosureWorkbook.MaxRows).ToListAsync(ct);
+        var stream = new MemoryStream();
+        DisclosureWorkbook.WriteTemplate(stream, ShownYear, Lines.Select(l => l.Item).ToList(), recorded);
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"mau-cong-khai-{ShownYear}-{UnitId}.xlsx");
+    }
+
+    /// <summary>Nhập từ Excel: every row checked; all saved in one transaction, or nothing and the report on the page.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        var user = (await currentUser.GetScopeAsync(ct))!;
+        Unit = null; // one imports into one's own unit only
+        if (await LoadAsync(ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!CanRecord || UnitId != user.UnitId)
+        {
+            return Forbid();
+        }
+
+        ImportErrors = await ImportAsync(user, ct);
+        if (ImportErrors.Count == 0)
+        {
+            return Redirect($"/Democracy/Disclosures?year={ShownYear}");
+        }
+
+        Disclosures = await Records().OrderByDescending(d => d.DisclosedOn).ThenByDescending(d => d.Id).ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
+        return Page();
+    }
+
+    private async Task<List<string>> ImportAsync(UserScope user, CancellationToken ct)
+    {
+        if (Upload is not { Length: > 0 })
+        {
+            return ["Vui lòng chọn tệp Excel (.xlsx) để nhập (tải mẫu Excel, điền rồi tải lên)."];
+        }
+
+        if (Upload.Length > DisclosureWorkbook.MaxBytes)
+        {
+            return [$"Tệp quá lớn: tối đa {DisclosureWorkbook.MaxBytes / (1024 * 1024)} MB."];
+        }
+
+        byte[] content;
+        using (var buffer = new MemoryStream())
+        {
+            await Upload.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+
+        if (new UploadValidator(UploadLimits.From(configuration)).Check(content).Refusal("Tệp nhập phải là bảng tính Excel (.xlsx); hãy dùng tệp mẫu tải về từ trang này.", UploadKind.Xlsx) is { } refusal)
+        {
+            return [refusal];
+        }
+
+        var (rows, fileErrors) = DisclosureWorkbook.Read(content, ShownYear);
+        if (fileErrors.Count > 0)
+        {
+            return fileErrors;
+        }
+
+        var result = await commands.ImportAsync(user, ShownYear, rows, ct);
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = $"Đã nhập {result.Value!.Saved} nội dung công khai."
+                    + (result.Value.Skipped > 0 ? $" Bỏ qua {result.Value.Skipped} dòng đã có trong sổ." : "");
+                return [];
+            case ResultStatus.Invalid:
+                return result.Errors.SelectMany(e => e.Value).ToList();
+            default:
+                return ["Anh/chị không có quyền nhập nội dung công khai cho đơn vị này."];
+        }
+    }
+
     private IQueryable<Disclosure> Records() => db.Disclosures.AsNoTracking().Where(d => d.UnitId == UnitId).Matching(Query, ShownYear, Item);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -93,6 +195,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureComm
     }
 
     public string PageUrl(int page) => $"/Democracy/Disclosures?year={ShownYear}&unit={UnitId}&q={Uri.EscapeDataString(Query ?? "")}&item={Uri.EscapeDataString(Item ?? "")}&page={page}";
+
+    public string TemplateUrl => $"/Democracy/Disclosures?handler=Template&year={ShownYear}";
 
     public string ExportUrl => $"/Democracy/Disclosures?handler=Export&year={ShownYear}&unit={UnitId}&q={Uri.EscapeDataString(Query ?? "")}&item={Uri.EscapeDataString(Item ?? "")}";
 

@@ -1,0 +1,480 @@
+using System.Globalization;
+using DanVan.Domain.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>What a column of an Excel template holds.</summary>
+public enum XlsxKind
+{
+    Text,
+
+    /// <summary>A date typed as text dd/MM/yyyy or a real Excel date (a serial number).</summary>
+    Date,
+
+    Int,
+
+    /// <summary>Có/Không (also x, TRUE/FALSE, 1/0, Excel booleans).</summary>
+    Bool,
+}
+
+/// <summary>One column of a template: its title (the header cell, exactly), what it holds, whether a row must fill it.</summary>
+public sealed record XlsxColumn(string Title, XlsxKind Kind = XlsxKind.Text, bool Required = false);
+
+/// <summary>A row read back: its Excel row number and one typed value per column (string, DateOnly, int, bool or null).</summary>
+public sealed record XlsxRow(int Number, IReadOnlyList<object?> Values)
+{
+    public string? Text(int column) => Values[column] as string;
+
+    public DateOnly? Date(int column) => Values[column] as DateOnly?;
+
+    public int? Int(int column) => Values[column] as int?;
+
+    public bool? Bool(int column) => Values[column] as bool?;
+}
+
+/// <summary>The rows of an upload that read cleanly, and every error, in Vietnamese, naming row and column (any error: save nothing).</summary>
+public sealed record XlsxReadResult(IReadOnlyList<XlsxRow> Rows, IReadOnlyList<string> Errors)
+{
+    public bool IsOk => Errors.Count == 0;
+}
+
+/// <summary>A second sheet of a template ("Hướng dẫn"): allowed values, one list under a header per block.</summary>
+public sealed record XlsxGuide(string Heading, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// The Excel round trip of any capability where units fill data offline (ADR-022): <see cref="WriteTemplate"/> writes
+/// the header row of a column spec, pre-filled rows and a "Hướng dẫn" sheet of allowed values; <see cref="Read"/>
+/// reads an upload back into typed rows with every error at once, each naming its row and column: a missing or renamed
+/// column, a value of the wrong kind, a formula (refused: we keep values, not what Excel would compute), a duplicate
+/// key, too many rows. Empty rows are skipped. Pure: bytes in, rows and messages out; callers save nothing on any error.
+/// </summary>
+public static class XlsxTable
+{
+    public const string GuideSheet = "Hướng dẫn";
+
+    private static readonly string[] TrueWords = ["có", "x", "true", "1", "đúng"];
+    private static readonly string[] FalseWords = ["không", "false", "0", "sai"];
+
+    public static void WriteTemplate(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows,
+        IReadOnlyList<XlsxGuide>? guide = null)
+    {
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+        stylesPart.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()),
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        var sheets = new Sheets();
+        var data = new List<IReadOnlyList<object?>> { columns.Select(c => (object?)c.Title).ToList() };
+        data.AddRange(rows);
+        AddSheet(workbookPart, sheets, 1, sheetName, data, bold: [0], frozen: true, widths: columns.Select(c => c.Kind == XlsxKind.Text ? 40d : 16d).ToList());
+        if (guide is { Count: > 0 })
+        {
+            var lines = new List<IReadOnlyList<object?>>();
+            var bold = new List<int>();
+            foreach (var block in guide)
+            {
+                if (lines.Count > 0)
+                {
+                    lines.Add([]);
+                }
+
+                bold.Add(lines.Count);
+                lines.Add([block.Heading]);
+                bold.Add(lines.Count);
+                lines.Add(block.Headers.Cast<object?>().ToList());
+                lines.AddRange(block.Rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToList()));
+            }
+
+            AddSheet(workbookPart, sheets, 2, GuideSheet, lines, bold, frozen: false, widths: [20, 80]);
+        }
+
+        workbookPart.Workbook = new Workbook(sheets);
+        workbookPart.Workbook.Save();
+    }
+
+    /// <summary>
+    /// Reads the first sheet: row 1 must hold <paramref name="columns"/>' titles in order; then one typed row per non-empty
+    /// row. <paramref name="key"/>, when given, names a row's identity; two rows with the same key are refused together.
+    /// </summary>
+    public static XlsxReadResult Read(byte[] content, IReadOnlyList<XlsxColumn> columns, int maxRows, Func<XlsxRow, string?>? key = null)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false);
+            return Read(document, columns, maxRows, key);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return new([], ["Không đọc được tệp như một bảng tính Excel (.xlsx); hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."]);
+        }
+    }
+
+    /// <summary>"A", "B", … "AA" for a zero-based column index.</summary>
+    public static string Letter(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private static XlsxReadResult Read(SpreadsheetDocument document, IReadOnlyList<XlsxColumn> columns, int maxRows, Func<XlsxRow, string?>? key)
+    {
+        var workbookPart = document.WorkbookPart;
+        var sheet = workbookPart?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
+        if (workbookPart is null || sheet?.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart sheetPart)
+        {
+            return new([], ["Tệp Excel không có trang tính nào."]);
+        }
+
+        var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var dateStyles = DateStyles(workbookPart);
+        var errors = new List<string>();
+        var rows = new List<XlsxRow>();
+        var header = new Dictionary<int, string>();
+        var headerSeen = false;
+        var dataRows = 0;
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowNumber = 0;
+        foreach (var row in sheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
+        {
+            rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
+            var cells = new Dictionary<int, Cell>();
+            var position = -1;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                position = cell.CellReference?.Value is { } reference && ColumnOf(reference) is { } at ? at : position + 1;
+                cells[position] = cell;
+            }
+
+            if (!headerSeen)
+            {
+                if (rowNumber != 1)
+                {
+                    break; // no header row at all: reported below
+                }
+
+                headerSeen = true;
+                foreach (var (at, cell) in cells)
+                {
+                    header[at] = Raw(cell, shared) is { } raw ? Display(raw).Trim() : "";
+                }
+
+                continue;
+            }
+
+            var rowErrors = new List<string>();
+            var values = new object?[columns.Count];
+            var empty = true;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (!cells.TryGetValue(c, out var cell))
+                {
+                    continue;
+                }
+
+                var column = columns[c];
+                var prefix = $"Dòng {rowNumber}, cột «{column.Title}»";
+                if (cell.CellFormula is not null)
+                {
+                    empty = false;
+                    rowErrors.Add($"{prefix}: ô chứa công thức; hãy dán giá trị (Dán đặc biệt → Giá trị) thay cho công thức.");
+                    continue;
+                }
+
+                var raw = Raw(cell, shared);
+                if (raw is null || (raw is string s && string.IsNullOrWhiteSpace(s)))
+                {
+                    continue;
+                }
+
+                empty = false;
+                var (value, error) = Convert(raw, column.Kind, cell.StyleIndex?.Value is { } style && dateStyles.Contains(style));
+                if (error is not null)
+                {
+                    rowErrors.Add($"{prefix}: {error}");
+                }
+
+                values[c] = value;
+            }
+
+            if (empty && cells.Keys.All(c => c < columns.Count || Raw(cells[c], shared) is null or string { Length: 0 }))
+            {
+                continue; // an empty row (perhaps formatted) is not data
+            }
+
+            if (++dataRows > maxRows)
+            {
+                errors.Add($"Tệp có quá {VietnameseText.FormatNumber(maxRows)} dòng dữ liệu; mỗi lần chỉ nhập tối đa {VietnameseText.FormatNumber(maxRows)} dòng, hãy chia thành nhiều tệp.");
+                break;
+            }
+
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (columns[c].Required && values[c] is null && !rowErrors.Any(e => e.StartsWith($"Dòng {rowNumber}, cột «{columns[c].Title}»", StringComparison.Ordinal)))
+                {
+                    rowErrors.Add($"Dòng {rowNumber}, cột «{columns[c].Title}»: chưa nhập.");
+                }
+            }
+
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            var read = new XlsxRow(rowNumber, values);
+            if (key?.Invoke(read) is { } k)
+            {
+                if (keys.TryGetValue(k, out var first))
+                {
+                    errors.Add($"Dòng {rowNumber} trùng với dòng {first} (cùng {k}); hãy xoá một trong hai dòng.");
+                    continue;
+                }
+
+                keys[k] = rowNumber;
+            }
+
+            rows.Add(read);
+        }
+
+        var headerErrors = HeaderErrors(header, columns, headerSeen);
+        if (headerErrors.Count > 0)
+        {
+            return new([], headerErrors); // the rows cannot be trusted under the wrong columns
+        }
+
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
+        }
+
+        return new(rows, errors); // the rows that read cleanly too, so that a caller can check them and report everything at once
+    }
+
+    private static List<string> HeaderErrors(Dictionary<int, string> header, IReadOnlyList<XlsxColumn> columns, bool headerSeen)
+    {
+        if (!headerSeen || header.Values.All(string.IsNullOrEmpty))
+        {
+            return [$"Dòng 1 phải là dòng tiêu đề với các cột: {string.Join(", ", columns.Select(c => $"«{c.Title}»"))}. Hãy dùng tệp mẫu tải về từ DanVan."];
+        }
+
+        var errors = new List<string>();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var actual = header.GetValueOrDefault(c, "");
+            if (Same(actual, columns[c].Title))
+            {
+                continue;
+            }
+
+            errors.Add(string.IsNullOrEmpty(actual)
+                ? $"Thiếu cột «{columns[c].Title}» (cột {Letter(c)} của dòng tiêu đề)."
+                : header.Values.Any(h => Same(h, columns[c].Title))
+                    ? $"Cột {Letter(c)} phải là «{columns[c].Title}», không phải «{actual}» (các cột phải theo đúng thứ tự của tệp mẫu)."
+                    : $"Cột {Letter(c)} phải là «{columns[c].Title}», không phải «{actual}».");
+        }
+
+        return errors;
+    }
+
+    private static bool Same(string a, string b) =>
+        string.Equals(VietnameseText.Nfc(a.Trim()), VietnameseText.Nfc(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The cell's value as stored: string, double or bool; null when it has none.</summary>
+    private static object? Raw(Cell cell, List<string> shared)
+    {
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+
+        var text = cell.CellValue?.Text;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : "";
+        }
+
+        if (type == CellValues.Boolean)
+        {
+            return text.Trim() == "1";
+        }
+
+        if (type == CellValues.Date)
+        {
+            return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? DateOnly.FromDateTime(iso) : text;
+        }
+
+        if (type is null || type == CellValues.Number)
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : text;
+        }
+
+        return text; // a string result or an error value
+    }
+
+    private static string Display(object raw) => raw switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "Có" : "Không",
+        DateOnly d => VietnameseText.FormatDate(d),
+        _ => raw.ToString() ?? "",
+    };
+
+    private static (object? Value, string? Error) Convert(object raw, XlsxKind kind, bool dateStyled)
+    {
+        switch (kind)
+        {
+            case XlsxKind.Date:
+                if (raw is DateOnly date)
+                {
+                    return (date, null);
+                }
+
+                if (raw is double serial && serial is >= 1 and < 2_958_466 && (dateStyled || Math.Abs(serial - Math.Floor(serial)) < 1e-9))
+                {
+                    return (DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))), null); // a real Excel date
+                }
+
+                return raw is string s && VietnameseText.TryParseDate(s, out var typed)
+                    ? (typed, null)
+                    : (null, $"«{Display(raw).Trim()}» không phải ngày (dd/mm/yyyy).");
+            case XlsxKind.Int:
+                if (raw is double n && Math.Abs(n - Math.Round(n)) < 1e-9 && n is >= int.MinValue and <= int.MaxValue)
+                {
+                    return ((int)Math.Round(n), null);
+                }
+
+                return raw is string t && int.TryParse(t.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+                    ? (i, null)
+                    : (null, $"«{Display(raw).Trim()}» không phải số nguyên.");
+            case XlsxKind.Bool:
+                if (raw is bool b)
+                {
+                    return (b, null);
+                }
+
+                var word = Display(raw).Trim().ToLower(VietnameseText.Culture);
+                return TrueWords.Contains(word) ? (true, null) : FalseWords.Contains(word) ? (false, null) : (null, $"«{Display(raw).Trim()}» không phải Có hoặc Không.");
+            default:
+                var text = Display(raw).Trim();
+                return (text.Length == 0 ? null : VietnameseText.Nfc(text), null);
+        }
+    }
+
+    /// <summary>The zero-based column of a reference such as "C12"; null when it has no letters.</summary>
+    private static int? ColumnOf(string reference)
+    {
+        var n = 0;
+        var letters = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= 'A' and <= 'Z')
+            {
+                n = (n * 26) + (ch - 'A' + 1);
+                letters++;
+            }
+            else if (ch is >= 'a' and <= 'z')
+            {
+                n = (n * 26) + (ch - 'a' + 1);
+                letters++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return letters is > 0 and <= 3 ? n - 1 : null;
+    }
+
+    /// <summary>The cell formats that show a number as a date (built-in 14–22, 45–47, or a custom code with d, m and y).</summary>
+    private static HashSet<uint> DateStyles(WorkbookPart workbookPart)
+    {
+        var styles = new HashSet<uint>();
+        var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
+        if (stylesheet?.CellFormats is not { } formats)
+        {
+            return styles;
+        }
+
+        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null && f.FormatCode?.Value is { } code && code.Contains('y', StringComparison.OrdinalIgnoreCase) && code.Contains('d', StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.NumberFormatId!.Value).ToHashSet() ?? [];
+        uint index = 0;
+        foreach (var format in formats.Elements<CellFormat>())
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (id is (>= 14 and <= 22) or (>= 45 and <= 47) || custom.Contains(id))
+            {
+                styles.Add(index);
+            }
+
+            index++;
+        }
+
+        return styles;
+    }
+
+    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint number, string name, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyCollection<int> bold,
+        bool frozen, IReadOnlyList<double> widths)
+    {
+        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        var worksheet = new Worksheet();
+        if (frozen)
+        {
+            worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        }
+
+        worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new Row { RowIndex = (uint)(r + 1) };
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                var cell = CellOf(rows[r][c]);
+                cell.CellReference = Letter(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
+                if (bold.Contains(r))
+                {
+                    cell.StyleIndex = 1;
+                }
+
+                row.Append(cell);
+            }
+
+            data.Append(row);
+        }
+
+        worksheet.Append(data);
+        sheetPart.Worksheet = worksheet;
+        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = number, Name = name.Length > 31 ? name[..31] : name });
+    }
+
+    private static Cell CellOf(object? value) => value switch
+    {
+        null => new Cell(),
+        int or long or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(System.Convert.ToDouble(value, CultureInfo.InvariantCulture)) },
+        bool b => Text(b ? "Có" : "Không"),
+        DateOnly d => Text(VietnameseText.FormatDate(d)),
+        _ => Text(System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static Cell Text(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
+}
