@@ -199,6 +199,17 @@ public sealed class DisclosureImportTests(AppFixture app) : IClassFixture<AppFix
             Assert.Contains("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", WebUtility.HtmlDecode(await renamed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
+        using (var large = await AppFixture.PostFilesAsync(officer, "/Democracy/Disclosures?handler=Import", new Dictionary<string, string>(), ("Upload", "lon.xlsx", new byte[(5 * 1024 * 1024) + 1000])))
+        {
+            Assert.Equal(HttpStatusCode.OK, large.StatusCode);
+            Assert.Contains("Tệp quá lớn: tối đa 5 MB.", WebUtility.HtmlDecode(await large.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var huge = await AppFixture.PostFilesAsync(officer, "/Democracy/Disclosures?handler=Import", new Dictionary<string, string>(), ("Upload", "rat-lon.xlsx", new byte[7 * 1024 * 1024])))
+        {
+            Assert.True((int)huge.StatusCode < 500, "7 MB → " + huge.StatusCode);
+        }
+
         foreach (var user in new[] { "xem", "dieuphoi" })
         {
             var other = await app.As(user);
