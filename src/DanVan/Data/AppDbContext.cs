@@ -96,6 +96,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Democracy.DisclosureFile> DisclosureFiles => Set<Domain.Democracy.DisclosureFile>();
 
+    public DbSet<Domain.Democracy.DecisionRule> DecisionRules => Set<Domain.Democracy.DecisionRule>();
+
+    public DbSet<Domain.Democracy.PeopleDecision> PeopleDecisions => Set<Domain.Democracy.PeopleDecision>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

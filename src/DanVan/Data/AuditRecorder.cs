@@ -190,6 +190,7 @@ internal static class AuditRecorder
             Domain.Models.MobilizationModel m => m.UnitId,
             Domain.Consultations.Consultation c => c.UnitId,
             Domain.Democracy.Disclosure dd => dd.UnitId,
+            Domain.Democracy.PeopleDecision pd => pd.UnitId,
             _ => null,
         };
     }

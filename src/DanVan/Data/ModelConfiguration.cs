@@ -236,6 +236,34 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Democracy.DecisionRule>(e =>
+        {
+            e.ToTable("DecisionRules");
+            e.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Democracy.PeopleDecision>(e =>
+        {
+            e.ToTable("PeopleDecisions");
+            e.Property(x => x.Community).HasMaxLength(200).IsRequired();
+            e.Property(x => x.RuleCode).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Matter).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Place).HasMaxLength(300);
+            e.Property(x => x.ThresholdText).HasMaxLength(500).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.Property(x => x.ChairName).HasMaxLength(200);
+            e.Property(x => x.SecretaryName).HasMaxLength(200);
+            e.Property(x => x.Conclusion).HasMaxLength(2000);
+            e.Property(x => x.SearchText).HasMaxLength(1500).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.HeldOn });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Domain.Democracy.DisclosureFile>(e =>
         {
             e.ToTable("DisclosureFiles");

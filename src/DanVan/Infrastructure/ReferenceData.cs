@@ -23,6 +23,7 @@ public static class ReferenceData
         await EnsureReceptionDutiesAsync(db, ct);
         await EnsureModelCatalogAsync(db, ct);
         await EnsureDisclosureItemsAsync(db, ct);
+        await EnsureDecisionRulesAsync(db, ct);
         await EnsureCaseFieldsAsync(db, ct);
         await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
@@ -123,6 +124,20 @@ public static class ReferenceData
             db.BulkAuditSummary = "Danh hiệu, hình thức khen thưởng mặc định";
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    private static async Task EnsureDecisionRulesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var codes = (await db.DecisionRules.Select(i => i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rules = Domain.Democracy.DecisionRules.Shipped().Where(i => !codes.Contains(i.Code)).ToList();
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        db.DecisionRules.AddRange(rules);
+        db.BulkAuditSummary = $"Ngưỡng biểu quyết các nội dung Nhân dân bàn và quyết định: {rules.Count} mục mặc định";
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task EnsureDisclosureItemsAsync(AppDbContext db, CancellationToken ct)

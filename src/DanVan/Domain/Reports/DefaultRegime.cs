@@ -57,7 +57,7 @@ public static class DefaultRegime
         I("TT_CUOC", "Cuộc tuyên truyền, phổ biến, quán triệt", "cuộc", "2. Tuyên truyền, vận động"),
         I("TT_LUOT", "Lượt người tham dự tuyên truyền", "lượt người", "2. Tuyên truyền, vận động"),
         I("DC_CONGKHAI", "Nội dung đã công khai cho Nhân dân biết", "nội dung", "3. Dân chủ ở cơ sở", measure: "cong-khai"),
-        I("DC_BAN", "Nội dung Nhân dân bàn và quyết định", "nội dung", "3. Dân chủ ở cơ sở"),
+        I("DC_BAN", "Nội dung Nhân dân bàn và quyết định", "nội dung", "3. Dân chủ ở cơ sở", measure: "dan-ban-quyet-dinh"),
         I("DC_YKIEN", "Nội dung lấy ý kiến Nhân dân trước khi quyết định", "nội dung", "3. Dân chủ ở cơ sở"),
         I("DC_GIAMSAT", "Cuộc kiểm tra, giám sát của Ban Thanh tra nhân dân", "cuộc", "3. Dân chủ ở cơ sở"),
         I("DC_HNCB", "Hội nghị cán bộ, công chức, viên chức đã tổ chức", "hội nghị", "3. Dân chủ ở cơ sở"),

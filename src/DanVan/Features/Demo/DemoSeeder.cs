@@ -17,7 +17,7 @@ public sealed class DemoSeeder(
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
     Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures,
-    Democracy.DisclosureCommands disclosures)
+    Democracy.DisclosureCommands disclosures, Democracy.DecisionCommands decisions)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -622,6 +622,24 @@ public sealed class DemoSeeder(
         await Record(today.Year, "XA-04", "Bộ thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường (cập nhật)", new DateOnly(today.Year, 3, 2), null,
             [Domain.Democracy.DisclosureForms.Posting, Domain.Democracy.DisclosureForms.Portal, Domain.Democracy.DisclosureForms.Reception]);
         await Record(today.Year, "XA-07", $"Kết quả giải quyết khiếu nại, tố cáo 6 tháng đầu năm {today.Year}", new DateOnly(today.Year, 7, 10), 30, posted);
+
+        // Two community votes of Khu phố 1: a contribution passed with two thirds, a second one short of it.
+        async Task Vote(string rule, string matter, int ago, int entitled, int present, int yes, int no)
+        {
+            var result = await decisions.RecordAsync(officer, new Democracy.DecisionInput
+            {
+                Community = "Khu phố 1", RuleCode = rule, Matter = matter, Form = Domain.Democracy.DecisionForm.Meeting, HeldOn = Domain.Text.VietnameseText.FormatDate(today.AddDays(-ago)),
+                Place = "Nhà văn hóa khu phố 1", HouseholdsEntitled = entitled, HouseholdsPresent = present, For = yes, Against = no,
+                ChairName = "Nguyễn Văn Tâm, Trưởng khu phố 1", SecretaryName = "Lê Thị Hoa", Conclusion = "Giao Ban điều hành khu phố tổ chức thực hiện theo kết quả biểu quyết (dữ liệu minh họa).",
+            }, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo vote: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        await Vote("dong-gop-ha-tang", "Mức đóng góp bê tông hóa hẻm 12: 500.000 đồng/hộ", 45, 210, 172, 150, 12);
+        await Vote("dong-gop-ha-tang", "Mức đóng góp lắp camera an ninh: 300.000 đồng/hộ", 20, 210, 160, 126, 25);
         return true;
     }
 

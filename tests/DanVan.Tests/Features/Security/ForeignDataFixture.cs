@@ -170,6 +170,15 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(disclosure.IsOk, string.Join(" ", disclosure.Errors.SelectMany(e => e.Value)));
             Ids["disclosure"] = Id(disclosure.Value!.Id);
 
+            // A people's vote of the same commune, its matter named with the marker.
+            var decision = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.DecisionCommands>().RecordAsync(officer, new DanVan.Features.Democracy.DecisionInput
+            {
+                Community = "Thôn " + Marker, RuleCode = "dong-gop-ha-tang", Matter = "Đóng góp " + Marker, Form = DanVan.Domain.Democracy.DecisionForm.Meeting, HeldOn = D(today),
+                HouseholdsEntitled = 100, HouseholdsPresent = 80, For = 70, Against = 5,
+            });
+            Assert.True(decision.IsOk, string.Join(" ", decision.Errors.SelectMany(e => e.Value)));
+            Ids["decision"] = Id(decision.Value!.Id);
+
             // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
             var framework = new DanVan.Domain.Scoring.ScoringFramework
             {

@@ -1,0 +1,79 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Democracy;
+using DanVan.Domain.Text;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Democracy.Decisions;
+
+/// <summary>Nhân dân bàn và quyết định: the votes of the communities in the user's scope, searched, filtered by outcome, paged, exported.</summary>
+public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public sealed record Row(int Id, DateOnly HeldOn, string Community, string Matter, DecisionForm Form, int Entitled, int Present, int For, DecisionOutcome Outcome, string UnitName);
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "outcome")]
+    public DecisionOutcome? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedList<Row> Decisions { get; private set; } = null!;
+
+    public bool CanRecord { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var kind = await db.OrgUnits.AsNoTracking().Where(u => u.Id == scope.UnitId).Select(u => u.Kind).FirstOrDefaultAsync(ct);
+        CanRecord = DisclosureAccessRules.CanRecord(scope, scope.UnitId) && DisclosureRules.ScopeOf(kind) == DisclosureScope.Commune;
+        Decisions = await (await FilteredAsync(scope, ct)).ToPagedListAsync(Project, PageNumber, 50, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var scope = (await currentUser.GetScopeAsync(ct))!;
+        var rows = await Project(await FilteredAsync(scope, ct)).Take(100_000).ToListAsync(ct);
+        var stream = new MemoryStream();
+        XlsxExport.Write(stream, "Nhân dân bàn và quyết định", ["Ngày", "Thôn, tổ dân phố", "Nội dung", "Hình thức", "Tổng số hộ", "Số hộ tham dự", "Số hộ đồng ý", "Kết quả", "Đơn vị"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, r.Community, r.Matter, DecisionRules.Label(r.Form), r.Entitled, r.Present, r.For, DecisionRules.Label(r.Outcome), r.UnitName]));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"nhan-dan-ban-va-quyet-dinh-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
+    }
+
+    private async Task<IQueryable<PeopleDecision>> FilteredAsync(UserScope scope, CancellationToken ct)
+    {
+        var query = db.PeopleDecisions.AsNoTracking();
+        if (!scope.IsAdmin)
+        {
+            var units = await db.OrgUnits.AsNoTracking().InScope(scope).Select(u => u.Id).ToListAsync(ct);
+            query = query.Where(d => EF.Parameter(units).Contains(d.UnitId));
+        }
+
+        if (Outcome is { } o && Enum.IsDefined(o))
+        {
+            query = query.Where(d => d.Outcome == o);
+        }
+
+        var folded = VietnameseText.Fold(Query);
+        if (folded.Length > 0)
+        {
+            query = query.Where(d => d.SearchText.Contains(folded));
+        }
+
+        return query.OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id);
+    }
+
+    private IQueryable<Row> Project(IQueryable<PeopleDecision> q) => q.Select(d => new Row(d.Id, d.HeldOn, d.Community, d.Matter, d.Form, d.HouseholdsEntitled, d.HouseholdsPresent, d.For,
+        d.Outcome, db.OrgUnits.Where(o => o.Id == d.UnitId).Select(o => o.Name).First()));
+
+    public string PageUrl(int page) => $"/Democracy/Decisions?q={Uri.EscapeDataString(Query ?? "")}&outcome={Outcome}&page={page}";
+
+    public string ExportUrl => $"/Democracy/Decisions?handler=Export&q={Uri.EscapeDataString(Query ?? "")}&outcome={Outcome}";
+}
