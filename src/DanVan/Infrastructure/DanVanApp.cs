@@ -75,10 +75,9 @@ public static class DanVanApp
         services.AddScoped<Features.Models.ModelCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Models.ModelMeasures>();
         services.AddScoped<Features.Democracy.DisclosureCommands>();
-        services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.DisclosureMeasures>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.DemocracyMeasures>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.DisclosureFollowUp>();
         services.AddScoped<Features.Democracy.DecisionCommands>();
-        services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.DecisionMeasures>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Scoring.ScoringCommands>();
         services.AddScoped<Features.Scoring.ScoringFrameworkCommands>();

@@ -12,16 +12,19 @@ public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The one stylesheet of our workbooks: format 0 plain, format 1 bold (headers).</summary>
+    public static Stylesheet Styles() => new(
+        new Fonts(new Font(), new Font(new Bold())),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border()),
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+
     public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        stylesPart.Stylesheet = Styles();
         var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
 
         using (var writer = OpenXmlWriter.Create(sheetPart))

@@ -64,11 +64,7 @@ public static class XlsxTable
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        stylesPart.Stylesheet = XlsxExport.Styles();
         var sheets = new Sheets();
         var data = new List<IReadOnlyList<object?>> { columns.Select(c => (object?)c.Title).ToList() };
         data.AddRange(rows);

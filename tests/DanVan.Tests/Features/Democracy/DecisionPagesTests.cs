@@ -65,7 +65,7 @@ public sealed class DecisionPagesTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var ward = await app.UnitIdAsync("25459");
         using var scope = app.Factory.Services.CreateScope();
-        var value = await scope.ServiceProvider.GetRequiredService<MeasureRegistry>().ComputeAsync(DecisionMeasures.Decided, [ward], Today.AddDays(-60), Today, default);
+        var value = await scope.ServiceProvider.GetRequiredService<MeasureRegistry>().ComputeAsync(DemocracyMeasures.Decided, [ward], Today.AddDays(-60), Today, default);
         Assert.True(value[ward].Value >= 2);
         Assert.StartsWith("Theo dõi trên DanVan (sổ Nhân dân bàn và quyết định):", value[ward].Provenance, StringComparison.Ordinal);
 

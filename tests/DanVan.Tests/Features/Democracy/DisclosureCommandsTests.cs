@@ -96,7 +96,7 @@ public sealed class DisclosureCommandsTests(AppFixture app) : IClassFixture<AppF
         var last = Today.Year - 1;
 
         // The measure behind DC_CONGKHAI: last year's eleven demo disclosures, with where the figure comes from.
-        var value = await WithAsync((sp, _) => sp.GetRequiredService<MeasureRegistry>().ComputeAsync(DisclosureMeasures.Disclosed, [ward], new DateOnly(last, 1, 1), new DateOnly(last, 12, 31), default));
+        var value = await WithAsync((sp, _) => sp.GetRequiredService<MeasureRegistry>().ComputeAsync(DemocracyMeasures.Disclosed, [ward], new DateOnly(last, 1, 1), new DateOnly(last, 12, 31), default));
         Assert.Equal(11, value[ward].Value);
         Assert.StartsWith("Theo dõi trên DanVan (sổ theo dõi công khai): 11 nội dung đã công khai", value[ward].Provenance, StringComparison.Ordinal);
         Assert.Equal("cong-khai", await WithAsync((_, db) => db.ReportIndicators.Where(i => i.Code == "DC_CONGKHAI").Select(i => i.MeasureCode).FirstAsync()));
