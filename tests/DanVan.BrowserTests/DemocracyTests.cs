@@ -1,0 +1,142 @@
+using DanVan.Domain.Democracy;
+using DanVan.Features.Democracy;
+using DanVan.Infrastructure;
+using DanVan.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DanVan.BrowserTests;
+
+/// <summary>The app on a clock the test moves: 05/01/2027 08:00 in Việt Nam, just after the 2026 register's review date.</summary>
+public sealed class DemocracyFixture : BrowserFixture
+{
+    public FakeClock FakeClock { get; } = new(new DateTimeOffset(2027, 1, 5, 1, 0, 0, TimeSpan.Zero));
+
+    protected override TimeProvider? Clock => FakeClock;
+}
+
+/// <summary>
+/// Issue 18's disclosure and vote path in a real browser: Phường Tân Ninh brings its 2026 disclosure register up to date
+/// from the Excel template (a bad row first refused with its message, nothing saved, then accepted), the item it still
+/// has not disclosed stays flagged and reaches its digest; a community meeting passes a contribution with two thirds and
+/// another falls short at 60 %; the minutes reopen as Word.
+/// </summary>
+public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixture>
+{
+    private static async void AcceptDialog(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+
+    private static string TempFile(string name, byte[] content)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "danvan-upload-" + Guid.NewGuid().ToString("N")));
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static byte[] Workbook(params IReadOnlyList<object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        XlsxTable.WriteTemplate(stream, "Công khai năm 2026", DisclosureWorkbook.Columns, rows);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task AWardCatchesUpItsRegisterFromExcel_TheMissingItemReachesTheDigest_AndTwoVotesAreCounted()
+    {
+        // The demo's 2026 register of Phường Tân Ninh (what it holds depends on the day the demo was seeded; never items 6, 12, 14).
+        int recorded, items;
+        using (var scope = fx.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DanVan.Data.AppDbContext>();
+            var ward = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.OrgUnits, u => u.Code == "25459");
+            var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Disclosures.Where(d => d.UnitId == ward.Id && d.Year == 2026));
+            recorded = rows.Count;
+            items = rows.Select(d => d.ItemCode).Distinct().Count();
+            Assert.DoesNotContain(rows, d => d.ItemCode is "XA-06" or "XA-12" or "XA-14");
+        }
+
+        var officer = await fx.SignInAsync("canbo");
+        await officer.GotoAsync("/Democracy/Disclosures?year=2026");
+        await Assertions.Expect(officer.GetByTestId("disclosures-summary")).ToHaveTextAsync($"{items} / 14 nội dung đã công khai; {14 - items} nội dung quá hạn chưa công khai.");
+
+        // The template comes pre-filled with what the register already holds.
+        var template = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("disclosures-template").ClickAsync());
+        var read = XlsxTable.Read(await File.ReadAllBytesAsync((await template.PathAsync())!), DisclosureWorkbook.Columns, 500);
+        Assert.Empty(read.Errors);
+        Assert.Equal(recorded, read.Rows.Count);
+
+        // One bad row: the whole file is refused with the row's message, and nothing is saved.
+        const string Loans = "Danh sách hộ được vay vốn giảm nghèo năm 2026";
+        const string Funds = "Quỹ khuyến học phường năm 2026";
+        var bad = Workbook(
+            ["XA-06", Loans, new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 19), "Niêm yết; Qua Trưởng thôn, Tổ trưởng tổ dân phố", null, null],
+            ["XA-12", Funds, new DateOnly(2026, 12, 22), new DateOnly(2026, 12, 1), "Niêm yết; Hệ thống truyền thanh", 3, null]);
+        await officer.GetByText("Nhập từ Excel", new() { Exact = true }).First.ClickAsync();
+        await officer.Locator("#Upload").SetInputFilesAsync(TempFile("cong-khai-2026.xlsx", bad));
+        await officer.GetByTestId("disclosures-import-form").GetByRole(AriaRole.Button, new() { Name = "Nhập từ Excel" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("import-report")).ToContainTextAsync("Dòng 3");
+        await Assertions.Expect(officer.GetByTestId("import-report")).ToContainTextAsync("Ngày kết thúc công khai không thể trước ngày bắt đầu công khai.");
+        await fx.ScreenshotAsync(officer, "60-disclosures-import-refused");
+        await officer.GotoAsync("/Democracy/Disclosures?year=2026");
+        await Assertions.Expect(officer.GetByTestId("disclosures-summary")).ToContainTextAsync($"{items} / 14");
+
+        // Corrected, both rows go in.
+        var good = Workbook(
+            ["XA-06", Loans, new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 19), "Niêm yết; Qua Trưởng thôn, Tổ trưởng tổ dân phố", null, null],
+            ["XA-12", Funds, new DateOnly(2026, 12, 22), new DateOnly(2027, 1, 21), "Niêm yết; Hệ thống truyền thanh", 3, null]);
+        await officer.GetByText("Nhập từ Excel", new() { Exact = true }).First.ClickAsync();
+        await officer.Locator("#Upload").SetInputFilesAsync(TempFile("cong-khai-2026.xlsx", good));
+        await officer.GetByTestId("disclosures-import-form").GetByRole(AriaRole.Button, new() { Name = "Nhập từ Excel" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("body")).ToContainTextAsync("Đã nhập 2 nội dung công khai.");
+        await Assertions.Expect(officer.GetByTestId("disclosures-summary")).ToHaveTextAsync($"{items + 2} / 14 nội dung đã công khai; {12 - items} nội dung quá hạn chưa công khai.");
+        var missing = officer.GetByTestId("disclosure-register").Locator("tr[data-item='XA-14']");
+        await Assertions.Expect(missing).ToContainTextAsync("Quá hạn chưa công khai");
+        await Assertions.Expect(officer.GetByTestId("disclosure-register").Locator("tr[data-item='XA-12']")).ToContainTextAsync("Đã công khai");
+        await fx.ScreenshotAsync(officer, "61-disclosures-register");
+
+        // The item still missing reaches the ward's digest.
+        using (var scope = fx.App.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DanVan.Features.FollowUp.DigestJob>().RunAsync(new DateOnly(2027, 1, 5), "browser-test")).Ran);
+        }
+
+        await officer.GetByTestId("notifications-link").ClickAsync();
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("Công khai năm 2026: Các nội dung khác theo quy định của pháp luật");
+
+        // Khu phố 3 meets twice: a contribution passed with two thirds, another short at 60 %.
+        async Task VoteAsync(string matter, string entitled, string present, string yes, string no)
+        {
+            await officer.GotoAsync("/Democracy/Decisions/Create");
+            await officer.GetByLabel("Loại nội dung (Điều 15)").SelectOptionAsync(new SelectOptionValue { Value = "dong-gop-ha-tang" });
+            await officer.GetByLabel("Nội dung biểu quyết").FillAsync(matter);
+            await officer.GetByLabel("Thôn, tổ dân phố, khu phố").FillAsync("Khu phố 3");
+            await officer.GetByLabel("Ngày biểu quyết").FillAsync("04/01/2027");
+            await officer.GetByLabel("Tổng số hộ gia đình").FillAsync(entitled);
+            await officer.GetByLabel("Số hộ tham dự (trả lời)").FillAsync(present);
+            await officer.GetByLabel("Số hộ đồng ý").FillAsync(yes);
+            await officer.GetByLabel("Số hộ không đồng ý").FillAsync(no);
+            await officer.GetByLabel("Người chủ trì").FillAsync("Võ Văn Hùng, Trưởng khu phố 3");
+            await officer.GetByRole(AriaRole.Button, new() { Name = "Ghi kết quả" }).ClickAsync();
+        }
+
+        await VoteAsync("Đóng góp nâng cấp đường hẻm 7: 400.000 đồng/hộ", "150", "180", "100", "10");
+        await Assertions.Expect(officer.GetByTestId("decision-form")).ToContainTextAsync("Số hộ tham dự (180) không thể lớn hơn tổng số hộ gia đình (150).");
+        await VoteAsync("Đóng góp nâng cấp đường hẻm 7: 400.000 đồng/hộ", "150", "130", "100", "10");
+        await Assertions.Expect(officer.GetByTestId("decision-outcome")).ToHaveTextAsync("Thông qua: 100/150 hộ đồng ý (66,7%).");
+        var docx = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("decision-docx").ClickAsync());
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open((await docx.PathAsync())!, false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Họp cộng đồng dân cư Khu phố 3", text, StringComparison.Ordinal);
+            Assert.Contains("Thông qua: 100/150 hộ đồng ý", text, StringComparison.Ordinal);
+            Assert.Contains("từ 2/3", text, StringComparison.Ordinal);
+        }
+
+        await VoteAsync("Đóng góp lắp đèn chiếu sáng hẻm 9: 250.000 đồng/hộ", "150", "120", "90", "20");
+        await Assertions.Expect(officer.GetByTestId("decision-outcome")).ToHaveTextAsync("Không thông qua: 90/150 hộ đồng ý (60,0%).");
+        await fx.ScreenshotAsync(officer, "62-decision-rejected");
+        await officer.GotoAsync("/Democracy/Decisions?q=khu+pho+3");
+        await Assertions.Expect(officer.GetByTestId("decisions-table").Locator("tbody tr")).ToHaveCountAsync(2);
+        await officer.Context.CloseAsync();
+    }
+}
