@@ -92,6 +92,16 @@ public class DataGeneratorTests
 
         // Models: 0–4 a year per obliged unit, some with none; dates in order with the state; replications only of recognised models of another unit.
         Assert.True(a.Models > 0 && a.ModelSteps > 2 * a.Models && a.Replications > 0, a.ToString());
+
+        // Grassroots democracy: registers with most items disclosed and some missing; votes counted as the rules count them.
+        Assert.True(a.Disclosures > 0 && a.PeopleDecisions > 0, a.ToString());
+        Assert.Equal(a.Disclosures, await db.Disclosures.LongCountAsync(d => d.Title.StartsWith(DataGenerator.GeneratedDisclosure)));
+        var votes = await db.PeopleDecisions.AsNoTracking().Where(d => d.Matter.StartsWith(DataGenerator.GeneratedDisclosure)).ToListAsync();
+        Assert.Equal(a.PeopleDecisions, votes.Count);
+        var voteRules = DanVan.Domain.Democracy.DecisionRules.Shipped().ToDictionary(r => r.Code);
+        Assert.All(votes, v => Assert.Equal(DanVan.Domain.Democracy.DecisionRules.Count(voteRules[v.RuleCode], v.Form, v.HouseholdsEntitled, v.HouseholdsPresent, v.For).Outcome, v.Outcome));
+        Assert.All(votes, v => Assert.True(v.For + v.Against <= v.HouseholdsPresent && v.HouseholdsPresent <= v.HouseholdsEntitled));
+        Assert.Contains(votes, v => v.Outcome == DanVan.Domain.Democracy.DecisionOutcome.Rejected);
         var models = await db.MobilizationModels.AsNoTracking().Where(m => m.Situation == DataGenerator.GeneratedModelSituation).ToListAsync();
         Assert.Equal(a.Models, models.Count);
         var obligedKinds = new[] { OrgUnitKind.Department, OrgUnitKind.Inspectorate, OrgUnitKind.PublicServiceUnit, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone };

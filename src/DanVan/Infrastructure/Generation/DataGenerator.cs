@@ -22,7 +22,7 @@ public enum DataScale
 public sealed record GenerationSummary(int Units, int Users, int Documents, int Tasks, int Periods, int Submissions, long Values, TimeSpan Elapsed,
     long Cases = 0, long CaseSteps = 0, long ReceptionSessions = 0, long Dialogues = 0, long Opinions = 0, long Commitments = 0, long Consultations = 0,
     long Respondents = 0, long Comments = 0, int ScoringRounds = 0, int ScoreSheets = 0, long ScoreLines = 0, long Models = 0, long ModelSteps = 0,
-    long Replications = 0);
+    long Replications = 0, long Disclosures = 0, long PeopleDecisions = 0);
 
 /// <summary>
 /// Fills a database (SQLite or PostgreSQL) with realistic, deterministic benchmark data on top of the national unit
@@ -284,9 +284,12 @@ public sealed partial class DataGenerator(AppDbContext db, IPasswordHasher<AppUs
 
         // 9. “Dân vận khéo” models (issue 15): three years of registrations of every obliged unit, with their step logs.
         var (models, modelSteps, replications) = await GenerateModelsAsync(bulk, rng, all, today, now, report, ct);
+
+        // 10. Grassroots democracy (issue 18): three years of disclosure registers and community votes.
+        var (disclosures, decisions) = await GenerateDemocracyAsync(bulk, rng, all, today, now, report, ct);
         report("Xong", 1);
         return new GenerationSummary((int)units, users, documents, tasks, periods, submissions, values, clock.GetElapsedTime(started), cases, steps, sessions,
-            dialogues, opinions, commitments, consultations, respondents, comments, rounds, sheets, lines, models, modelSteps, replications);
+            dialogues, opinions, commitments, consultations, respondents, comments, rounds, sheets, lines, models, modelSteps, replications, disclosures, decisions);
     }
 
     private async Task<(int Periods, int Submissions, long Values)> GenerateReportsAsync(BulkInsert bulk, Random rng, OrgUnit country, List<Unit> all,
