@@ -104,7 +104,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         await LoadListsAsync(scope, ct);
-        var year = Year ?? ThisYear;
+        var year = Year is >= 2000 and <= 9000 ? Year.Value : ThisYear; // a year a date can be built from; anything else means this one
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var query = (Filter with { Year = null, State = null }).Apply(await VisibleAsync(scope, ct))
             .Where(m => (m.State == ModelStatus.Recognised || m.State == ModelStatus.Commended) && m.RecognisedOn >= from && m.RecognisedOn <= to);
