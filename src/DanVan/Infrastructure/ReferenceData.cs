@@ -63,19 +63,35 @@ public static class ReferenceData
         }
     }
 
-    /// <summary>The movement's fields and recognition levels (ModelCatalog) for every code the database has none of.</summary>
     /// <summary>The shipped fields of cases (lĩnh vực đơn), for every code not held yet; held ones are the administrator's.</summary>
-    private static async Task EnsureCaseFieldsAsync(AppDbContext db, CancellationToken ct)
+    private static Task EnsureCaseFieldsAsync(AppDbContext db, CancellationToken ct) =>
+        AddMissingAsync(db, db.CaseFields, f => f.Code, Domain.Cases.CaseFieldCatalog.Shipped(), "Lĩnh vực đơn thư: {0} lĩnh vực mặc định", ct);
+
+    private static Task EnsureDisclosureItemsAsync(AppDbContext db, CancellationToken ct) =>
+        AddMissingAsync(db, db.DisclosureItems, i => i.Code, Domain.Democracy.DemocracyCatalog.Items(),
+            "Danh mục nội dung phải công khai (Luật Thực hiện dân chủ ở cơ sở): {0} mục mặc định", ct);
+
+    private static Task EnsureDecisionRulesAsync(AppDbContext db, CancellationToken ct) =>
+        AddMissingAsync(db, db.DecisionRules, r => r.Code, Domain.Democracy.DecisionRules.Shipped(),
+            "Ngưỡng biểu quyết các nội dung Nhân dân bàn và quyết định: {0} mục mặc định", ct);
+
+    /// <summary>
+    /// Adds the shipped rows of every code the table holds no version of (held codes are the administrator's), in one
+    /// audited save that tolerates another instance doing the same at the same start-up.
+    /// </summary>
+    private static async Task AddMissingAsync<T>(AppDbContext db, DbSet<T> set, System.Linq.Expressions.Expression<Func<T, string>> code, IReadOnlyList<T> shipped,
+        string summary, CancellationToken ct) where T : class
     {
-        var have = (await db.CaseFields.Select(f => f.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var missing = Domain.Cases.CaseFieldCatalog.Shipped().Where(f => !have.Contains(f.Code)).ToList();
+        var have = (await set.Select(code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var codeOf = code.Compile();
+        var missing = shipped.Where(x => !have.Contains(codeOf(x))).ToList();
         if (missing.Count == 0)
         {
             return;
         }
 
-        db.CaseFields.AddRange(missing);
-        db.BulkAuditSummary = $"Lĩnh vực đơn thư: {missing.Count} lĩnh vực mặc định";
+        set.AddRange(missing);
+        db.BulkAuditSummary = string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, missing.Count);
         await db.TrySaveUniqueAsync(ct);
     }
 
@@ -124,34 +140,6 @@ public static class ReferenceData
             db.BulkAuditSummary = "Danh hiệu, hình thức khen thưởng mặc định";
             await db.SaveChangesAsync(ct);
         }
-    }
-
-    private static async Task EnsureDecisionRulesAsync(AppDbContext db, CancellationToken ct)
-    {
-        var codes = (await db.DecisionRules.Select(i => i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var rules = Domain.Democracy.DecisionRules.Shipped().Where(i => !codes.Contains(i.Code)).ToList();
-        if (rules.Count == 0)
-        {
-            return;
-        }
-
-        db.DecisionRules.AddRange(rules);
-        db.BulkAuditSummary = $"Ngưỡng biểu quyết các nội dung Nhân dân bàn và quyết định: {rules.Count} mục mặc định";
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task EnsureDisclosureItemsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var codes = (await db.DisclosureItems.Select(i => i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var items = Domain.Democracy.DemocracyCatalog.Items().Where(i => !codes.Contains(i.Code)).ToList();
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        db.DisclosureItems.AddRange(items);
-        db.BulkAuditSummary = $"Danh mục nội dung phải công khai (Luật Thực hiện dân chủ ở cơ sở): {items.Count} mục mặc định";
-        await db.SaveChangesAsync(ct);
     }
 
     private static async Task EnsureModelCatalogAsync(AppDbContext db, CancellationToken ct)

@@ -36,6 +36,9 @@ public static class DisclosureRules
         _ => null,
     };
 
+    /// <summary>The unit kinds that keep a register (those <see cref="ScopeOf"/> gives a list).</summary>
+    public static IReadOnlyList<OrgUnitKind> KeepingKinds { get; } = Enum.GetValues<OrgUnitKind>().Where(k => ScopeOf(k) is not null).ToList();
+
     public static IReadOnlyList<DisclosureForms> AllForms { get; } = Enum.GetValues<DisclosureForms>().Where(f => f != DisclosureForms.None).ToList();
 
     public static string Label(DisclosureForms form) => form switch

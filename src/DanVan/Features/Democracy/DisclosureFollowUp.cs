@@ -33,8 +33,7 @@ public sealed class DisclosureFollowUp(AppDbContext db, DisclosureCommands comma
             return [];
         }
 
-        OrgUnitKind[] kinds = [OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone, OrgUnitKind.Department, OrgUnitKind.Inspectorate,
-            OrgUnitKind.PublicServiceUnit, OrgUnitKind.CommitteeOffice];
+        var kinds = DisclosureRules.KeepingKinds.ToList();
         var units = db.OrgUnits.AsNoTracking().Where(u => u.ValidTo == null && kinds.Contains(u.Kind));
         if (unitIds is not null)
         {

@@ -75,8 +75,7 @@ public static class DisclosureQueries
             return [];
         }
 
-        OrgUnitKind[] kinds = [OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone, OrgUnitKind.Department, OrgUnitKind.Inspectorate,
-            OrgUnitKind.PublicServiceUnit, OrgUnitKind.CommitteeOffice];
+        var kinds = DisclosureRules.KeepingKinds.ToList();
         var unitQuery = db.OrgUnits.AsNoTracking().InScope(user).Where(u => u.ValidTo == null && kinds.Contains(u.Kind));
         var folded = VietnameseText.Fold(q);
         if (folded.Length > 0)

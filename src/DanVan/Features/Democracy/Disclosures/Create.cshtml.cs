@@ -39,17 +39,8 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, DisclosureCom
             return failed;
         }
 
-        Documents.UploadedFile? file = null;
-        if (Upload is { Length: > 0 })
-        {
-            if (Upload.Length > commands.MaxFileBytes)
-            {
-                ModelState.AddModelError("Input.File", $"Tệp đính kèm quá lớn: tối đa {commands.MaxFileBytes / (1024 * 1024)} MB.");
-                return Page();
-            }
-
-            file = await Documents.UploadedFile.ReadAsync(Upload, ct);
-        }
+        // The request limit (12 MB) bounds what is read; the command refuses a file over its own limit with a message.
+        var file = Upload is { Length: > 0 } ? await Documents.UploadedFile.ReadAsync(Upload, ct) : null;
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
         var result = await commands.RecordAsync(scope, Input, file, ct);

@@ -38,14 +38,17 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, DisclosureComma
             return failed;
         }
 
-        Input = new DisclosureInput
-        {
-            Year = Row.Year, ItemCode = Row.ItemCode, Title = Row.Title, DisclosedOn = VietnameseText.FormatDate(Row.DisclosedOn),
-            EndsOn = Row.EndsOn is { } e ? VietnameseText.FormatDate(e) : null, Forms = DisclosureRules.AllForms.Where(f => Row.Forms.HasFlag(f)).ToList(),
-            RadioDays = Row.RadioDays, Note = Row.Note, IsPublic = Row.IsPublic, Stamp = Row.ConcurrencyStamp,
-        };
+        Input = Saved();
         return Page();
     }
+
+    /// <summary>The form as the record stands (the page after a refused deletion shows it again, not an empty form).</summary>
+    private DisclosureInput Saved() => new()
+    {
+        Year = Row.Year, ItemCode = Row.ItemCode, Title = Row.Title, DisclosedOn = VietnameseText.FormatDate(Row.DisclosedOn),
+        EndsOn = Row.EndsOn is { } e ? VietnameseText.FormatDate(e) : null, Forms = DisclosureRules.AllForms.Where(f => Row.Forms.HasFlag(f)).ToList(),
+        RadioDays = Row.RadioDays, Note = Row.Note, IsPublic = Row.IsPublic, Stamp = Row.ConcurrencyStamp,
+    };
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -54,17 +57,8 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, DisclosureComma
             return failed;
         }
 
-        Documents.UploadedFile? file = null;
-        if (Upload is { Length: > 0 })
-        {
-            if (Upload.Length > commands.MaxFileBytes)
-            {
-                ModelState.AddModelError("Input.File", $"Tệp đính kèm quá lớn: tối đa {commands.MaxFileBytes / (1024 * 1024)} MB.");
-                return Page();
-            }
-
-            file = await Documents.UploadedFile.ReadAsync(Upload, ct);
-        }
+        // The request limit (12 MB) bounds what is read; the command refuses a file over its own limit with a message.
+        var file = Upload is { Length: > 0 } ? await Documents.UploadedFile.ReadAsync(Upload, ct) : null;
 
         var result = await commands.UpdateAsync((await currentUser.GetScopeAsync(ct))!, id, Input, file, ct);
         if (this.Failure(result) is { } failure)
@@ -84,6 +78,11 @@ public class EditModel(AppDbContext db, CurrentUser currentUser, DisclosureComma
         }
 
         var result = await commands.DeleteAsync((await currentUser.GetScopeAsync(ct))!, id, Input.Stamp, ct);
+        if (!result.IsOk)
+        {
+            Input = Saved();
+        }
+
         if (this.Failure(result) is { } failure)
         {
             return failure;
