@@ -197,6 +197,21 @@ parse_counts() {
     END { if (blocks > 0) printf "%d %d\n", bp, bf; else printf "%d %d\n", lp, lf }'
 }
 
+# Reads a console log on stdin and prints the names of the tests that failed,
+# one per line, without the arguments of a theory ("Ns.Class.Method").
+failed_tests() {
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | awk '/^ +Failed [A-Za-z_][A-Za-z0-9_.]* *[\[(]/ { n = $2; sub(/\(.*/, "", n); print n }' | sort -u
+}
+
+# Prints, for each failed test in a console log, its name and the first lines
+# of its error message and stack, so that a CI summary says what broke.
+failure_excerpts() {
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | awk '
+    /^ +Failed [A-Za-z_][A-Za-z0-9_.]* *[\[(]/ { keep = 14; print; next }
+    /^ +(Passed|Skipped) / || /^\[xUnit/ { keep = 0 }
+    keep > 0 { print; keep--; next }'
+}
+
 # ---------------------------------------------------------------- main
 
 cleanup() {
@@ -235,7 +250,7 @@ main() {
     dotnet build DanVan.slnx -c Release || die "build failed"
   fi
 
-  local engine provider results rc failed_runs=() passed=0 failed=0 p f
+  local engine provider results rc failed_runs=() passed=0 failed=0 p f name names=() failed_names=() excerpts=() flaky=()
   for engine in "${engines[@]}"; do
     case $engine in
       sqlite) provider=Sqlite ;;
@@ -258,6 +273,30 @@ main() {
         ${extra[@]+"${extra[@]}"} 2>&1 | tee "$results/console.log" || rc=$?
       read -r p f < <(parse_counts <"$results/console.log")
       passed=$((passed + p)) failed=$((failed + f))
+      if [[ $rc -ne 0 && $f -gt 0 ]]; then
+        failure_excerpts <"$results/console.log" >"$results/failures.txt"
+        mapfile -t names < <(failed_tests <"$results/console.log")
+        local first_failed=$f
+        for name in ${names[@]+"${names[@]}"}; do failed_names+=("$provider: $name"); done
+        excerpts+=("--- $provider: ${#names[@]} failed test(s)" "$(head -c 12000 "$results/failures.txt")")
+        # A few failures are run once more, alone: a test that passes then is
+        # reported by name as flaky (to be fixed), not hidden.
+        if [[ ${#names[@]} -gt 0 && ${#names[@]} -le 5 ]]; then
+          local filter=""
+          for name in "${names[@]}"; do filter+="${filter:+|}FullyQualifiedName~$name"; done
+          log "re-running on $provider, alone: ${names[*]}"
+          local rerun=0
+          DANVAN_TEST_PROVIDER=$provider dotnet test DanVan.slnx -c Release --no-build \
+            --logger "console;verbosity=normal" --results-directory "$results/rerun" \
+            --filter "$filter" 2>&1 | tee "$results/console-rerun.log" || rerun=$?
+          read -r p f < <(parse_counts <"$results/console-rerun.log")
+          if [[ $rerun -eq 0 && $f -eq 0 ]]; then
+            flaky+=("$provider: ${names[*]}")
+            failed=$((failed - first_failed)) passed=$((passed + first_failed))
+            rc=0
+          fi
+        fi
+      fi
     fi
     [[ $rc -eq 0 ]] || failed_runs+=("$provider (exit $rc)")
   done
@@ -266,6 +305,14 @@ main() {
 
   local elapsed=$((SECONDS - start))
   echo
+  if [[ ${#excerpts[@]} -gt 0 ]]; then
+    echo "==================== failed tests (first run)"
+    printf '%s\n' "${excerpts[@]}"
+    echo "===================="
+  fi
+  local fl
+  for fl in ${failed_names[@]+"${failed_names[@]}"}; do echo "failed in the first run: $fl"; done
+  for fl in ${flaky[@]+"${flaky[@]}"}; do echo "FLAKY (failed, then passed alone): $fl"; done
   [[ ${#failed_runs[@]} -eq 0 ]] || echo "FAILED runs: ${failed_runs[*]}"
   printf 'elapsed: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
   echo "$passed passed, $failed failed"

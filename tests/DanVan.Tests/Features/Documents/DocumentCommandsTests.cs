@@ -4,6 +4,7 @@ using DanVan.Infrastructure;
 using DanVan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using DanVan.Testing;
 
 namespace DanVan.Tests.Features.Documents;
 
@@ -26,7 +27,7 @@ public class DocumentCommandsTests(SeededDatabaseFixture fx) : IClassFixture<See
     public async Task Register_ParsesTheNumber_StoresTheFile_AndLinksCitationsBothWays()
     {
         var scope = await fx.ScopeOfAsync("dieuphoi");
-        var n = Random.Shared.Next(1000, 9999);
+        var n = UniqueNumber.Next();
         var commands = Commands(out var db, "dieuphoi");
         await using (db)
         {
@@ -62,7 +63,7 @@ public class DocumentCommandsTests(SeededDatabaseFixture fx) : IClassFixture<See
         await using (db)
         {
             Assert.Equal(ResultStatus.Forbidden, (await commands.RegisterAsync(scope, Plan("451-CV/HU", new DateOnly(2022, 2, 26)))).Status);
-            var party = await commands.RegisterAsync(coordinator, Plan($"{Random.Shared.Next(100, 999)}-CV/TU", new DateOnly(2022, 2, 26), "Tỉnh ủy Tây Ninh"));
+            var party = await commands.RegisterAsync(coordinator, Plan($"{UniqueNumber.Next()}-CV/TU", new DateOnly(2022, 2, 26), "Tỉnh ủy Tây Ninh"));
             Assert.True(party.IsOk);
             Assert.Equal(NumberingStyle.Party, party.Value!.Style);
             Assert.Equal("Công văn", party.Value.TypeName);
@@ -112,7 +113,7 @@ public class DocumentCommandsTests(SeededDatabaseFixture fx) : IClassFixture<See
     public async Task Register_TheSameDocumentTwice_IsRefused()
     {
         var scope = await fx.ScopeOfAsync("dieuphoi");
-        var code = $"{Random.Shared.Next(10000, 99999)}/KH-UBND";
+        var code = $"{UniqueNumber.Next()}/KH-UBND";
         var commands = Commands(out var db, "dieuphoi");
         await using (db)
         {

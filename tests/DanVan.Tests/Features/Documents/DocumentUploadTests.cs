@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using DanVan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Testing;
 
 namespace DanVan.Tests.Features.Documents;
 
@@ -11,7 +12,7 @@ public class DocumentUploadTests(AppFixture app)
 {
     private async Task<(HttpResponseMessage Response, string Code)> RegisterAsync(string fileName, byte[] content)
     {
-        var n = Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var n = UniqueNumber.Text();
         var response = await AppFixture.PostFilesAsync(await app.As("dieuphoi"), "/Documents/Create", new Dictionary<string, string>
         {
             ["Input.OwnerUnitId"] = (await app.UnitIdAsync("80")).ToString(CultureInfo.InvariantCulture),

@@ -30,7 +30,7 @@ public class DocumentsHttpTests(AppFixture app)
     public async Task ProvincePlan_UploadedAsDocx_ReachesACommuneOfficer_ButACommuneLetterStaysInItsCommune()
     {
         var coordinator = await app.As("dieuphoi");
-        var n = Random.Shared.Next(100, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var n = UniqueNumber.Text();
         using var created = await RegisterAsync(coordinator, new Dictionary<string, string>
         {
             ["Input.OwnerUnitId"] = (await app.UnitIdAsync("80")).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -12,7 +12,7 @@ namespace DanVan.Tests.Features.Editing;
 [Collection("App")]
 public class EditingHttpTests(AppFixture app)
 {
-    private static string N() => Random.Shared.Next(1000, 99999).ToString(CultureInfo.InvariantCulture);
+    private static string N() => UniqueNumber.Text();
 
     private async Task<(int DocumentId, int PlanId)> PlanAsync(HttpClient coordinator, string n)
     {

@@ -12,6 +12,7 @@ using DanVan.Infrastructure;
 using DanVan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using DanVan.Testing;
 
 namespace DanVan.Tests.Features.Editing;
 
@@ -24,7 +25,7 @@ public class EditingTests(SeededDatabaseFixture fx) : IClassFixture<SeededDataba
 
     private static string Errors<T>(Result<T> r) => string.Join(" ", r.Errors.SelectMany(e => e.Value));
 
-    private static string N() => Random.Shared.Next(1000, 99999).ToString(CultureInfo.InvariantCulture);
+    private static string N() => UniqueNumber.Text();
 
     private static DocumentFields Fields(string code, string title, string issuer = "Ủy ban nhân dân tỉnh Tây Ninh") =>
         new(code, issuer, "Tây Ninh", new DateOnly(2026, 3, 12), title, "KT.", "Phó Chủ tịch", "Nguyễn Văn A", "- Sở Nội vụ;\n- Lưu: VT.");

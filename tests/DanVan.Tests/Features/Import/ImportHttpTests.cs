@@ -4,6 +4,7 @@ using DanVan.Data;
 using DanVan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DanVan.Testing;
 
 namespace DanVan.Tests.Features.Import;
 
@@ -11,7 +12,7 @@ namespace DanVan.Tests.Features.Import;
 [Collection("App")]
 public class ImportHttpTests(AppFixture app)
 {
-    private static string UniqueNumber() => Random.Shared.Next(1000, 999_999).ToString(CultureInfo.InvariantCulture);
+    private static string UniqueNumber() => DanVan.Testing.UniqueNumber.Text();
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields)
     {

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DanVan.Testing;
 
 namespace DanVan.Tests.Features.Import;
 
@@ -72,7 +73,7 @@ public class ImportOriginalFileTests(AppFixture app)
     public async Task The_uploaded_docx_becomes_the_documents_original_file()
     {
         var client = await app.As("dieuphoi");
-        var number = Random.Shared.Next(1000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var number = UniqueNumber.Text();
         var (form, file) = await ReviewAsync(client, number);
 
         var (result, db) = await ConfirmAsync(form);
@@ -87,7 +88,7 @@ public class ImportOriginalFileTests(AppFixture app)
     public async Task The_reviewer_may_leave_the_original_out_and_a_damaged_one_saves_nothing()
     {
         var client = await app.As("dieuphoi");
-        var number = Random.Shared.Next(1000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var number = UniqueNumber.Text();
         var (form, _) = await ReviewAsync(client, number);
 
         form.OriginalContent = "không phải base64";

@@ -15,7 +15,7 @@ public class PlanCascadeTests(AppFixture app)
     public async Task AProvincePlan_ObligesEveryWard_AWardAdoptsIt_AndTheCoordinatorSeesAdoption()
     {
         var coordinator = await app.As("dieuphoi");
-        var n = Random.Shared.Next(1000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var n = UniqueNumber.Text();
         using var registered = await coordinator.PostAsJsonAsync("/api/documents", new
         {
             ownerUnitId = await app.UnitIdAsync("80"), code = $"{n}/KH-UBND", issuerName = "Ủy ban nhân dân tỉnh Tây Ninh", place = "Tây Ninh",

@@ -15,7 +15,7 @@ public class PlansHttpTests(AppFixture app)
     public async Task APlan_GetsItsContentTargetsAndTasks_AndExportsAsASignableWordDocument()
     {
         var coordinator = await app.As("dieuphoi");
-        var n = Random.Shared.Next(1000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var n = UniqueNumber.Text();
         var year = DanVan.Infrastructure.VietnamClock.Today(TimeProvider.System).Year;
         using var registered = await coordinator.PostAsJsonAsync("/api/documents", new
         {
@@ -91,7 +91,7 @@ public class PlansHttpTests(AppFixture app)
         var coordinator = await app.As("dieuphoi");
         using var letter = await coordinator.PostAsJsonAsync("/api/documents", new
         {
-            code = $"{Random.Shared.Next(1000, 99999)}/SNV-XDCQ", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-01-06", title = "V/v báo cáo",
+            code = $"{UniqueNumber.Next()}/SNV-XDCQ", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-01-06", title = "V/v báo cáo",
         });
         var id = (await letter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         using var refused = await DanVanAppFactory.PostFormAsync(coordinator, $"/Plans/Create?documentId={id}", new Dictionary<string, string>
@@ -114,7 +114,7 @@ public class PlansHttpTests(AppFixture app)
         var coordinator = await app.As("dieuphoi");
         using var registered = await coordinator.PostAsJsonAsync("/api/documents", new
         {
-            code = $"{Random.Shared.Next(1000, 99999)}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-03-03", title = "Kế hoạch kiểm tra công tác dân vận",
+            code = $"{UniqueNumber.Next()}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-03-03", title = "Kế hoạch kiểm tra công tác dân vận",
         });
         var documentId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         using var invalid = await coordinator.PostAsJsonAsync("/api/plans", new { documentId, purposes = "", targets = new[] { "không có số" } });

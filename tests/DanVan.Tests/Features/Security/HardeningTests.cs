@@ -122,7 +122,7 @@ public sealed class HardeningTests(ForeignDataFixture app)
     public async Task ParallelRegistrations_OfOneDocument_AndParallelContents_OfOnePlan_LandOnce_WithTheSerialMessages()
     {
         var coordinator = await app.As("dieuphoi");
-        var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = UniqueNumber.Text();
         var documents = await SixAtOnceAsync(_ => coordinator.PostAsJsonAsync("/api/documents", new
             {
                 code = $"{number}/KH-SNV", issuerName = "Sở Nội vụ tỉnh Tây Ninh", issuedOn = "2026-02-03", title = "Kế hoạch gửi đồng thời",
@@ -154,7 +154,7 @@ public sealed class HardeningTests(ForeignDataFixture app)
     public async Task SixParallelAdoptions_OfOnePlan_ByOneWard_GiveOneChildPlan_AndTheSerialMessage()
     {
         var coordinator = await app.As("dieuphoi");
-        var n = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var n = UniqueNumber.Text();
         int province;
         using (var scope = app.Factory.Services.CreateScope())
         {
