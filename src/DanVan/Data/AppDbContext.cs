@@ -156,6 +156,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<ReportReminder> ReportReminders => Set<ReportReminder>();
 
+    public DbSet<Domain.Training.StaffMember> StaffMembers => Set<Domain.Training.StaffMember>();
+
+    public DbSet<Domain.Training.TrainingSession> TrainingSessions => Set<Domain.Training.TrainingSession>();
+
+    public DbSet<Domain.Training.TrainingSessionDocument> TrainingSessionDocuments => Set<Domain.Training.TrainingSessionDocument>();
+
+    public DbSet<Domain.Training.TrainingAttendance> TrainingAttendances => Set<Domain.Training.TrainingAttendance>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>When set, one summary audit entry is written instead of one per row (bulk imports).</summary>

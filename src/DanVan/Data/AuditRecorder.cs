@@ -191,6 +191,8 @@ internal static class AuditRecorder
             Domain.Consultations.Consultation c => c.UnitId,
             Domain.Democracy.Disclosure dd => dd.UnitId,
             Domain.Democracy.PeopleDecision pd => pd.UnitId,
+            Domain.Training.TrainingSession ts => ts.UnitId,
+            Domain.Training.StaffMember sm => sm.UnitId,
             _ => null,
         };
     }

@@ -935,5 +935,48 @@ internal static class ModelConfiguration
             e.HasIndex(x => x.SubmissionId);
             e.HasOne<ReportSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<Domain.Training.StaffMember>(e =>
+        {
+            e.ToTable("StaffMembers");
+            e.Property(x => x.FullName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Position).HasMaxLength(200);
+            e.Property(x => x.SearchText).HasMaxLength(500).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.FullName });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Training.TrainingSession>(e =>
+        {
+            e.ToTable("TrainingSessions");
+            e.Property(x => x.Title).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Place).HasMaxLength(300);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.SearchText).HasMaxLength(1200).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.HeldOn });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Training.TrainingSessionDocument>(e =>
+        {
+            e.ToTable("TrainingSessionDocuments");
+            e.HasKey(x => new { x.SessionId, x.DocumentId });
+            e.HasIndex(x => x.DocumentId);
+            e.HasOne<Domain.Training.TrainingSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Training.TrainingAttendance>(e =>
+        {
+            e.ToTable("TrainingAttendances");
+            e.HasKey(x => new { x.SessionId, x.StaffMemberId });
+            e.HasIndex(x => x.StaffMemberId);
+            e.HasOne<Domain.Training.TrainingSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Domain.Training.StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
+

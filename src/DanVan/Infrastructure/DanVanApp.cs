@@ -79,6 +79,8 @@ public static class DanVanApp
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.DisclosureFollowUp>();
         services.AddScoped<Features.Democracy.DecisionCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
+        services.AddScoped<Features.Training.TrainingCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Training.TrainingMeasures>();
         services.AddScoped<Features.Scoring.ScoringCommands>();
         services.AddScoped<Features.Scoring.ScoringFrameworkCommands>();
         services.AddScoped<Features.Scoring.ScoringQueries>();

@@ -54,8 +54,8 @@ public static class DefaultRegime
     public static IReadOnlyList<ReportIndicator> Indicators() => Numbered<ReportIndicator>(
     [
         I("VB", "Văn bản chỉ đạo, triển khai đã ban hành", "văn bản", "1. Lãnh đạo, chỉ đạo"),
-        I("TT_CUOC", "Cuộc tuyên truyền, phổ biến, quán triệt", "cuộc", "2. Tuyên truyền, vận động"),
-        I("TT_LUOT", "Lượt người tham dự tuyên truyền", "lượt người", "2. Tuyên truyền, vận động"),
+        I("TT_CUOC", "Cuộc tuyên truyền, phổ biến, quán triệt", "cuộc", "2. Tuyên truyền, vận động", measure: "tuyen-truyen-cuoc"),
+        I("TT_LUOT", "Lượt người tham dự tuyên truyền", "lượt người", "2. Tuyên truyền, vận động", measure: "tuyen-truyen-luot"),
         I("DC_CONGKHAI", "Nội dung đã công khai cho Nhân dân biết", "nội dung", "3. Dân chủ ở cơ sở", measure: "cong-khai"),
         I("DC_BAN", "Nội dung Nhân dân bàn và quyết định", "nội dung", "3. Dân chủ ở cơ sở", measure: "dan-ban-quyet-dinh"),
         I("DC_YKIEN", "Nội dung lấy ý kiến Nhân dân trước khi quyết định", "nội dung", "3. Dân chủ ở cơ sở"),

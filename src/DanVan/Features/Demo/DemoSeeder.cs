@@ -12,7 +12,7 @@ namespace DanVan.Features.Demo;
 /// Demo data: the national unit list, Tây Ninh set up with its agencies, Party and Front bodies, a legacy
 /// district abolished on 1/7/2025, and one account per role. Idempotent: runs only what is missing.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, UnitImporter importer, TimeProvider clock,
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
@@ -100,6 +100,7 @@ public sealed class DemoSeeder(
         changed |= await SeedDisclosuresAsync(ct);
         changed |= await SeedConsultationsAsync(ct);
         changed |= await SeedScoringAsync(ct);
+        changed |= await SeedTrainingAsync(ct);
         return changed;
     }
 

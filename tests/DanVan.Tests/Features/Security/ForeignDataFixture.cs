@@ -179,6 +179,19 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(decision.IsOk, string.Join(" ", decision.Errors.SelectMany(e => e.Value)));
             Ids["decision"] = Id(decision.Value!.Id);
 
+            // A staff member of the same commune and a briefing session with them present, named with the marker.
+            var training = scope.ServiceProvider.GetRequiredService<DanVan.Features.Training.TrainingCommands>();
+            var member = await training.AddStaffAsync(officer, new DanVan.Features.Training.StaffInput { FullName = "Cán bộ " + Marker, Position = "Công chức" });
+            Assert.True(member.IsOk, string.Join(" ", member.Errors.SelectMany(e => e.Value)));
+            Ids["staff"] = Id(member.Value!.Id);
+            var briefing = await training.RecordAsync(officer, new DanVan.Features.Training.SessionInput
+            {
+                Kind = DanVan.Domain.Training.SessionKind.Propaganda, Title = "Tuyên truyền " + Marker, HeldOn = D(today), Audience = [DanVan.Domain.Training.SessionAudience.People],
+                Attendees = 40, StaffIds = [member.Value.Id],
+            });
+            Assert.True(briefing.IsOk, string.Join(" ", briefing.Errors.SelectMany(e => e.Value)));
+            Ids["session"] = Id(briefing.Value!.Id);
+
             // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
             var framework = new DanVan.Domain.Scoring.ScoringFramework
             {

@@ -1,0 +1,270 @@
+using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Text;
+using DanVan.Domain.Training;
+using DanVan.Features.Documents;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Training;
+
+/// <summary>A session as a form, the API or a workbook row sends it.</summary>
+public sealed class SessionInput
+{
+    public SessionKind? Kind { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? HeldOn { get; set; }
+
+    public string? Place { get; set; }
+
+    public List<SessionAudience> Audience { get; set; } = [];
+
+    public int? AudienceSize { get; set; }
+
+    public int? Attendees { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<int> DocumentIds { get; set; } = [];
+
+    public List<int> StaffIds { get; set; } = [];
+}
+
+/// <summary>A person of the roster as the form sends it.</summary>
+public sealed class StaffInput
+{
+    public string? FullName { get; set; }
+
+    public string? Position { get; set; }
+
+    public string? JoinedOn { get; set; }
+
+    public string? LeftOn { get; set; }
+}
+
+/// <summary>
+/// The writes of propaganda and training: a unit records its sessions (with the documents covered and its staff
+/// present) and keeps its staff roster. Same access as the unit's other registers (<see cref="DisclosureAccessRules"/>):
+/// its own officers and head write; whoever's scope covers it reads. Each write is one SaveChanges (audited).
+/// </summary>
+public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
+{
+    public const string Stale = "Bản ghi vừa được người khác thay đổi; tải lại trang rồi làm lại.";
+
+    public async Task<Result<TrainingSession>> RecordAsync(UserScope user, SessionInput input, CancellationToken ct = default)
+    {
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
+        {
+            return Result<TrainingSession>.Forbidden();
+        }
+
+        var checkedSession = await CheckAsync(user, input, ct);
+        if (checkedSession.Errors is { } errors)
+        {
+            return Result<TrainingSession>.Invalid(errors);
+        }
+
+        var (row, documents, staff) = checkedSession.Value!.Value;
+        db.TrainingSessions.Add(row);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.TrainingSessionDocuments.AddRange(documents.Select(d => new TrainingSessionDocument { SessionId = row.Id, DocumentId = d }));
+        db.TrainingAttendances.AddRange(staff.Select(s => new TrainingAttendance { SessionId = row.Id, StaffMemberId = s }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<TrainingSession>.Ok(row);
+    }
+
+    /// <summary>
+    /// Validates a session for the user's unit: every error at once, by field. Documents must be ones the user can
+    /// see in the register; staff must be of the unit and on its staff on the day.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, string[]>? Errors, (TrainingSession Row, List<int> Documents, List<int> Staff)? Value)> CheckAsync(
+        UserScope user, SessionInput input, CancellationToken ct)
+    {
+        var unitName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+        var today = VietnamClock.Today(clock);
+        var errors = new FieldErrors();
+        var title = errors.Text(nameof(input.Title), VietnameseText.Optional(input.Title), 500, "Nội dung, chủ đề");
+        var place = errors.Text(nameof(input.Place), VietnameseText.Optional(input.Place), 300, "Địa điểm");
+        var note = errors.Text(nameof(input.Note), VietnameseText.Optional(input.Note), 2000, "Ghi chú");
+        var heldOn = errors.Date(nameof(input.HeldOn), input.HeldOn, "ngày tổ chức", required: true);
+        var audience = input.Audience.Aggregate(SessionAudience.None, (a, b) => a | b);
+
+        var documentIds = input.DocumentIds.Where(i => i > 0).Distinct().Take(50).ToList();
+        var documents = documentIds.Count == 0 ? [] : await db.Documents.AsNoTracking().VisibleTo(db, user)
+            .Where(d => EF.Parameter(documentIds).Contains(d.Id)).Select(d => new { d.Id, d.Code, d.Title }).ToListAsync(ct);
+        if (documents.Count != documentIds.Count || input.DocumentIds.Any(i => i <= 0))
+        {
+            errors.Add(nameof(input.DocumentIds), "Có văn bản đã chọn không có trong sổ văn bản mà đơn vị được xem; chọn lại văn bản.");
+        }
+
+        var staffIds = input.StaffIds.Distinct().ToList();
+        var staff = staffIds.Count == 0 ? [] : await db.StaffMembers.AsNoTracking()
+            .Where(s => s.UnitId == user.UnitId && EF.Parameter(staffIds).Contains(s.Id)).Select(s => new { s.Id, s.FullName, s.JoinedOn, s.LeftOn }).ToListAsync(ct);
+        if (staff.Count != staffIds.Count)
+        {
+            errors.Add(nameof(input.StaffIds), "Có người được đánh dấu có mặt không thuộc danh sách cán bộ của đơn vị; tải lại trang rồi chọn lại.");
+        }
+        else if (heldOn is { } day && staff.FirstOrDefault(s => !TrainingRules.OnStaff(s.JoinedOn, s.LeftOn, day)) is { } outside)
+        {
+            errors.Add(nameof(input.StaffIds), $"{outside.FullName} không còn (hoặc chưa) công tác tại đơn vị vào ngày {VietnameseText.FormatDate(day)}.");
+        }
+
+        foreach (var (k, v) in TrainingRules.Check(new SessionFacts(input.Kind, title, heldOn, audience, input.AudienceSize, input.Attendees, staffIds.Count, documentIds.Count), today))
+        {
+            errors.Add(k, v);
+        }
+
+        if (errors.Any)
+        {
+            return (errors.ToDictionary(), null);
+        }
+
+        var row = new TrainingSession
+        {
+            UnitId = user.UnitId, Kind = input.Kind!.Value, Title = VietnameseText.Nfc(title)!, HeldOn = heldOn!.Value, Place = VietnameseText.Nfc(place),
+            Audience = audience, AudienceSize = input.AudienceSize, Attendees = input.Attendees!.Value, Note = VietnameseText.Nfc(note),
+            RecordedByUserName = user.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        row.SearchText = Clip(VietnameseText.Fold($"{row.Title} {TrainingRules.Label(row.Kind)} {string.Join(' ', documents.Select(d => d.Code))} {row.Place} {unitName}"), 1200);
+        return (null, (row, documentIds, staffIds));
+    }
+
+    public async Task<Result<TrainingSession>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
+    {
+        var row = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
+        if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        {
+            return Result<TrainingSession>.NotFound();
+        }
+
+        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
+        {
+            return Result<TrainingSession>.Forbidden();
+        }
+
+        if (row.ConcurrencyStamp != stamp)
+        {
+            return Result<TrainingSession>.Invalid("", Stale);
+        }
+
+        db.TrainingSessions.Remove(row);
+        return await SaveAsync(row, ct);
+    }
+
+    public async Task<Result<StaffMember>> AddStaffAsync(UserScope user, StaffInput input, CancellationToken ct = default)
+    {
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
+        {
+            return Result<StaffMember>.Forbidden();
+        }
+
+        var row = new StaffMember { UnitId = user.UnitId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        if (Apply(row, input) is { } errors)
+        {
+            return Result<StaffMember>.Invalid(errors);
+        }
+
+        db.StaffMembers.Add(row);
+        await db.SaveChangesAsync(ct);
+        return Result<StaffMember>.Ok(row);
+    }
+
+    /// <summary>Corrects a person of the roster, or records the day they left (they stay in past sessions).</summary>
+    public async Task<Result<StaffMember>> UpdateStaffAsync(UserScope user, int id, StaffInput input, Guid stamp, CancellationToken ct = default)
+    {
+        var (row, failure) = await StaffAsync(user, id, stamp, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (Apply(row!, input) is { } errors)
+        {
+            return Result<StaffMember>.Invalid(errors);
+        }
+
+        row!.ConcurrencyStamp = Guid.NewGuid();
+        return await SaveAsync(row, ct);
+    }
+
+    /// <summary>Removes a person typed in error: only one who attended no session (otherwise record the day they left).</summary>
+    public async Task<Result<StaffMember>> DeleteStaffAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
+    {
+        var (row, failure) = await StaffAsync(user, id, stamp, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (await db.TrainingAttendances.AnyAsync(a => a.StaffMemberId == id, ct))
+        {
+            return Result<StaffMember>.Invalid("", $"{row!.FullName} đã có tên trong buổi quán triệt, tập huấn: không xóa được. Nếu người này đã chuyển công tác, hãy ghi ngày thôi công tác.");
+        }
+
+        db.StaffMembers.Remove(row!);
+        return await SaveAsync(row!, ct);
+    }
+
+    private async Task<(StaffMember? Row, Result<StaffMember>? Failure)> StaffAsync(UserScope user, int id, Guid stamp, CancellationToken ct)
+    {
+        var row = await db.StaffMembers.FirstOrDefaultAsync(s => s.Id == id, ct);
+        var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
+        if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        {
+            return (null, Result<StaffMember>.NotFound());
+        }
+
+        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
+        {
+            return (null, Result<StaffMember>.Forbidden());
+        }
+
+        return row.ConcurrencyStamp != stamp ? (null, Result<StaffMember>.Invalid("", Stale)) : (row, null);
+    }
+
+    private static IReadOnlyDictionary<string, string[]>? Apply(StaffMember row, StaffInput input)
+    {
+        var errors = new FieldErrors();
+        var name = errors.Text(nameof(input.FullName), VietnameseText.Optional(input.FullName), 200, "Họ và tên");
+        var position = errors.Text(nameof(input.Position), VietnameseText.Optional(input.Position), 200, "Chức vụ");
+        var joined = errors.Date(nameof(input.JoinedOn), input.JoinedOn, "ngày về đơn vị", required: false);
+        var left = errors.Date(nameof(input.LeftOn), input.LeftOn, "ngày thôi công tác", required: false);
+        foreach (var (k, v) in TrainingRules.CheckStaff(name, joined, left))
+        {
+            errors.Add(k, v);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToDictionary();
+        }
+
+        row.FullName = VietnameseText.Nfc(name)!;
+        row.Position = VietnameseText.Nfc(position);
+        row.JoinedOn = joined;
+        row.LeftOn = left;
+        row.SearchText = Clip(VietnameseText.Fold($"{row.FullName} {row.Position}"), 500);
+        return null;
+    }
+
+    private async Task<Result<T>> SaveAsync<T>(T row, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<T>.Invalid("", Stale);
+        }
+
+        return Result<T>.Ok(row);
+    }
+
+    private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
+}

@@ -1,0 +1,45 @@
+using DanVan.Data;
+using DanVan.Domain.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Training;
+
+/// <summary>
+/// How far the staff of units were briefed on a document on a day ("100 % cán bộ … được học tập, quán triệt"): two
+/// grouped queries for any number of units — the staff of the day per unit, and the distinct staff of the day present
+/// at a session of their unit on the document held on or before it.
+/// </summary>
+public static class TrainingQueries
+{
+    public static async Task<Dictionary<int, Coverage>> CoverageAsync(AppDbContext db, IReadOnlyCollection<int> unitIds, int documentId, DateOnly asOf, CancellationToken ct)
+    {
+        var ids = unitIds.Distinct().ToList();
+        var staff = await OnStaff(db, ids, asOf).GroupBy(s => s.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var briefed = await BriefedIds(db, ids, documentId, asOf)
+            .Join(db.StaffMembers, a => a, s => s.Id, (a, s) => s.UnitId)
+            .GroupBy(u => u).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return ids.ToDictionary(id => id, id => new Coverage(staff.GetValueOrDefault(id), briefed.GetValueOrDefault(id)));
+    }
+
+    /// <summary>The unit's staff of the day not yet at any session on the document, by name.</summary>
+    public static Task<List<StaffMember>> NotBriefedAsync(AppDbContext db, int unitId, int documentId, DateOnly asOf, CancellationToken ct)
+    {
+        var briefed = BriefedIds(db, [unitId], documentId, asOf);
+        return OnStaff(db, [unitId], asOf).Where(s => !briefed.Contains(s.Id)).OrderBy(s => s.FullName).ThenBy(s => s.Id).Take(1000).ToListAsync(ct);
+    }
+
+    /// <summary>The unit's staff on a day (joined on or before it, not yet left): <see cref="TrainingRules.OnStaff"/> in SQL.</summary>
+    public static IQueryable<StaffMember> OnStaff(AppDbContext db, List<int> unitIds, DateOnly day) =>
+        db.StaffMembers.AsNoTracking().Where(s => EF.Parameter(unitIds).Contains(s.UnitId)
+            && (s.JoinedOn == null || s.JoinedOn <= day) && (s.LeftOn == null || s.LeftOn > day));
+
+    /// <summary>Distinct ids of staff of the units, on staff on the day, present at a session of their unit on the document held on or before it.</summary>
+    private static IQueryable<int> BriefedIds(AppDbContext db, List<int> unitIds, int documentId, DateOnly asOf) =>
+        (from a in db.TrainingAttendances
+         join s in db.TrainingSessions on a.SessionId equals s.Id
+         join d in db.TrainingSessionDocuments on s.Id equals d.SessionId
+         join m in db.StaffMembers on a.StaffMemberId equals m.Id
+         where d.DocumentId == documentId && s.HeldOn <= asOf && EF.Parameter(unitIds).Contains(s.UnitId) && m.UnitId == s.UnitId
+             && (m.JoinedOn == null || m.JoinedOn <= asOf) && (m.LeftOn == null || m.LeftOn > asOf)
+         select a.StaffMemberId).Distinct();
+}
