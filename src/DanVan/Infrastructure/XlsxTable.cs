@@ -112,6 +112,78 @@ public static class XlsxTable
         }
     }
 
+    /// <summary>
+    /// The errors of a read, split into those of a row (they start "Dòng N", keyed by N, in row order) and those of the
+    /// file as a whole (columns, size, an unreadable file).
+    /// </summary>
+    public static (SortedDictionary<int, List<string>> ByLine, List<string> FileErrors) Split(IEnumerable<string> errors)
+    {
+        var byLine = new SortedDictionary<int, List<string>>();
+        var fileErrors = new List<string>();
+        foreach (var error in errors)
+        {
+            if (LineOf(error) is { } line)
+            {
+                if (!byLine.TryGetValue(line, out var list))
+                {
+                    byLine[line] = list = [];
+                }
+
+                list.Add(error);
+            }
+            else
+            {
+                fileErrors.Add(error);
+            }
+        }
+
+        return (byLine, fileErrors);
+    }
+
+    /// <summary>
+    /// A cell holding labels of a list separated by ";" (forms, audiences), matched without accents or case: the values
+    /// found, and one error naming the row and column for each part that is not in the list.
+    /// </summary>
+    public static List<T> Labels<T>(XlsxRow row, int column, string columnTitle, IEnumerable<T> all, Func<T, string> label, string what, List<string> errors)
+    {
+        var found = new List<T>();
+        var options = all.Select(v => (Value: v, Key: VietnameseText.Fold(label(v)))).ToList();
+        foreach (var part in (row.Text(column) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var folded = VietnameseText.Fold(part);
+            var match = options.FindIndex(o => string.Equals(o.Key, folded, StringComparison.Ordinal));
+            if (match < 0)
+            {
+                errors.Add($"Dòng {row.Number}, cột «{columnTitle}»: «{part}» không phải {what} trong danh sách (xem trang «{GuideSheet}»).");
+            }
+            else
+            {
+                found.Add(options[match].Value);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>N of a message that starts "Dòng N".</summary>
+    private static int? LineOf(string error)
+    {
+        const string prefix = "Dòng ";
+        if (!error.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digits = error.AsSpan(prefix.Length);
+        var n = 0;
+        while (n < digits.Length && char.IsAsciiDigit(digits[n]))
+        {
+            n++;
+        }
+
+        return n > 0 && int.TryParse(digits[..n], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
+    }
+
     /// <summary>"A", "B", … "AA" for a zero-based column index.</summary>
     public static string Letter(int index)
     {

@@ -63,22 +63,22 @@ public sealed class DisclosureCommands(AppDbContext db, TimeProvider clock, ICon
     /// transaction or none. A row identical to a recorded disclosure (same item, date and title) is skipped, so that a
     /// template's pre-filled rows coming back unchanged add nothing. Errors are "Dòng N: …", in row order, under "".
     /// </summary>
-    public async Task<Result<DisclosureImportSummary>> ImportAsync(UserScope user, int year, IReadOnlyList<DisclosureImportRow> rows, CancellationToken ct = default)
+    public async Task<Result<ImportSummary>> ImportAsync(UserScope user, int year, IReadOnlyList<DisclosureImportRow> rows, CancellationToken ct = default)
     {
         if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
         {
-            return Result<DisclosureImportSummary>.Forbidden();
+            return Result<ImportSummary>.Forbidden();
         }
 
         var kind = await db.OrgUnits.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Kind).SingleAsync(ct);
         if (DisclosureRules.ScopeOf(kind) is not { } scope)
         {
-            return Result<DisclosureImportSummary>.Forbidden();
+            return Result<ImportSummary>.Forbidden();
         }
 
         if (rows.Count == 0)
         {
-            return Result<DisclosureImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
+            return Result<ImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
         }
 
         var codes = (await db.DisclosureItems.AsNoTracking().Where(i => i.Scope == scope).Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -125,11 +125,11 @@ public sealed class DisclosureCommands(AppDbContext db, TimeProvider clock, ICon
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear(); // nothing of the valid rows stays: the transaction is rolled back when disposed
-            return Result<DisclosureImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
+            return Result<ImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
         }
 
         await tx.CommitAsync(ct);
-        return Result<DisclosureImportSummary>.Ok(new DisclosureImportSummary(saved, skipped));
+        return Result<ImportSummary>.Ok(new ImportSummary(saved, skipped));
     }
 
     public async Task<Result<Disclosure>> UpdateAsync(UserScope user, int id, DisclosureInput input, UploadedFile? file, CancellationToken ct = default)

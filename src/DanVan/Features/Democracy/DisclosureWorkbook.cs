@@ -7,9 +7,6 @@ namespace DanVan.Features.Democracy;
 /// <summary>One row of an import: its Excel row number, the disclosure as typed, and what the workbook already found wrong.</summary>
 public sealed record DisclosureImportRow(int Line, DisclosureInput Input, IReadOnlyList<string> Errors);
 
-/// <summary>The outcome of an import that saved: how many rows were recorded, how many were already in the register.</summary>
-public sealed record DisclosureImportSummary(int Saved, int Skipped);
-
 /// <summary>
 /// The disclosure register's Excel template (Mẫu Excel) and its reading back (Nhập từ Excel), over <see cref="XlsxTable"/>:
 /// one row per disclosure, forms as their labels separated by ";", a "Hướng dẫn" sheet with the item codes and the forms.
@@ -54,38 +51,12 @@ public static class DisclosureWorkbook
     {
         var read = XlsxTable.Read(content, Columns, MaxRows,
             r => $"mã «{r.Text(0)}», ngày {VietnameseText.FormatDate(r.Date(2))} và nội dung «{r.Text(1)}»");
-        var byLine = new SortedDictionary<int, List<string>>();
-        var fileErrors = new List<string>();
-        foreach (var error in read.Errors)
-        {
-            if (LineOf(error) is { } line)
-            {
-                Add(byLine, line, error);
-            }
-            else
-            {
-                fileErrors.Add(error);
-            }
-        }
-
+        var (byLine, fileErrors) = XlsxTable.Split(read.Errors);
         var rows = new List<DisclosureImportRow>();
         foreach (var row in read.Rows)
         {
-            var forms = new List<DisclosureForms>();
             var errors = byLine.GetValueOrDefault(row.Number) ?? [];
-            foreach (var part in (row.Text(4) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var form = DisclosureRules.AllForms.FirstOrDefault(f => string.Equals(VietnameseText.Fold(DisclosureRules.Label(f)), VietnameseText.Fold(part), StringComparison.Ordinal));
-                if (form == DisclosureForms.None)
-                {
-                    errors.Add($"Dòng {row.Number}, cột «Hình thức»: «{part}» không phải hình thức công khai trong danh sách (xem trang «{XlsxTable.GuideSheet}»).");
-                }
-                else
-                {
-                    forms.Add(form);
-                }
-            }
-
+            var forms = XlsxTable.Labels(row, 4, Columns[4].Title, DisclosureRules.AllForms, DisclosureRules.Label, "hình thức công khai", errors);
             byLine.Remove(row.Number);
             rows.Add(new DisclosureImportRow(row.Number, new DisclosureInput
             {
@@ -105,34 +76,5 @@ public static class DisclosureWorkbook
         rows.AddRange(byLine.Select(kv => new DisclosureImportRow(kv.Key, new DisclosureInput { Year = year }, kv.Value)));
         rows.Sort((a, b) => a.Line.CompareTo(b.Line));
         return (rows, fileErrors);
-    }
-
-    private static void Add(SortedDictionary<int, List<string>> byLine, int line, string error)
-    {
-        if (!byLine.TryGetValue(line, out var list))
-        {
-            byLine[line] = list = [];
-        }
-
-        list.Add(error);
-    }
-
-    /// <summary>N of a message that starts "Dòng N".</summary>
-    private static int? LineOf(string error)
-    {
-        const string prefix = "Dòng ";
-        if (!error.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var digits = error.AsSpan(prefix.Length);
-        var n = 0;
-        while (n < digits.Length && char.IsAsciiDigit(digits[n]))
-        {
-            n++;
-        }
-
-        return n > 0 && int.TryParse(digits[..n], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
     }
 }

@@ -67,14 +67,78 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
         }
 
         var (row, documents, staff) = checkedSession.Value!.Value;
+        await AddAsync(row, documents, staff, ct);
+        return Result<TrainingSession>.Ok(row);
+    }
+
+    private async Task AddAsync(TrainingSession row, List<int> documents, List<int> staff, CancellationToken ct)
+    {
         db.TrainingSessions.Add(row);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         db.TrainingSessionDocuments.AddRange(documents.Select(d => new TrainingSessionDocument { SessionId = row.Id, DocumentId = d }));
         db.TrainingAttendances.AddRange(staff.Select(s => new TrainingAttendance { SessionId = row.Id, StaffMemberId = s }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result<TrainingSession>.Ok(row);
+    }
+
+    /// <summary>
+    /// Nhập từ Excel: every row checked like a form; rows already in the register (same kind, day and title) skipped;
+    /// all saved in one transaction, or nothing, with every error by row.
+    /// </summary>
+    public async Task<Result<ImportSummary>> ImportAsync(UserScope user, IReadOnlyList<SessionImportRow> rows, CancellationToken ct = default)
+    {
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
+        {
+            return Result<ImportSummary>.Forbidden();
+        }
+
+        if (rows.Count == 0)
+        {
+            return Result<ImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
+        }
+
+        var recorded = (await db.TrainingSessions.AsNoTracking().Where(s => s.UnitId == user.UnitId).Select(s => new { s.Kind, s.HeldOn, s.Title }).ToListAsync(ct))
+            .Select(s => (s.Kind, s.HeldOn, s.Title)).ToHashSet();
+        var errors = new List<string>();
+        var (saved, skipped) = (0, 0);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        foreach (var row in rows.OrderBy(r => r.Line))
+        {
+            if (row.Errors.Count > 0)
+            {
+                errors.AddRange(row.Errors);
+                continue;
+            }
+
+            var input = row.Input;
+            if (input.Kind is { } kind && VietnameseText.TryParseDate(input.HeldOn, out var on) && recorded.Contains((kind, on, VietnameseText.Nfc(input.Title?.Trim()) ?? "")))
+            {
+                skipped++;
+                continue;
+            }
+
+            var (rowErrors, value) = await CheckAsync(user, input, ct);
+            if (rowErrors is not null)
+            {
+                errors.AddRange(rowErrors.SelectMany(e => e.Value).Select(m => $"Dòng {row.Line}: {m}"));
+                continue;
+            }
+
+            var (session, documents, staff) = value!.Value;
+            await AddAsync(session, documents, staff, ct);
+            recorded.Add((session.Kind, session.HeldOn, session.Title));
+            saved++;
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear(); // nothing of the valid rows stays: the transaction is rolled back when disposed
+            return Result<ImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<ImportSummary>.Ok(new ImportSummary(saved, skipped));
     }
 
     /// <summary>

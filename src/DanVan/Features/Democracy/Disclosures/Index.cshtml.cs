@@ -132,29 +132,13 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureComm
 
     private async Task<List<string>> ImportAsync(UserScope user, CancellationToken ct)
     {
-        if (Upload is not { Length: > 0 })
-        {
-            return ["Vui lòng chọn tệp Excel (.xlsx) để nhập (tải mẫu Excel, điền rồi tải lên)."];
-        }
-
-        if (Upload.Length > DisclosureWorkbook.MaxBytes)
-        {
-            return [$"Tệp quá lớn: tối đa {DisclosureWorkbook.MaxBytes / (1024 * 1024)} MB."];
-        }
-
-        byte[] content;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-        }
-
-        if (new UploadValidator(UploadLimits.From(configuration)).Check(content).Refusal("Tệp nhập phải là bảng tính Excel (.xlsx); hãy dùng tệp mẫu tải về từ trang này.", UploadKind.Xlsx) is { } refusal)
+        var (content, refusal) = await XlsxUpload.ReadAsync(Upload, DisclosureWorkbook.MaxBytes, configuration, ct);
+        if (refusal is not null)
         {
             return [refusal];
         }
 
-        var (rows, fileErrors) = DisclosureWorkbook.Read(content, ShownYear);
+        var (rows, fileErrors) = DisclosureWorkbook.Read(content!, ShownYear);
         if (fileErrors.Count > 0)
         {
             return fileErrors;
