@@ -233,6 +233,7 @@ public static class DanVanApp
         Features.Plans.PlansApi.Map(app);
         Features.Models.ModelsApi.Map(app);
         Features.Democracy.DisclosuresApi.Map(app);
+        Features.Training.TrainingApi.Map(app);
         Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);

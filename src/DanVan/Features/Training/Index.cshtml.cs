@@ -131,39 +131,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         return (documents.Select(d => (d.Id, d.Code, d.Title)).ToList(), staff.Select(s => (s.Id, s.FullName)).ToList());
     }
 
-    private async Task<IQueryable<TrainingSession>> FilteredAsync(UserScope scope, CancellationToken ct)
-    {
-        var query = db.TrainingSessions.AsNoTracking();
-        if (!scope.IsAdmin)
-        {
-            var units = await db.OrgUnits.AsNoTracking().InScope(scope).Select(u => u.Id).ToListAsync(ct);
-            query = query.Where(s => EF.Parameter(units).Contains(s.UnitId));
-        }
-
-        if (Kind is { } k && Enum.IsDefined(k))
-        {
-            query = query.Where(s => s.Kind == k);
-        }
-
-        if (Year is >= 2000 and <= 9000)
-        {
-            var (from, to) = (new DateOnly(Year.Value, 1, 1), new DateOnly(Year.Value, 12, 31));
-            query = query.Where(s => s.HeldOn >= from && s.HeldOn <= to);
-        }
-
-        var folded = VietnameseText.Fold(Query);
-        if (folded.Length > 0)
-        {
-            query = query.Where(s => s.SearchText.Contains(folded));
-        }
-
-        return Sort switch
-        {
-            "cu" => query.OrderBy(s => s.HeldOn).ThenBy(s => s.Id),
-            "dong" => query.OrderByDescending(s => s.Attendees).ThenByDescending(s => s.HeldOn).ThenByDescending(s => s.Id),
-            _ => query.OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id),
-        };
-    }
+    private Task<IQueryable<TrainingSession>> FilteredAsync(UserScope scope, CancellationToken ct) => TrainingQueries.SessionsAsync(db, scope, Query, Kind, Year, Sort, ct);
 
     private IQueryable<Row> Project(IQueryable<TrainingSession> q) => q.Select(s => new Row(s.Id, s.HeldOn, s.Kind, s.Title, s.Attendees,
         db.TrainingAttendances.Count(a => a.SessionId == s.Id), db.OrgUnits.Where(o => o.Id == s.UnitId).Select(o => o.Name).First()));

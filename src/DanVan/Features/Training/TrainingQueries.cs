@@ -1,5 +1,8 @@
 using DanVan.Data;
+using DanVan.Domain.Access;
+using DanVan.Domain.Text;
 using DanVan.Domain.Training;
+using DanVan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Training;
@@ -11,6 +14,44 @@ namespace DanVan.Features.Training;
 /// </summary>
 public static class TrainingQueries
 {
+    /// <summary>
+    /// The sessions of the units in the user's scope, searched (without accents), filtered by kind and year, ordered:
+    /// "moi" newest first (the default), "cu" oldest first, "dong" most attended first. The list page and the API.
+    /// </summary>
+    public static async Task<IQueryable<TrainingSession>> SessionsAsync(AppDbContext db, UserScope scope, string? q, SessionKind? kind, int? year, string? sort, CancellationToken ct)
+    {
+        var query = db.TrainingSessions.AsNoTracking();
+        if (!scope.IsAdmin)
+        {
+            var units = await db.OrgUnits.AsNoTracking().InScope(scope).Select(u => u.Id).ToListAsync(ct);
+            query = query.Where(s => EF.Parameter(units).Contains(s.UnitId));
+        }
+
+        if (kind is { } k && Enum.IsDefined(k))
+        {
+            query = query.Where(s => s.Kind == k);
+        }
+
+        if (year is >= 2000 and <= 9000)
+        {
+            var (from, to) = (new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31));
+            query = query.Where(s => s.HeldOn >= from && s.HeldOn <= to);
+        }
+
+        var folded = VietnameseText.Fold(q);
+        if (folded.Length > 0)
+        {
+            query = query.Where(s => s.SearchText.Contains(folded));
+        }
+
+        return sort switch
+        {
+            "cu" => query.OrderBy(s => s.HeldOn).ThenBy(s => s.Id),
+            "dong" => query.OrderByDescending(s => s.Attendees).ThenByDescending(s => s.HeldOn).ThenByDescending(s => s.Id),
+            _ => query.OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id),
+        };
+    }
+
     public static async Task<Dictionary<int, Coverage>> CoverageAsync(AppDbContext db, IReadOnlyCollection<int> unitIds, int documentId, DateOnly asOf, CancellationToken ct)
     {
         var ids = unitIds.Distinct().ToList();

@@ -62,6 +62,8 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["GET /Democracy/Disclosures/Create"] = "",
         ["GET /Democracy/Decisions"] = "",
         ["GET /Training"] = "",
+        ["GET /api/training-sessions/"] = "",
+        ["GET /api/training-sessions/coverage"] = "",
         ["GET /Training?handler=Export"] = "",
         ["GET /Training?handler=Template"] = "",
         ["GET /Training/Create"] = "",
