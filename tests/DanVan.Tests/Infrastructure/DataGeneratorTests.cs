@@ -102,6 +102,18 @@ public class DataGeneratorTests
         Assert.All(votes, v => Assert.Equal(DanVan.Domain.Democracy.DecisionRules.Count(voteRules[v.RuleCode], v.Form, v.HouseholdsEntitled, v.HouseholdsPresent, v.For).Outcome, v.Outcome));
         Assert.All(votes, v => Assert.True(v.For + v.Against <= v.HouseholdsPresent && v.HouseholdsPresent <= v.HouseholdsEntitled));
         Assert.Contains(votes, v => v.Outcome == DanVan.Domain.Democracy.DecisionOutcome.Rejected);
+
+        // Training: rosters, sessions, and briefings whose staff present are of the session's unit and on its staff that day, never above its attendees.
+        Assert.True(a.Staff > 0 && a.TrainingSessions > 0 && a.Attendances > 0, a.ToString());
+        var present = await (from t in db.TrainingAttendances
+                             join s in db.TrainingSessions on t.SessionId equals s.Id
+                             join m in db.StaffMembers on t.StaffMemberId equals m.Id
+                             where s.Title.StartsWith(DataGenerator.GeneratedDisclosure)
+                             select new { s.Id, s.Kind, s.HeldOn, s.Attendees, SessionUnit = s.UnitId, StaffUnit = m.UnitId, m.JoinedOn, m.LeftOn }).ToListAsync();
+        Assert.Equal(a.Attendances, present.Count);
+        Assert.All(present, p => Assert.True(p.SessionUnit == p.StaffUnit && p.Kind == DanVan.Domain.Training.SessionKind.Briefing
+            && DanVan.Domain.Training.TrainingRules.OnStaff(p.JoinedOn, p.LeftOn, p.HeldOn)));
+        Assert.All(present.GroupBy(p => p.Id), g => Assert.True(g.Count() <= g.First().Attendees));
         var models = await db.MobilizationModels.AsNoTracking().Where(m => m.Situation == DataGenerator.GeneratedModelSituation).ToListAsync();
         Assert.Equal(a.Models, models.Count);
         var obligedKinds = new[] { OrgUnitKind.Department, OrgUnitKind.Inspectorate, OrgUnitKind.PublicServiceUnit, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone };
