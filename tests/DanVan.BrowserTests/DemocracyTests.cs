@@ -139,4 +139,58 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
         await Assertions.Expect(officer.GetByTestId("decisions-table").Locator("tbody tr")).ToHaveCountAsync(2);
         await officer.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ABriefingForTheTwoMissing_BringsTheWardTo100Percent_AndTheSixMonthReportCountsIt()
+    {
+        // The demo briefed nine of Phường Tân Ninh's eleven serving staff on the province's plan 80/KH-UBND.
+        var officer = await fx.SignInAsync("canbo");
+        await officer.GotoAsync("/Training");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Mức độ quán triệt văn bản" }).ClickAsync();
+        await officer.GetByLabel("Văn bản").SelectOptionAsync(new SelectOptionValue { Label = (await officer.GetByLabel("Văn bản").Locator("option", new() { HasText = "80/KH-UBND" }).First.TextContentAsync())!.Trim() });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("coverage-own-text")).ToHaveTextAsync("9/11 người (81 %)");
+        await Assertions.Expect(officer.GetByTestId("coverage-missing")).ToHaveTextAsync("Lý Thị Kim, Trương Văn Đức");
+        await fx.ScreenshotAsync(officer, "63-training-coverage-before");
+
+        // A make-up briefing: first with too few attendees for the two ticked (refused, nothing saved), then right.
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận buổi quán triệt bổ sung" }).ClickAsync();
+        await officer.GetByLabel("Nội dung, chủ đề").FillAsync("Quán triệt bổ sung Kế hoạch 80/KH-UBND cho cán bộ chưa dự");
+        await officer.GetByLabel("Ngày tổ chức").FillAsync("05/01/2027");
+        await officer.GetByLabel("Số lượt người tham dự").FillAsync("1");
+        await officer.GetByLabel("Lý Thị Kim").CheckAsync();
+        await officer.GetByLabel("Trương Văn Đức").CheckAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("session-form")).ToContainTextAsync("Số lượt người tham dự (1) không thể ít hơn số cán bộ của đơn vị được đánh dấu có mặt (2).");
+        await Assertions.Expect(officer.GetByLabel("Lý Thị Kim")).ToBeCheckedAsync(); // what was ticked stays ticked
+        await officer.GetByLabel("Số lượt người tham dự").FillAsync("2");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("session-documents")).ToContainTextAsync("11/11 người (100 %)");
+        await Assertions.Expect(officer.GetByTestId("session-present")).ToHaveTextAsync("Lý Thị Kim, Trương Văn Đức");
+        await officer.GetByTestId("session-documents").GetByRole(AriaRole.Link, new() { Name = "11/11 người (100 %)" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("coverage-own")).ToContainTextAsync("Đạt 100 %");
+        await Assertions.Expect(officer.GetByTestId("coverage-missing")).ToHaveCountAsync(0);
+        await fx.ScreenshotAsync(officer, "64-training-coverage-100");
+
+        // The six-month report of 2027 counts the session and its attendees, saying where they come from.
+        var coordinator = await fx.SignInAsync("dieuphoi");
+        await coordinator.GotoAsync("/Reports");
+        var open = coordinator.GetByTestId("open-period");
+        await open.GetByLabel("Kỳ").SelectOptionAsync(new SelectOptionValue { Label = "6 tháng đầu năm" });
+        await open.GetByLabel("Năm").FillAsync("2027");
+        await open.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ báo cáo" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("period-title")).ToHaveTextAsync("Kỳ báo cáo 6 tháng đầu năm 2027");
+        await officer.GotoAsync("/Reports");
+        await officer.GetByTestId("my-reports").Locator("tr", new() { HasText = "6 tháng đầu năm 2027" }).GetByRole(AriaRole.Link).ClickAsync();
+        foreach (var (code, value) in new[] { ("TT_CUOC", "1"), ("TT_LUOT", "2") })
+        {
+            var row = officer.Locator("tr", new() { Has = officer.Locator($"input[data-code='{code}']") });
+            await Assertions.Expect(row.Locator($"input[data-code='{code}']")).ToHaveValueAsync(value);
+            await Assertions.Expect(row).ToContainTextAsync("Theo dõi trên DanVan (sổ tuyên truyền, tập huấn):");
+        }
+
+        await fx.ScreenshotAsync(officer, "65-training-report-prefilled");
+        await officer.Context.CloseAsync();
+        await coordinator.Context.CloseAsync();
+    }
 }
