@@ -107,6 +107,39 @@ public sealed class DecisionCommands(AppDbContext db, TimeProvider clock)
         return Result<PeopleDecision>.Ok(row);
     }
 
+    /// <summary>
+    /// Nhập từ Excel: every row checked and counted as <see cref="RecordAsync"/> does one; a row identical to a recorded
+    /// vote (same kind, day, community and matter) is skipped; all saved in one transaction or none.
+    /// </summary>
+    public async Task<Result<ImportSummary>> ImportAsync(UserScope user, IReadOnlyList<DecisionImportRow> rows, CancellationToken ct = default)
+    {
+        var kind = await db.OrgUnits.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Kind).FirstOrDefaultAsync(ct);
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId) || DisclosureRules.ScopeOf(kind) != DisclosureScope.Commune)
+        {
+            return Result<ImportSummary>.Forbidden();
+        }
+
+        var recorded = (await db.PeopleDecisions.AsNoTracking().Where(d => d.UnitId == user.UnitId).Select(d => new { d.RuleCode, d.HeldOn, d.Community, d.Matter }).ToListAsync(ct))
+            .Select(d => (d.RuleCode, d.HeldOn, d.Community, d.Matter)).ToHashSet();
+        return await XlsxImport.SaveAllAsync(db, rows, r => r.Line, r => r.Errors, async row =>
+        {
+            var input = row.Input;
+            if (VietnameseText.TryParseDate(input.HeldOn, out var on)
+                && recorded.Contains((input.RuleCode ?? "", on, VietnameseText.Nfc(input.Community?.Trim()) ?? "", VietnameseText.Nfc(input.Matter?.Trim()) ?? "")))
+            {
+                return (XlsxImport.Outcome.Skipped, []);
+            }
+
+            var result = await RecordAsync(user, input, ct);
+            if (result.IsOk)
+            {
+                recorded.Add((result.Value!.RuleCode, result.Value.HeldOn, result.Value.Community, result.Value.Matter));
+            }
+
+            return (XlsxImport.Outcome.Saved, result.IsOk ? [] : result.Errors.SelectMany(e => e.Value).Select(m => $"Dòng {row.Line}: {m}").ToList());
+        }, ct);
+    }
+
     public async Task<Result<PeopleDecision>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.PeopleDecisions.FirstOrDefaultAsync(d => d.Id == id, ct);

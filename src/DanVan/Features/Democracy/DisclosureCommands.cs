@@ -76,60 +76,25 @@ public sealed class DisclosureCommands(AppDbContext db, TimeProvider clock, ICon
             return Result<ImportSummary>.Forbidden();
         }
 
-        if (rows.Count == 0)
-        {
-            return Result<ImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
-        }
-
         var codes = (await db.DisclosureItems.AsNoTracking().Where(i => i.Scope == scope).Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var recorded = (await db.Disclosures.AsNoTracking().Where(d => d.UnitId == user.UnitId && d.Year == year)
             .Select(d => new { d.ItemCode, d.DisclosedOn, d.Title }).ToListAsync(ct))
             .Select(d => (d.ItemCode, d.DisclosedOn, d.Title)).ToHashSet();
-        var errors = new List<string>();
-        var (saved, skipped) = (0, 0);
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
-        foreach (var row in rows.OrderBy(r => r.Line))
+        return await XlsxImport.SaveAllAsync(db, rows, r => r.Line, r => r.Errors, async row =>
         {
-            if (row.Errors.Count > 0)
-            {
-                errors.AddRange(row.Errors);
-                continue;
-            }
-
             var input = row.Input;
             var code = input.ItemCode?.Trim() ?? "";
             if (VietnameseText.TryParseDate(input.DisclosedOn, out var on) && recorded.Contains((code, on, VietnameseText.Nfc(input.Title?.Trim()) ?? "")))
             {
-                skipped++;
-                continue;
+                return (XlsxImport.Outcome.Skipped, []);
             }
 
             var result = await SaveAsync(user, new Disclosure { UnitId = user.UnitId }, input, null, isNew: true, ct);
-            if (result.IsOk)
-            {
-                saved++;
-                continue;
-            }
-
-            foreach (var (field, messages) in result.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    errors.Add(field == nameof(input.ItemCode) && code.Length > 0 && !codes.Contains(code)
-                        ? $"Dòng {row.Line}: mã nội dung «{code}» không có trong danh mục công khai của đơn vị (xem trang «{XlsxTable.GuideSheet}»)."
-                        : $"Dòng {row.Line}: {message}");
-                }
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear(); // nothing of the valid rows stays: the transaction is rolled back when disposed
-            return Result<ImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
-        }
-
-        await tx.CommitAsync(ct);
-        return Result<ImportSummary>.Ok(new ImportSummary(saved, skipped));
+            return (XlsxImport.Outcome.Saved, result.IsOk ? [] : result.Errors.SelectMany(e => e.Value.Select(message =>
+                e.Key == nameof(input.ItemCode) && code.Length > 0 && !codes.Contains(code)
+                    ? $"Dòng {row.Line}: mã nội dung «{code}» không có trong danh mục công khai của đơn vị (xem trang «{XlsxTable.GuideSheet}»)."
+                    : $"Dòng {row.Line}: {message}")).ToList());
+        }, ct);
     }
 
     public async Task<Result<Disclosure>> UpdateAsync(UserScope user, int id, DisclosureInput input, UploadedFile? file, CancellationToken ct = default)

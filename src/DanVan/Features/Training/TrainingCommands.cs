@@ -93,52 +93,27 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
             return Result<ImportSummary>.Forbidden();
         }
 
-        if (rows.Count == 0)
-        {
-            return Result<ImportSummary>.Invalid("", "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.");
-        }
-
         var recorded = (await db.TrainingSessions.AsNoTracking().Where(s => s.UnitId == user.UnitId).Select(s => new { s.Kind, s.HeldOn, s.Title }).ToListAsync(ct))
             .Select(s => (s.Kind, s.HeldOn, s.Title)).ToHashSet();
-        var errors = new List<string>();
-        var (saved, skipped) = (0, 0);
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
-        foreach (var row in rows.OrderBy(r => r.Line))
+        return await XlsxImport.SaveAllAsync(db, rows, r => r.Line, r => r.Errors, async row =>
         {
-            if (row.Errors.Count > 0)
-            {
-                errors.AddRange(row.Errors);
-                continue;
-            }
-
             var input = row.Input;
             if (input.Kind is { } kind && VietnameseText.TryParseDate(input.HeldOn, out var on) && recorded.Contains((kind, on, VietnameseText.Nfc(input.Title?.Trim()) ?? "")))
             {
-                skipped++;
-                continue;
+                return (XlsxImport.Outcome.Skipped, []);
             }
 
-            var (rowErrors, value) = await CheckAsync(user, input, ct);
-            if (rowErrors is not null)
+            var (errors, value) = await CheckAsync(user, input, ct);
+            if (errors is not null)
             {
-                errors.AddRange(rowErrors.SelectMany(e => e.Value).Select(m => $"Dòng {row.Line}: {m}"));
-                continue;
+                return (XlsxImport.Outcome.Saved, errors.SelectMany(e => e.Value).Select(m => $"Dòng {row.Line}: {m}").ToList());
             }
 
             var (session, documents, staff) = value!.Value;
             await AddAsync(session, documents, staff, ct);
             recorded.Add((session.Kind, session.HeldOn, session.Title));
-            saved++;
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear(); // nothing of the valid rows stays: the transaction is rolled back when disposed
-            return Result<ImportSummary>.Invalid(new Dictionary<string, string[]> { [""] = errors.ToArray() });
-        }
-
-        await tx.CommitAsync(ct);
-        return Result<ImportSummary>.Ok(new ImportSummary(saved, skipped));
+            return (XlsxImport.Outcome.Saved, []);
+        }, ct);
     }
 
     /// <summary>
