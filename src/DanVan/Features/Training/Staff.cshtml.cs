@@ -14,7 +14,7 @@ namespace DanVan.Features.Training;
 /// Danh sách cán bộ, công chức, viên chức of the user's unit (or, for a reader, of a unit in scope): who joined and left,
 /// the base of "được học tập, quán triệt". The unit's officers and head add, correct, record a departure, delete an error.
 /// </summary>
-public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingCommands commands, TimeProvider clock) : PageModel
+public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingCommands commands, TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "unit")]
     public int? UnitId { get; set; }
@@ -46,6 +46,11 @@ public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingComman
 
     public StaffMember? Editing { get; private set; }
 
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public List<string> ImportErrors { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } failed)
@@ -74,6 +79,64 @@ public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingComman
             rows.Select(r => (IReadOnlyList<object?>)[r.FullName, r.Position, r.JoinedOn, r.LeftOn]));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"danh-sach-can-bo-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>Mẫu Excel: the unit's whole roster, to be corrected offline and sent back.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        UnitId = null; // one keeps one's own unit's roster only
+        if (await LoadAsync(ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!CanRecord)
+        {
+            return Forbid();
+        }
+
+        var stream = new MemoryStream();
+        TrainingWorkbook.WriteStaffTemplate(stream, await db.StaffMembers.AsNoTracking().Where(s => s.UnitId == Unit).OrderBy(s => s.FullName).ThenBy(s => s.Id).Take(5000).ToListAsync(ct));
+        stream.Position = 0;
+        return File(stream, XlsxExport.ContentType, $"mau-danh-sach-can-bo-{Unit}.xlsx");
+    }
+
+    /// <summary>Nhập từ Excel: new names added, names on the roster updated; all or nothing, with every error by row.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        UnitId = null;
+        if (await LoadAsync(ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!CanRecord)
+        {
+            return Forbid();
+        }
+
+        var (content, refusal) = await XlsxUpload.ReadAsync(Upload, TrainingWorkbook.MaxBytes, configuration, ct);
+        if (refusal is not null)
+        {
+            ImportErrors = [refusal];
+            return Page();
+        }
+
+        var (rows, fileErrors) = TrainingWorkbook.ReadStaff(content!);
+        ImportErrors = fileErrors;
+        if (fileErrors.Count == 0)
+        {
+            var result = await commands.ImportStaffAsync((await currentUser.GetScopeAsync(ct))!, rows, ct);
+            if (result.IsOk)
+            {
+                TempData["Message"] = $"Đã cập nhật danh sách: {result.Value!.Saved} người thêm mới hoặc sửa." + (result.Value.Skipped > 0 ? $" {result.Value.Skipped} người không thay đổi." : "");
+                return Redirect("/Training/Staff");
+            }
+
+            ImportErrors = result.Errors.SelectMany(e => e.Value).ToList();
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)

@@ -266,6 +266,61 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
         return row.ConcurrencyStamp != stamp ? (null, Result<StaffMember>.Invalid("", Stale)) : (row, null);
     }
 
+    /// <summary>
+    /// The roster from Excel: a row whose name is on the roster once updates that person (position, days), a new name is
+    /// added, a name the roster holds twice is refused; all saved together or nothing.
+    /// </summary>
+    public async Task<Result<ImportSummary>> ImportStaffAsync(UserScope user, IReadOnlyList<(int Line, StaffInput Input, IReadOnlyList<string> Errors)> rows, CancellationToken ct = default)
+    {
+        if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
+        {
+            return Result<ImportSummary>.Forbidden();
+        }
+
+        var roster = (await db.StaffMembers.Where(s => s.UnitId == user.UnitId).ToListAsync(ct)).ToLookup(s => VietnameseText.Fold(s.FullName));
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await XlsxImport.SaveAllAsync(db, rows, r => r.Line, r => r.Errors, row =>
+        {
+            var same = roster[VietnameseText.Fold(row.Input.FullName)].ToList();
+            if (same.Count > 1)
+            {
+                return Task.FromResult((XlsxImport.Outcome.Saved, (IReadOnlyList<string>)[$"Dòng {row.Line}: danh sách có {same.Count} người cùng họ tên «{row.Input.FullName?.Trim()}»; hãy sửa từng người trên trang DanVan."]));
+            }
+
+            var person = same.Count == 1 ? same[0] : new StaffMember { UnitId = user.UnitId, CreatedAtUtc = now };
+            var before = (person.FullName, person.Position, person.JoinedOn, person.LeftOn);
+            var input = same.Count == 1 // matched without accents or case: the roster's spelling of the name stays
+                ? new StaffInput { FullName = person.FullName, Position = row.Input.Position, JoinedOn = row.Input.JoinedOn, LeftOn = row.Input.LeftOn }
+                : row.Input;
+            if (Apply(person, input) is { } errors)
+            {
+                return Task.FromResult((XlsxImport.Outcome.Saved, (IReadOnlyList<string>)errors.SelectMany(e => e.Value).Select(m => $"Dòng {row.Line}: {m}").ToList()));
+            }
+
+            if (same.Count == 1 && before == (person.FullName, person.Position, person.JoinedOn, person.LeftOn))
+            {
+                return Task.FromResult((XlsxImport.Outcome.Skipped, (IReadOnlyList<string>)[]));
+            }
+
+            if (same.Count == 0)
+            {
+                db.StaffMembers.Add(person);
+            }
+            else
+            {
+                person.ConcurrencyStamp = Guid.NewGuid();
+            }
+
+            return SavedAsync();
+        }, ct);
+
+        async Task<(XlsxImport.Outcome, IReadOnlyList<string>)> SavedAsync()
+        {
+            await db.SaveChangesAsync(ct);
+            return (XlsxImport.Outcome.Saved, []);
+        }
+    }
+
     private static IReadOnlyDictionary<string, string[]>? Apply(StaffMember row, StaffInput input)
     {
         var errors = new FieldErrors();

@@ -123,4 +123,40 @@ public static class TrainingWorkbook
 
         return ids;
     }
+
+    /// <summary>The staff roster's columns: a row per person, dates as days.</summary>
+    public static readonly IReadOnlyList<XlsxColumn> StaffColumns =
+    [
+        new("Họ và tên", XlsxKind.Text, Required: true),
+        new("Chức vụ", XlsxKind.Text),
+        new("Ngày về đơn vị", XlsxKind.Date),
+        new("Ngày thôi công tác", XlsxKind.Date),
+    ];
+
+    public static void WriteStaffTemplate(Stream output, IEnumerable<StaffMember> staff) =>
+        XlsxTable.WriteTemplate(output, "Danh sách cán bộ", StaffColumns,
+            staff.Select(s => (IReadOnlyList<object?>)[s.FullName, s.Position, s.JoinedOn, s.LeftOn]),
+            [
+                new XlsxGuide("Cách ghi", ["Cột", "Cách ghi"],
+                [
+                    ["Họ và tên", "Mỗi người một dòng; người đã có trong danh sách (cùng họ tên) được cập nhật chức vụ và ngày, người mới được thêm."],
+                    ["Ngày thôi công tác", "Ghi khi người đó nghỉ hưu, chuyển công tác; không xóa dòng (người đó vẫn có tên trong các buổi đã dự)."],
+                    ["Ngày", "Ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2026 (hoặc ô kiểu ngày của Excel)."],
+                    ["Công thức", "Không dùng công thức: hãy dán giá trị."],
+                ]),
+            ]);
+
+    /// <summary>A roster upload read into rows (line, input, errors) and the errors of the file; two rows with one name are refused together.</summary>
+    public static (List<(int Line, StaffInput Input, IReadOnlyList<string> Errors)> Rows, List<string> FileErrors) ReadStaff(byte[] content)
+    {
+        var read = XlsxTable.Read(content, StaffColumns, 5000, r => $"họ tên «{r.Text(0)}»");
+        var (byLine, fileErrors) = XlsxTable.Split(read.Errors);
+        var rows = read.Rows.Select(r => (r.Number, new StaffInput
+        {
+            FullName = r.Text(0), Position = r.Text(1), JoinedOn = VietnameseText.FormatDate(r.Date(2)), LeftOn = VietnameseText.FormatDate(r.Date(3)),
+        }, (IReadOnlyList<string>)(byLine.Remove(r.Number, out var e) ? e : []))).ToList();
+        rows.AddRange(byLine.Select(kv => (kv.Key, new StaffInput(), (IReadOnlyList<string>)kv.Value)));
+        rows.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return (rows, fileErrors);
+    }
 }
