@@ -66,7 +66,7 @@ public static class PeopleConsultationRules
         {
             errors["MatterCode"] = "Vui lòng chọn loại nội dung lấy ý kiến Nhân dân (Điều 25).";
         }
-        else if (c.OpensOn is { } day && !InForce(c.Matter, day))
+        else if (c.OpensOn is { } day && day.Year >= FirstYear && !InForce(c.Matter, day))
         {
             errors["MatterCode"] = $"Loại nội dung «{c.Matter.Name}» không có hiệu lực vào ngày bắt đầu lấy ý kiến.";
         }
