@@ -100,6 +100,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Democracy.PeopleDecision> PeopleDecisions => Set<Domain.Democracy.PeopleDecision>();
 
+    public DbSet<Domain.Democracy.PeopleConsultationMatter> PeopleConsultationMatters => Set<Domain.Democracy.PeopleConsultationMatter>();
+
+    public DbSet<Domain.Democracy.PeopleConsultation> PeopleConsultations => Set<Domain.Democracy.PeopleConsultation>();
+
+    public DbSet<Domain.Democracy.PeopleConsultationFile> PeopleConsultationFiles => Set<Domain.Democracy.PeopleConsultationFile>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

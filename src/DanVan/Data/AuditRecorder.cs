@@ -193,6 +193,7 @@ internal static class AuditRecorder
             Domain.Democracy.PeopleDecision pd => pd.UnitId,
             Domain.Training.TrainingSession ts => ts.UnitId,
             Domain.Training.StaffMember sm => sm.UnitId,
+            Domain.Democracy.PeopleConsultation pc => pc.UnitId,
             _ => null,
         };
     }

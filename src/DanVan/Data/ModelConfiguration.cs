@@ -264,6 +264,43 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Democracy.PeopleConsultationMatter>(e =>
+        {
+            e.ToTable("PeopleConsultationMatters");
+            e.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Article).HasMaxLength(100).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Democracy.PeopleConsultation>(e =>
+        {
+            e.ToTable("PeopleConsultations");
+            e.Property(x => x.MatterCode).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Subject).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Community).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Response).HasMaxLength(4000);
+            e.Property(x => x.Decision).HasMaxLength(2000);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.FileContentType).HasMaxLength(100);
+            e.Property(x => x.SearchText).HasMaxLength(1500).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.ClosesOn });
+            e.HasIndex(x => new { x.MatterCode, x.ClosesOn });
+            e.HasIndex(x => x.ClosesOn);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Democracy.PeopleConsultationFile>(e =>
+        {
+            e.ToTable("PeopleConsultationFiles");
+            e.HasKey(x => x.ConsultationId);
+            e.Property(x => x.Content).IsRequired();
+            e.HasOne<Domain.Democracy.PeopleConsultation>().WithOne().HasForeignKey<Domain.Democracy.PeopleConsultationFile>(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<Domain.Democracy.DisclosureFile>(e =>
         {
             e.ToTable("DisclosureFiles");
@@ -608,7 +645,7 @@ internal static class ModelConfiguration
             e.Property(x => x.SearchText).HasMaxLength(1600).IsRequired();
             e.HasIndex(x => new { x.OwnerUnitId, x.IssuedOn });
             e.HasIndex(x => x.Code);
-            e.HasIndex(x => x.IssuingUnitId);
+            e.HasIndex(x => new { x.IssuingUnitId, x.IssuedOn }); // VB: documents a unit issued in a period (0035)
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         });

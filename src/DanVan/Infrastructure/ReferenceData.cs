@@ -24,6 +24,7 @@ public static class ReferenceData
         await EnsureModelCatalogAsync(db, ct);
         await EnsureDisclosureItemsAsync(db, ct);
         await EnsureDecisionRulesAsync(db, ct);
+        await EnsureConsultationMattersAsync(db, ct);
         await EnsureCaseFieldsAsync(db, ct);
         await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
@@ -74,6 +75,10 @@ public static class ReferenceData
     private static Task EnsureDecisionRulesAsync(AppDbContext db, CancellationToken ct) =>
         AddMissingAsync(db, db.DecisionRules, r => r.Code, Domain.Democracy.DecisionRules.Shipped(),
             "Ngưỡng biểu quyết các nội dung Nhân dân bàn và quyết định: {0} mục mặc định", ct);
+
+    private static Task EnsureConsultationMattersAsync(AppDbContext db, CancellationToken ct) =>
+        AddMissingAsync(db, db.PeopleConsultationMatters, m => m.Code, Domain.Democracy.PeopleConsultationRules.Shipped(),
+            "Loại nội dung lấy ý kiến Nhân dân trước khi quyết định (Điều 25): {0} mục mặc định", ct);
 
     /// <summary>
     /// Adds the shipped rows of every code the table holds no version of (held codes are the administrator's), in one
