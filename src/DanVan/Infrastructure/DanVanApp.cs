@@ -78,6 +78,7 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.DemocracyMeasures>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.DisclosureFollowUp>();
         services.AddScoped<Features.Democracy.DecisionCommands>();
+        services.AddScoped<Features.Democracy.PeopleConsultationCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Training.TrainingCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Training.TrainingMeasures>();
@@ -86,6 +87,7 @@ public static class DanVanApp
         services.AddScoped<Features.Scoring.ScoringQueries>();
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Scoring.ScoringFollowUp>();
         services.AddScoped<Features.Documents.DocumentCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Documents.DocumentMeasures>();
         services.AddScoped<Features.Documents.DocumentEditing>();
         services.AddScoped<Features.Plans.PlanEditing>();
         services.AddScoped<Features.Plans.TargetEditing>();
@@ -234,6 +236,7 @@ public static class DanVanApp
         Features.Models.ModelsApi.Map(app);
         Features.Democracy.DisclosuresApi.Map(app);
         Features.Training.TrainingApi.Map(app);
+        Features.Democracy.PeopleConsultationsApi.Map(app);
         Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);

@@ -53,12 +53,12 @@ public static class DefaultRegime
 
     public static IReadOnlyList<ReportIndicator> Indicators() => Numbered<ReportIndicator>(
     [
-        I("VB", "Văn bản chỉ đạo, triển khai đã ban hành", "văn bản", "1. Lãnh đạo, chỉ đạo"),
+        I("VB", "Văn bản chỉ đạo, triển khai đã ban hành", "văn bản", "1. Lãnh đạo, chỉ đạo", measure: "van-ban-ban-hanh"),
         I("TT_CUOC", "Cuộc tuyên truyền, phổ biến, quán triệt", "cuộc", "2. Tuyên truyền, vận động", measure: "tuyen-truyen-cuoc"),
         I("TT_LUOT", "Lượt người tham dự tuyên truyền", "lượt người", "2. Tuyên truyền, vận động", measure: "tuyen-truyen-luot"),
         I("DC_CONGKHAI", "Nội dung đã công khai cho Nhân dân biết", "nội dung", "3. Dân chủ ở cơ sở", measure: "cong-khai"),
         I("DC_BAN", "Nội dung Nhân dân bàn và quyết định", "nội dung", "3. Dân chủ ở cơ sở", measure: "dan-ban-quyet-dinh"),
-        I("DC_YKIEN", "Nội dung lấy ý kiến Nhân dân trước khi quyết định", "nội dung", "3. Dân chủ ở cơ sở"),
+        I("DC_YKIEN", "Nội dung lấy ý kiến Nhân dân trước khi quyết định", "nội dung", "3. Dân chủ ở cơ sở", measure: "lay-y-kien-nhan-dan"),
         I("DC_GIAMSAT", "Cuộc kiểm tra, giám sát của Ban Thanh tra nhân dân", "cuộc", "3. Dân chủ ở cơ sở"),
         I("DC_HNCB", "Hội nghị cán bộ, công chức, viên chức đã tổ chức", "hội nghị", "3. Dân chủ ở cơ sở"),
         I("TCD_DINHKY", "Buổi tiếp công dân định kỳ của người đứng đầu", "buổi", "4. Tiếp công dân, xử lý đơn", required: true, measure: "tiep-cong-dan-dinh-ky"),
