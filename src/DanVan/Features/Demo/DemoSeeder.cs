@@ -17,7 +17,8 @@ public sealed partial class DemoSeeder(
     Documents.DocumentCommands documents, Plans.PlanCommands plans, Tasks.WorkItemCommands tasks, Cases.CaseCommands cases,
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
     Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures,
-    Democracy.DisclosureCommands disclosures, Democracy.DecisionCommands decisions)
+    Democracy.DisclosureCommands disclosures, Democracy.DecisionCommands decisions,
+    Democracy.PeopleConsultationCommands peopleConsultations)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -98,6 +99,7 @@ public sealed partial class DemoSeeder(
         changed |= await SeedDialoguesAsync(ct);
         changed |= await SeedModelsAsync(ct);
         changed |= await SeedDisclosuresAsync(ct);
+        changed |= await SeedPeopleConsultationsAsync(ct);
         changed |= await SeedConsultationsAsync(ct);
         changed |= await SeedScoringAsync(ct);
         changed |= await SeedTrainingAsync(ct);
@@ -641,6 +643,67 @@ public sealed partial class DemoSeeder(
 
         await Vote("dong-gop-ha-tang", "Mức đóng góp bê tông hóa hẻm 12: 500.000 đồng/hộ", 45, 210, 172, 150, 12);
         await Vote("dong-gop-ha-tang", "Mức đóng góp lắp camera an ninh: 300.000 đồng/hộ", 20, 210, 160, 126, 25);
+        return true;
+    }
+
+    /// <summary>
+    /// Phường Tân Ninh asked its people before deciding: last year on the socio-economic plan and on a street
+    /// upgrade (both decided afterwards), this year on the land-use plan (closed, the decision awaited) and on the
+    /// upgrade of a road through two khu phố (decided).
+    /// </summary>
+    private async Task<bool> SeedPeopleConsultationsAsync(CancellationToken ct)
+    {
+        if (await db.PeopleConsultations.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var id = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        var today = Infrastructure.VietnamClock.Today(clock);
+        static string D(DateOnly d) => Domain.Text.VietnameseText.FormatDate(d);
+        async Task Record(string matter, string subject, string community, Domain.Democracy.ConsultationForms[] forms, DateOnly opens, DateOnly closes,
+            int received, int agreed, int other, string response, string? decision, DateOnly? decidedOn)
+        {
+            if (closes > today || decidedOn > today)
+            {
+                return;
+            }
+
+            var result = await peopleConsultations.RecordAsync(officer, new Democracy.PeopleConsultationInput
+            {
+                MatterCode = matter, Subject = subject, Community = community, Forms = [.. forms], OpensOn = D(opens), ClosesOn = D(closes),
+                OpinionsReceived = received, OpinionsAgreed = agreed, OpinionsOther = other, Response = response, Decision = decision,
+                DecidedOn = decidedOn is { } on ? D(on) : null,
+            }, null, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo consultation: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
+        var last = today.Year - 1;
+        await Record("ke-hoach-ktxh", $"Dự thảo kế hoạch phát triển kinh tế – xã hội năm {today.Year} của phường Tân Ninh", "Toàn phường",
+            [Domain.Democracy.ConsultationForms.Dialogue, Domain.Democracy.ConsultationForms.Portal, Domain.Democracy.ConsultationForms.Organisations],
+            new DateOnly(last, 10, 1), new DateOnly(last, 10, 25), 286, 251, 30,
+            "Tiếp thu 18 ý kiến về chỉ tiêu hộ nghèo và chỉnh trang vỉa hè; giải trình tại hội nghị đối thoại ngày 28/10 về nguồn vốn đầu tư công (dữ liệu minh họa).",
+            $"Nghị quyết của HĐND phường thông qua kế hoạch phát triển kinh tế – xã hội năm {today.Year}", new DateOnly(last, 12, 15));
+        await Record("quy-hoach-xay-dung", "Phương án chỉnh trang đô thị, lát vỉa hè đường Cách Mạng Tháng Tám (khu phố 1)", "Khu phố 1",
+            [Domain.Democracy.ConsultationForms.CommunityMeeting, Domain.Democracy.ConsultationForms.Questionnaire],
+            new DateOnly(last, 5, 5), new DateOnly(last, 5, 30), 198, 176, 19,
+            "Điều chỉnh vị trí trồng cây xanh theo đề nghị của 12 hộ; giải trình việc giữ nguyên cao độ vỉa hè (dữ liệu minh họa).",
+            "Quyết định của UBND phường phê duyệt phương án chỉnh trang", new DateOnly(last, 6, 20));
+        var landOpens = today.AddDays(-45);
+        await Record("quy-hoach-dat", $"Dự thảo kế hoạch sử dụng đất năm {today.Year + 1} trên địa bàn phường Tân Ninh", "Toàn phường",
+            [Domain.Democracy.ConsultationForms.CommunityMeeting, Domain.Democracy.ConsultationForms.Portal, Domain.Democracy.ConsultationForms.SuggestionBox],
+            landOpens, landOpens.AddDays(25), 412, 371, 35,
+            "Đang tổng hợp; tiếp thu đề nghị giữ quỹ đất xây dựng nhà văn hóa khu phố 4 (dữ liệu minh họa).", null, null);
+        var roadOpens = today.AddDays(-150);
+        await Record("du-an-dau-tu", "Chủ trương nâng cấp, mở rộng đường hẻm 12 và hẻm 14 (khu phố 2, khu phố 3)", "Khu phố 2, Khu phố 3",
+            [Domain.Democracy.ConsultationForms.Dialogue, Domain.Democracy.ConsultationForms.Questionnaire, Domain.Democracy.ConsultationForms.AffectedDialogue],
+            roadOpens, roadOpens.AddDays(20), 164, 149, 12,
+            "Đối thoại với 9 hộ có đất bị ảnh hưởng; tiếp thu đề nghị hỗ trợ di dời cổng, tường rào (dữ liệu minh họa).",
+            "Quyết định của UBND phường phê duyệt chủ trương đầu tư", roadOpens.AddDays(40));
         return true;
     }
 
