@@ -12,9 +12,10 @@ public sealed partial class DataGenerator
     /// <summary>
     /// Three years (2024–2026) of disclosure registers for every commune and agency (about nine in ten items disclosed
     /// once, a few twice, the rest missing: the compliance view has something to show), and two or three community
-    /// votes a year in every commune (most passed, some short of their share, a few without quorum).
+    /// votes a year in every commune (most passed, some short of their share, a few without quorum), and two to four
+    /// consultations of the people a year in every commune (most decided afterwards).
     /// </summary>
-    private async Task<(long Disclosures, long Decisions)> GenerateDemocracyAsync(BulkInsert bulk, Random rng, List<Unit> all, DateOnly today, DateTime now,
+    private async Task<(long Disclosures, long Decisions, long Consultations)> GenerateDemocracyAsync(BulkInsert bulk, Random rng, List<Unit> all, DateOnly today, DateTime now,
         Action<string, double> report, CancellationToken ct)
     {
         report("Dân chủ ở cơ sở", 0);
@@ -102,7 +103,57 @@ public sealed partial class DataGenerator
             ["UnitId", "Community", "RuleCode", "Matter", "Form", "HeldOn", "Place", "HouseholdsEntitled", "HouseholdsPresent", "For", "Against", "Outcome", "ThresholdText",
                 "LegalBasis", "ChairName", "SecretaryName", "Conclusion", "SearchText", "RecordedByUserName", "RecordedAtUtc", "ConcurrencyStamp"],
             Decisions(), ct: ct);
+        var matters = await db.PeopleConsultationMatters.AsNoTracking().ToListAsync(ct);
+        ConsultationForms[] consultationMixes =
+        [
+            ConsultationForms.CommunityMeeting | ConsultationForms.Portal, ConsultationForms.Dialogue | ConsultationForms.Organisations,
+            ConsultationForms.Questionnaire | ConsultationForms.SuggestionBox, ConsultationForms.CommunityMeeting | ConsultationForms.AffectedDialogue,
+        ];
+        IEnumerable<object?[]> Consultations()
+        {
+            foreach (var u in communes)
+            {
+                foreach (var year in new[] { 2024, 2025, 2026 })
+                {
+                    var count = 2 + rng.Next(3);
+                    for (var k = 0; k < count && matters.Count > 0; k++)
+                    {
+                        var opens = new DateOnly(year, 1, 10).AddDays(rng.Next(320));
+                        var closes = opens.AddDays(10 + rng.Next(25));
+                        if (closes > today)
+                        {
+                            continue;
+                        }
+
+                        var matter = matters[rng.Next(matters.Count)];
+                        var received = 40 + rng.Next(600);
+                        var agreed = (int)(received * (0.7 + 0.28 * rng.NextDouble()));
+                        var other = Math.Min(received - agreed, rng.Next(1 + received / 10));
+                        DateOnly? decided = rng.NextDouble() < 0.8 ? closes.AddDays(10 + rng.Next(40)) : null;
+                        if (decided > today)
+                        {
+                            decided = null;
+                        }
+
+                        var subject = $"{GeneratedDisclosure}{matter.Name} năm {year}";
+                        subject = subject.Length > 1000 ? subject[..1000] : subject;
+                        var community = rng.Next(3) == 0 ? $"Thôn {1 + rng.Next(12)}" : "Toàn xã";
+                        yield return
+                        [
+                            u.Id, matter.Code, subject, community, (int)consultationMixes[rng.Next(consultationMixes.Length)], opens, closes, received, agreed, other,
+                            "Tiếp thu, giải trình các ý kiến tại hội nghị (dữ liệu sinh).", decided is null ? null : "Quyết định của cơ quan có thẩm quyền (dữ liệu sinh)", decided,
+                            null, null, 0L, VietnameseText.Fold($"{subject} {community} {matter.Name} {u.Name}"), "sinh-du-lieu", now, new Guid(NextBytes(rng)),
+                        ];
+                    }
+                }
+            }
+        }
+
+        var consultations = await bulk.InsertAsync("PeopleConsultations",
+            ["UnitId", "MatterCode", "Subject", "Community", "Forms", "OpensOn", "ClosesOn", "OpinionsReceived", "OpinionsAgreed", "OpinionsOther", "Response", "Decision",
+                "DecidedOn", "FileName", "FileContentType", "FileSize", "SearchText", "RecordedByUserName", "RecordedAtUtc", "ConcurrencyStamp"],
+            Consultations(), ct: ct);
         report("Dân chủ ở cơ sở", 1);
-        return (disclosures, decisions);
+        return (disclosures, decisions, consultations);
     }
 }
