@@ -23,7 +23,7 @@ public class PeopleConsultationRulesTests
         { "closing before opening", Valid() with { ClosesOn = new DateOnly(2026, 9, 30) }, "ClosesOn" },
         { "longer than a year", Valid() with { OpensOn = new DateOnly(2025, 1, 1), ClosesOn = new DateOnly(2026, 6, 1), DecidedOn = null }, "ClosesOn" },
         { "opening far ahead", Valid() with { OpensOn = Today.AddDays(120), ClosesOn = Today.AddDays(130), DecidedOn = null }, "OpensOn" },
-        { "opening in an absurd year", Valid() with { OpensOn = new DateOnly(1900, 1, 1) }, "OpensOn" },
+        { "opening in an absurd year", Valid() with { OpensOn = new DateOnly(1900, 1, 1), ClosesOn = new DateOnly(1900, 1, 20), DecidedOn = null }, "OpensOn" },
         { "negative received", Valid() with { Received = -1 }, "OpinionsReceived" },
         { "no received", Valid() with { Received = null }, "OpinionsReceived" },
         { "absurd received", Valid() with { Received = 50_000_000 }, "OpinionsReceived" },

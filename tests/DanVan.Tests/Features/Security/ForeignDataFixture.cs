@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation, framework, round, sheet, line.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation, disclosure, decision, peopleconsultation, framework, round, sheet, line.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -191,6 +191,15 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             });
             Assert.True(briefing.IsOk, string.Join(" ", briefing.Errors.SelectMany(e => e.Value)));
             Ids["session"] = Id(briefing.Value!.Id);
+
+            // A consultation of the people by the same commune, with a file, its subject named with the marker.
+            var consulted = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.PeopleConsultationCommands>().RecordAsync(officer, new DanVan.Features.Democracy.PeopleConsultationInput
+            {
+                MatterCode = "quy-hoach-dat", Subject = "Lấy ý kiến " + Marker, Community = "Toàn xã", Forms = [DanVan.Domain.Democracy.ConsultationForms.CommunityMeeting],
+                OpensOn = D(today.AddDays(-10)), ClosesOn = D(today), OpinionsReceived = 50, OpinionsAgreed = 40, OpinionsOther = 5, Response = "Tiếp thu " + Marker,
+            }, new DanVan.Features.Documents.UploadedFile("lay-y-kien.pdf", DanVan.Tests.Support.TestFiles.Pdf()));
+            Assert.True(consulted.IsOk, string.Join(" ", consulted.Errors.SelectMany(e => e.Value)));
+            Ids["peopleconsultation"] = Id(consulted.Value!.Id);
 
             // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
             var framework = new DanVan.Domain.Scoring.ScoringFramework
