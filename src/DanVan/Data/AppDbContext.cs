@@ -105,6 +105,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<Domain.Democracy.PeopleConsultation> PeopleConsultations => Set<Domain.Democracy.PeopleConsultation>();
 
     public DbSet<Domain.Democracy.PeopleConsultationFile> PeopleConsultationFiles => Set<Domain.Democracy.PeopleConsultationFile>();
+    public DbSet<Domain.Democracy.OversightBoardRule> OversightBoardRules => Set<Domain.Democracy.OversightBoardRule>();
+
+    public DbSet<Domain.Democracy.OversightBoard> OversightBoards => Set<Domain.Democracy.OversightBoard>();
+
+    public DbSet<Domain.Democracy.OversightBoardMember> OversightBoardMembers => Set<Domain.Democracy.OversightBoardMember>();
+
+    public DbSet<Domain.Democracy.OversightActivity> OversightActivities => Set<Domain.Democracy.OversightActivity>();
+
+    public DbSet<Domain.Democracy.StaffConferenceRule> StaffConferenceRules => Set<Domain.Democracy.StaffConferenceRule>();
+
+    public DbSet<Domain.Democracy.StaffConference> StaffConferences => Set<Domain.Democracy.StaffConference>();
 
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 

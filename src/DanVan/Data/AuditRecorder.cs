@@ -194,6 +194,9 @@ internal static class AuditRecorder
             Domain.Training.TrainingSession ts => ts.UnitId,
             Domain.Training.StaffMember sm => sm.UnitId,
             Domain.Democracy.PeopleConsultation pc => pc.UnitId,
+            Domain.Democracy.OversightBoard ob => ob.UnitId,
+            Domain.Democracy.OversightActivity oa => oa.UnitId,
+            Domain.Democracy.StaffConference sc => sc.UnitId,
             _ => null,
         };
     }

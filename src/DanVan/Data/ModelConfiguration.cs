@@ -301,6 +301,73 @@ internal static class ModelConfiguration
             e.HasOne<Domain.Democracy.PeopleConsultation>().WithOne().HasForeignKey<Domain.Democracy.PeopleConsultationFile>(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<Domain.Democracy.OversightBoardRule>(e =>
+        {
+            e.ToTable("OversightBoardRules");
+            e.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Democracy.OversightBoard>(e =>
+        {
+            e.ToTable("OversightBoards");
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Project).HasMaxLength(500);
+            e.Property(x => x.SearchText).HasMaxLength(1500).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.TermFrom });
+            e.HasIndex(x => x.TermFrom);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Domain.Democracy.OversightBoardMember>(e =>
+        {
+            e.ToTable("OversightBoardMembers");
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.HasIndex(x => x.BoardId);
+        });
+
+        builder.Entity<Domain.Democracy.OversightActivity>(e =>
+        {
+            e.ToTable("OversightActivities");
+            e.Property(x => x.Subject).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Findings).HasMaxLength(4000);
+            e.Property(x => x.Recommendations).HasMaxLength(4000);
+            e.Property(x => x.SearchText).HasMaxLength(1500).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.BoardId, x.HeldOn });
+            e.HasIndex(x => new { x.UnitId, x.HeldOn });
+            e.HasOne<Domain.Democracy.OversightBoard>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Domain.Democracy.StaffConferenceRule>(e =>
+        {
+            e.ToTable("StaffConferenceRules");
+            e.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        });
+
+        builder.Entity<Domain.Democracy.StaffConference>(e =>
+        {
+            e.ToTable("StaffConferences");
+            e.Property(x => x.ResolutionNumber).HasMaxLength(50);
+            e.Property(x => x.ResolutionText).HasMaxLength(4000);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.Property(x => x.SearchText).HasMaxLength(1500).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.HeldOn });
+            e.HasIndex(x => x.HeldOn);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Domain.Democracy.DisclosureFile>(e =>
         {
             e.ToTable("DisclosureFiles");

@@ -79,6 +79,10 @@ public static class DanVanApp
         services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.DisclosureFollowUp>();
         services.AddScoped<Features.Democracy.DecisionCommands>();
         services.AddScoped<Features.Democracy.PeopleConsultationCommands>();
+        services.AddScoped<Features.Democracy.OversightCommands>();
+        services.AddScoped<Features.Democracy.StaffConferenceCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Democracy.OversightMeasures>();
+        services.AddScoped<Features.FollowUp.IFollowUpSource, Features.Democracy.StaffConferenceFollowUp>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Training.TrainingCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Training.TrainingMeasures>();
@@ -237,6 +241,7 @@ public static class DanVanApp
         Features.Democracy.DisclosuresApi.Map(app);
         Features.Training.TrainingApi.Map(app);
         Features.Democracy.PeopleConsultationsApi.Map(app);
+        Features.Democracy.OversightApi.Map(app);
         Features.Editing.EditingApi.Map(app);
         Features.Reports.ReportsApi.Map(app);
         Features.Deadlines.DeadlinesApi.Map(app);

@@ -25,6 +25,10 @@ public static class ReferenceData
         await EnsureDisclosureItemsAsync(db, ct);
         await EnsureDecisionRulesAsync(db, ct);
         await EnsureConsultationMattersAsync(db, ct);
+        await AddMissingAsync(db, db.OversightBoardRules, r => r.Code, Domain.Democracy.OversightRules.Shipped(),
+            "Số lượng thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng: {0} mục mặc định", ct);
+        await AddMissingAsync(db, db.StaffConferenceRules, r => r.Code, Domain.Democracy.StaffConferenceRules.Shipped(),
+            "Thời hạn tổ chức Hội nghị cán bộ, công chức, viên chức: {0} mục mặc định", ct);
         await EnsureCaseFieldsAsync(db, ct);
         await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
