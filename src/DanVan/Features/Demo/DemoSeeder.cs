@@ -18,7 +18,7 @@ public sealed partial class DemoSeeder(
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
     Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures,
     Democracy.DisclosureCommands disclosures, Democracy.DecisionCommands decisions,
-    Democracy.PeopleConsultationCommands peopleConsultations)
+    Democracy.PeopleConsultationCommands peopleConsultations, Democracy.OversightCommands oversight, Democracy.StaffConferenceCommands conferences)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -100,6 +100,7 @@ public sealed partial class DemoSeeder(
         changed |= await SeedModelsAsync(ct);
         changed |= await SeedDisclosuresAsync(ct);
         changed |= await SeedPeopleConsultationsAsync(ct);
+        changed |= await SeedOversightAsync(ct);
         changed |= await SeedConsultationsAsync(ct);
         changed |= await SeedScoringAsync(ct);
         changed |= await SeedTrainingAsync(ct);
@@ -704,6 +705,99 @@ public sealed partial class DemoSeeder(
             roadOpens, roadOpens.AddDays(20), 164, 149, 12,
             "Đối thoại với 9 hộ có đất bị ảnh hưởng; tiếp thu đề nghị hỗ trợ di dời cổng, tường rào (dữ liệu minh họa).",
             "Quyết định của UBND phường phê duyệt chủ trương đầu tư", roadOpens.AddDays(40));
+        return true;
+    }
+
+    /// <summary>
+    /// The people supervise: Phường Tân Ninh's Ban Thanh tra nhân dân (five members, inspections last year and this) and a
+    /// Ban Giám sát đầu tư của cộng đồng for one project; Sở Tư pháp's own Ban TTND; last year's Hội nghị cán bộ, công
+    /// chức, viên chức held by four departments, not by Sở Xây dựng and the others (overdue once 31/03 has passed).
+    /// </summary>
+    private async Task<bool> SeedOversightAsync(CancellationToken ct)
+    {
+        if (await db.OversightBoards.AnyAsync(ct) || await db.StaffConferences.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var id = await db.Users.Where(u => u.UserName == "canbo").Select(u => u.Id).SingleAsync(ct);
+        var officer = (await Infrastructure.CurrentUser.LoadScopeAsync(db, id, ct))!;
+        async Task<UserScope> OfficerOf(string code)
+        {
+            var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == code, ct);
+            return UserScope.For("demo", "canbo-" + code, Roles.UnitOfficer, unit.Id, unit.AncestorPath);
+        }
+
+        T Ok<T>(Infrastructure.Result<T> r) => r.IsOk ? r.Value! : throw new InvalidOperationException("Demo oversight: " + string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        var today = Infrastructure.VietnamClock.Today(clock);
+        var last = today.Year - 1;
+        string D(DateOnly d) => Domain.Text.VietnameseText.FormatDate(d);
+        Democracy.OversightMemberInput M(string name, Domain.Democracy.OversightMemberRole role) => new() { Name = name, Role = role };
+        const Domain.Democracy.OversightMemberRole Head = Domain.Democracy.OversightMemberRole.Head, Deputy = Domain.Democracy.OversightMemberRole.Deputy,
+            Member = Domain.Democracy.OversightMemberRole.Member;
+
+        var ttnd = Ok(await oversight.SaveBoardAsync(officer, null, new Democracy.OversightBoardInput
+        {
+            Kind = Domain.Democracy.OversightBoardKind.PeopleInspection, Name = "Ban Thanh tra nhân dân phường Tân Ninh", TermFrom = D(new DateOnly(last, 1, 10)),
+            TermTo = D(new DateOnly(last + 2, 7, 9)),
+            Members = [M("Trần Văn Sáu", Head), M("Nguyễn Thị Mai", Deputy), M("Lê Văn Hòa", Member), M("Phạm Thị Thu", Member), M("Võ Thành Nam", Member)],
+        }, null, ct));
+        async Task Activity(int board, Domain.Democracy.OversightActivityKind kind, DateOnly on, string subject, string findings, string? recommendations, bool settled)
+        {
+            if (on <= today)
+            {
+                Ok(await oversight.RecordActivityAsync(officer, board, new Democracy.OversightActivityInput
+                {
+                    Kind = kind, HeldOn = D(on), Subject = subject, Findings = findings, Recommendations = recommendations, RecommendationsSettled = settled,
+                }, ct));
+            }
+        }
+
+        await Activity(ttnd.Id, Domain.Democracy.OversightActivityKind.Supervision, new DateOnly(last, 5, 12), "Giám sát việc thu, chi quỹ khu phố 3 năm " + last.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "Thu, chi đúng quy ước khu phố; chứng từ đầy đủ (dữ liệu minh họa).", null, false);
+        await Activity(ttnd.Id, Domain.Democracy.OversightActivityKind.Inspection, new DateOnly(last, 10, 20), "Kiểm tra việc giải quyết thủ tục hành chính tại Bộ phận một cửa phường",
+            "Hai hồ sơ trả kết quả trễ hạn chưa có văn bản xin lỗi (dữ liệu minh họa).", "Bộ phận một cửa gửi thư xin lỗi và hẹn lại ngày trả kết quả.", true);
+        await Activity(ttnd.Id, Domain.Democracy.OversightActivityKind.Supervision, today.AddDays(-150), "Giám sát việc thực hiện quy chế dân chủ ở khu phố 1",
+            "Khu phố đã công khai các khoản đóng góp; biên bản họp lưu đủ (dữ liệu minh họa).", null, false);
+        await Activity(ttnd.Id, Domain.Democracy.OversightActivityKind.Inspection, today.AddDays(-40), "Kiểm tra việc chi trả trợ cấp xã hội quý III",
+            "Danh sách chi trả khớp với quyết định; một trường hợp chưa nhận do đi vắng (dữ liệu minh họa).", "UBND phường liên hệ để chi trả trường hợp còn lại.", false);
+
+        var gs = Ok(await oversight.SaveBoardAsync(officer, null, new Democracy.OversightBoardInput
+        {
+            Kind = Domain.Democracy.OversightBoardKind.CommunityInvestment, Name = "Ban Giám sát đầu tư của cộng đồng công trình hẻm 12",
+            Project = "Bê tông hóa, lắp đèn chiếu sáng hẻm 12 khu phố 1", TermFrom = D(today.AddDays(-200)), TermTo = D(today.AddDays(200)),
+            Members = [M("Nguyễn Văn Tâm", Head), M("Huỳnh Thị Bé", Member), M("Lâm Văn Lợi", Member), M("Đặng Thị Hồng", Member), M("Trương Minh Khoa", Member)],
+        }, null, ct));
+        await Activity(gs.Id, Domain.Democracy.OversightActivityKind.Supervision, today.AddDays(-30), "Giám sát chất lượng bê tông đoạn đầu hẻm 12",
+            "Độ dày mặt đường đạt thiết kế; một đoạn thoát nước chưa hoàn thiện (dữ liệu minh họa).", "Nhà thầu hoàn thiện rãnh thoát nước trước khi nghiệm thu.", false);
+
+        var justice = await OfficerOf(ProvinceCode + ".STP");
+        Ok(await oversight.SaveBoardAsync(justice, null, new Democracy.OversightBoardInput
+        {
+            Kind = Domain.Democracy.OversightBoardKind.PeopleInspection, Name = "Ban Thanh tra nhân dân Sở Tư pháp", TermFrom = D(new DateOnly(last, 2, 1)), TermTo = D(new DateOnly(last + 2, 1, 31)),
+            Members = [M("Đỗ Thị Ngọc", Head), M("Phan Văn Lực", Member), M("Cao Thị Yến", Member)],
+        }, null, ct));
+
+        // Last year's conference held by four departments (in the first quarter, or late December when the year has just begun); the year before by all five.
+        var held = new[] { "STP", "STC", "SNV", "SYT" };
+        foreach (var (code, i) in held.Append("SXD").Select((c, i) => (c, i)))
+        {
+            var who = await OfficerOf(ProvinceCode + "." + code);
+            var staff = 60 + (i * 37);
+            async Task Held(int year, DateOnly on) => Ok(await conferences.SaveAsync(who, null, new Democracy.StaffConferenceInput
+            {
+                Year = year, HeldOn = D(on), StaffTotal = staff, Attendees = staff - 4 - i, Form = staff < 100 ? Domain.Democracy.StaffConferenceForm.Plenary : Domain.Democracy.StaffConferenceForm.Delegates,
+                ResolutionNumber = "01/NQ-HNCBCCVC", ResolutionOn = D(on),
+                ResolutionText = "Thông qua kết quả thực hiện nhiệm vụ năm trước, kế hoạch năm sau, quy chế chi tiêu nội bộ và phát động phong trào thi đua (dữ liệu minh họa).",
+            }, null, ct));
+            await Held(last - 1, new DateOnly(last, 2, 10 + i));
+            if (held.Contains(code))
+            {
+                var on = new DateOnly(today.Year, 1, 12 + (i * 9));
+                await Held(last, on <= today ? on : new DateOnly(last, 12, 22 + i));
+            }
+        }
+
         return true;
     }
 
