@@ -793,7 +793,7 @@ public sealed partial class DemoSeeder(
             await Held(last - 1, new DateOnly(last, 2, 10 + i));
             if (held.Contains(code))
             {
-                var on = new DateOnly(today.Year, 1, 12 + (i * 9));
+                var on = new DateOnly(today.Year, 1, 12).AddDays(i * 9);
                 await Held(last, on <= today ? on : new DateOnly(last, 12, 22 + i));
             }
         }

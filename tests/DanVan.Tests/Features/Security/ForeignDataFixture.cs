@@ -201,6 +201,36 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(consulted.IsOk, string.Join(" ", consulted.Errors.SelectMany(e => e.Value)));
             Ids["peopleconsultation"] = Id(consulted.Value!.Id);
 
+            // A Ban Thanh tra nhân dân of the same commune with one inspection, and the yearly staff conference of an agency of that province.
+            var oversight = scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.OversightCommands>();
+            var board = await oversight.SaveBoardAsync(officer, null, new DanVan.Features.Democracy.OversightBoardInput
+            {
+                Kind = DanVan.Domain.Democracy.OversightBoardKind.PeopleInspection, Name = "Ban " + Marker, TermFrom = D(today.AddDays(-100)), TermTo = D(today.AddDays(600)),
+                Members = [new() { Name = "Trưởng ban " + Marker, Role = DanVan.Domain.Democracy.OversightMemberRole.Head }, new() { Name = "Thành viên " + Marker, Role = DanVan.Domain.Democracy.OversightMemberRole.Member }],
+            }, null);
+            Assert.True(board.IsOk, string.Join(" ", board.Errors.SelectMany(e => e.Value)));
+            Ids["board"] = Id(board.Value!.Id);
+            var activity = await oversight.RecordActivityAsync(officer, board.Value.Id, new DanVan.Features.Democracy.OversightActivityInput
+            {
+                Kind = DanVan.Domain.Democracy.OversightActivityKind.Inspection, HeldOn = D(today), Subject = "Kiểm tra " + Marker, Recommendations = "Kiến nghị " + Marker,
+            });
+            Assert.True(activity.IsOk, string.Join(" ", activity.Errors.SelectMany(e => e.Value)));
+            Ids["activity"] = Id(activity.Value!.Id);
+            var foreignProvince = await db.OrgUnits.SingleAsync(u => u.Id == int.Parse(Ids["province"], CultureInfo.InvariantCulture));
+            var agency = new OrgUnit { Code = "01.NGOAITINH", Kind = OrgUnitKind.Department, ValidFrom = DanVan.Features.Units.UnitImporter.ReorganisationDate };
+            agency.SetName("Sở " + Marker);
+            agency.PlaceUnder(foreignProvince);
+            db.OrgUnits.Add(agency);
+            await db.SaveChangesAsync();
+            var agencyOfficer = DanVan.Domain.Access.UserScope.For(Ids["user"], "ngoaitinh", DanVan.Domain.Access.Roles.UnitOfficer, agency.Id, agency.AncestorPath);
+            var conference = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.StaffConferenceCommands>().SaveAsync(agencyOfficer, null, new DanVan.Features.Democracy.StaffConferenceInput
+            {
+                Year = today.Year - 1, HeldOn = D(new DateOnly(today.Year - 1, 12, 20)), Attendees = 40, StaffTotal = 50, Form = DanVan.Domain.Democracy.StaffConferenceForm.Plenary,
+                ResolutionNumber = "01/NQ-HN", ResolutionText = "Nghị quyết " + Marker,
+            }, null);
+            Assert.True(conference.IsOk, string.Join(" ", conference.Errors.SelectMany(e => e.Value)));
+            Ids["conference"] = Id(conference.Value!.Id);
+
             // A scoring framework of the foreign province, named with the marker, and its round opened by its coordinator.
             var framework = new DanVan.Domain.Scoring.ScoringFramework
             {
