@@ -189,6 +189,20 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
             await Assertions.Expect(row).ToContainTextAsync("Theo dõi trên DanVan (sổ tuyên truyền, tập huấn):");
         }
 
+        // Every figure of the default regime typed into the report is pre-filled from a register, but SIPAS (an index, typed by hand).
+        var codes = await officer.Locator("input[data-code]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
+        var byHand = new List<string>();
+        foreach (var code in codes)
+        {
+            var row = officer.Locator("tr", new() { Has = officer.Locator($"input[data-code='{code}']") });
+            if (!(await row.InnerTextAsync()).Contains("Theo dõi trên DanVan", StringComparison.Ordinal))
+            {
+                byHand.Add(code);
+            }
+        }
+
+        Assert.Equal(23, codes.Length - byHand.Count);
+        Assert.Equal(["SIPAS"], byHand);
         await fx.ScreenshotAsync(officer, "65-training-report-prefilled");
         await officer.Context.CloseAsync();
         await coordinator.Context.CloseAsync();
