@@ -61,11 +61,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TrainingComm
         var today = VietnamClock.Today(clock);
         var documents = await db.TrainingSessionDocuments.AsNoTracking().Where(d => d.SessionId == id)
             .Join(db.Documents, l => l.DocumentId, d => d.Id, (l, d) => new { d.Id, d.Code, d.Title }).OrderBy(d => d.Code).ToListAsync(ct);
-        foreach (var d in documents)
-        {
-            var coverage = await TrainingQueries.CoverageAsync(db, [row.UnitId], d.Id, today, ct);
-            Documents.Add(new DocumentLine(d.Id, d.Code, d.Title, coverage[row.UnitId]));
-        }
+        var coverage = await TrainingQueries.CoverageOfDocumentsAsync(db, row.UnitId, documents.Select(d => d.Id).ToList(), today, ct);
+        Documents = documents.Select(d => new DocumentLine(d.Id, d.Code, d.Title, coverage[d.Id])).ToList();
 
         Present = await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id)
             .Join(db.StaffMembers, a => a.StaffMemberId, s => s.Id, (a, s) => s.FullName).OrderBy(n => n).ToListAsync(ct);

@@ -175,24 +175,13 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<TrainingSession>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await RefusalAsync<TrainingSession>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, ct) is { } refused)
         {
-            return Result<TrainingSession>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<TrainingSession>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != stamp)
-        {
-            return Result<TrainingSession>.Invalid("", Stale);
-        }
-
-        db.TrainingSessions.Remove(row);
-        return await SaveAsync(row, ct);
+        db.TrainingSessions.Remove(row!);
+        return await SaveAsync(row!, ct);
     }
 
     public async Task<Result<StaffMember>> AddStaffAsync(UserScope user, StaffInput input, CancellationToken ct = default)
@@ -252,18 +241,24 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
     private async Task<(StaffMember? Row, Result<StaffMember>? Failure)> StaffAsync(UserScope user, int id, Guid stamp, CancellationToken ct)
     {
         var row = await db.StaffMembers.FirstOrDefaultAsync(s => s.Id == id, ct);
-        var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        return await RefusalAsync<StaffMember>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, ct) is { } refused ? (null, refused) : (row, null);
+    }
+
+    /// <summary>Why a record of a unit may not be changed: unseen (404), not its recorder (403), or changed since the form was read.</summary>
+    private async Task<Result<T>?> RefusalAsync<T>(UserScope user, int? unitId, Guid? current, Guid stamp, CancellationToken ct)
+    {
+        var path = unitId is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
+        if (path is null || !DisclosureAccessRules.CanRead(user, path, unitId!.Value))
         {
-            return (null, Result<StaffMember>.NotFound());
+            return Result<T>.NotFound();
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
+        if (!DisclosureAccessRules.CanRecord(user, unitId.Value))
         {
-            return (null, Result<StaffMember>.Forbidden());
+            return Result<T>.Forbidden();
         }
 
-        return row.ConcurrencyStamp != stamp ? (null, Result<StaffMember>.Invalid("", Stale)) : (row, null);
+        return current != stamp ? Result<T>.Invalid("", Stale) : null;
     }
 
     /// <summary>

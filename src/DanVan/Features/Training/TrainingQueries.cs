@@ -62,6 +62,22 @@ public static class TrainingQueries
         return ids.ToDictionary(id => id, id => new Coverage(staff.GetValueOrDefault(id), briefed.GetValueOrDefault(id)));
     }
 
+    /// <summary>One unit's coverage of several documents on a day, in two queries whatever their number (a session's documents).</summary>
+    public static async Task<Dictionary<int, Coverage>> CoverageOfDocumentsAsync(AppDbContext db, int unitId, IReadOnlyCollection<int> documentIds, DateOnly asOf, CancellationToken ct)
+    {
+        var ids = documentIds.Distinct().ToList();
+        var staff = await OnStaff(db, [unitId], asOf).CountAsync(ct);
+        var briefed = await (from a in db.TrainingAttendances
+                             join s in db.TrainingSessions on a.SessionId equals s.Id
+                             join d in db.TrainingSessionDocuments on s.Id equals d.SessionId
+                             join m in db.StaffMembers on a.StaffMemberId equals m.Id
+                             where EF.Parameter(ids).Contains(d.DocumentId) && s.HeldOn <= asOf && s.UnitId == unitId && m.UnitId == unitId
+                                 && (m.JoinedOn == null || m.JoinedOn <= asOf) && (m.LeftOn == null || m.LeftOn > asOf)
+                             select new { d.DocumentId, a.StaffMemberId }).Distinct()
+            .GroupBy(x => x.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return ids.ToDictionary(id => id, id => new Coverage(staff, briefed.GetValueOrDefault(id)));
+    }
+
     /// <summary>The unit's staff of the day not yet at any session on the document, by name.</summary>
     public static Task<List<StaffMember>> NotBriefedAsync(AppDbContext db, int unitId, int documentId, DateOnly asOf, CancellationToken ct)
     {
