@@ -258,6 +258,7 @@ main() {
     esac
     results=$DANVAN_ARTIFACTS/test-results/$engine
     mkdir -p "$results"
+    rm -f "$results/failures.txt" # a file left by an earlier run must not be read as this run's
     log "tests on $provider"
 
     rc=0

@@ -143,6 +143,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
+    public DbSet<PlanTargetTask> PlanTargetTasks => Set<PlanTargetTask>();
+
     public DbSet<Domain.Editing.RecordVersion> RecordVersions => Set<Domain.Editing.RecordVersion>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -863,10 +863,23 @@ internal static class ModelConfiguration
             e.Property(x => x.Comparison).HasMaxLength(2).IsRequired();
             e.Property(x => x.Unit).HasMaxLength(20).IsRequired();
             e.Property(x => x.Measure).HasMaxLength(300);
+            e.Property(x => x.MeasureCode).HasMaxLength(60);
+            e.Property(x => x.DenominatorCode).HasMaxLength(60);
             e.Property(x => x.DroppedReason).HasMaxLength(500);
             e.HasIndex(x => x.PlanId);
+            e.HasIndex(x => x.MeasureCode);
             e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PlanTargetTask>(e =>
+        {
+            e.ToTable("PlanTargetTasks");
+            e.HasKey(x => new { x.PlanTargetId, x.WorkItemId });
+            e.Property(x => x.LinkedByUserName).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => x.WorkItemId);
+            e.HasOne<PlanTarget>().WithMany().HasForeignKey(x => x.PlanTargetId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Domain.WorkItems.WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ConfigureReports(builder, isPostgres);

@@ -10,8 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features;
 
 public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.ReportQueries reports, Plans.PlanCommands planCommands, TimeProvider clock,
-    IEnumerable<FollowUp.IFollowUpSource> followUps) : PageModel
+    IEnumerable<FollowUp.IFollowUpSource> followUps, Plans.TargetMeasuring targets) : PageModel
 {
+    /// <summary>Coordinators and reviewers: the targets of the year's plans in scope that are off track, largest gap first (ADR-028).</summary>
+    public List<Plans.TargetStatus> OffTrack { get; private set; } = [];
+
+    public int OffTrackCount { get; private set; }
+
     public UserScope Scope { get; private set; } = null!;
 
     public OrgUnit? Unit { get; private set; }
@@ -172,6 +177,12 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, Reports.Report
 
         if (Scope.Role is Domain.Access.Roles.Coordinator or Domain.Access.Roles.Reviewer)
         {
+            var off = (await targets.InScopeAsync(Scope, Today.Year, null, Domain.Plans.TargetStanding.OffTrack, ct))
+                .OrderBy(t => t.Target.UnitPath.Length).ThenByDescending(t => t.Reading.Gap).ToList();
+            OffTrackCount = off.Count;
+            OffTrack = off.Take(5).ToList();
+            Work.Add(new WorkCard("Chỉ tiêu kế hoạch chưa đạt, chậm tiến độ", OffTrackCount, $"/Plans/Targets?year={Today.Year}&standing=OffTrack",
+                OffTrackCount > 0 ? "danger" : "success", "work-targets-off-track"));
             var scopeUnits = await db.OrgUnits.AsNoTracking().InScope(Scope).Select(o => o.Id).ToListAsync(ct);
             var plans = await (from p in db.Plans.AsNoTracking()
                                join d in db.Documents on p.DocumentId equals d.Id

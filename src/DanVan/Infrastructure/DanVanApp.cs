@@ -95,6 +95,8 @@ public static class DanVanApp
         services.AddScoped<Features.Documents.DocumentEditing>();
         services.AddScoped<Features.Plans.PlanEditing>();
         services.AddScoped<Features.Plans.TargetEditing>();
+        services.AddScoped<Features.Plans.TargetMeasuring>();
+        services.AddScoped<Features.Plans.TargetLinks>();
         services.AddScoped<Features.Tasks.WorkItemEditing>();
         services.AddScoped<Features.Tasks.WorkItemCommands>();
         services.AddScoped<Features.Plans.PlanCommands>();
@@ -237,6 +239,7 @@ public static class DanVanApp
         Features.Documents.DocumentsApi.Map(app);
         Features.Tasks.TasksApi.Map(app);
         Features.Plans.PlansApi.Map(app);
+        Features.Plans.TargetsApi.Map(app);
         Features.Models.ModelsApi.Map(app);
         Features.Democracy.DisclosuresApi.Map(app);
         Features.Training.TrainingApi.Map(app);

@@ -19,6 +19,23 @@ public class TargetTextTests
         Assert.Equal("%", parsed.Unit);
     }
 
+    [Theory]
+    [InlineData("Tổ chức ít nhất 2 cuộc đối thoại với Nhân dân mỗi năm", ">=", 2, "cuộc")]
+    [InlineData("Mỗi xã xây dựng ít nhất 01 mô hình “Dân vận khéo”", ">=", 1, "mô hình")]
+    [InlineData("Tổ chức 4 Hội nghị cán bộ, công chức", "=", 4, "hội nghị")]
+    [InlineData("Không quá 3 đơn tồn đọng", "<=", 3, "đơn")]
+    public void Parse_ReadsACountWithItsUnit(string text, string comparison, int value, string unit)
+    {
+        var parsed = TargetText.Parse(text);
+        Assert.NotNull(parsed);
+        Assert.Equal((comparison, value, unit), (parsed.Comparison, parsed.Value, parsed.Unit));
+    }
+
+    [Theory]
+    [InlineData("Thực hiện Kết luận số 114 năm 2015")]   // a number is not a count without a unit of count after it
+    [InlineData("Hoàn thành trong năm 2026")]
+    public void Parse_OfANumberThatIsNoCount_IsNull(string text) => Assert.Null(TargetText.Parse(text));
+
     [Fact]
     public void Parse_OfTextWithoutANumber_IsNull() => Assert.Null(TargetText.Parse("Nâng cao chất lượng tiếp công dân"));
 }

@@ -163,7 +163,8 @@ public static class VersionFields
             ("Purposes", "I. Mục đích, yêu cầu"), ("Body", "II. Nội dung"), ("RequiresAdoption", "Bắt buộc đơn vị cấp dưới xây dựng kế hoạch"),
             ("AdoptionDueOn", "Thời hạn xây dựng kế hoạch"), ("AdoptionKinds", "Loại đơn vị phải xây dựng kế hoạch"),
         ],
-        RecordKind.Target => [("Description", "Chỉ tiêu"), ("Measure", "Cách đo"), ("Comparison", "So sánh"), ("Value", "Mức"), ("Unit", "Đơn vị tính")],
+        RecordKind.Target => [("Description", "Chỉ tiêu"), ("Measure", "Cách đo"), ("Comparison", "So sánh"), ("Value", "Mức"), ("Unit", "Đơn vị tính"),
+            ("MeasureCode", "Số liệu theo dõi"), ("DenominatorCode", "Chia cho số liệu")],
         RecordKind.WorkItem => [("Title", "Tên nhiệm vụ"), ("Description", "Nội dung"), ("DueOn", "Hạn hoàn thành")],
         _ => [],
     };

@@ -69,6 +69,12 @@ public class PlanTarget : Editing.IVersioned
 
     public string? Measure { get; set; }
 
+    /// <summary>The measure that tracks the target (a <c>MeasureDefinition</c> code), or the numerator of a ratio (ADR-028).</summary>
+    public string? MeasureCode { get; set; }
+
+    /// <summary>When set, the target is the ratio <see cref="MeasureCode"/> ÷ this measure, in per cent.</summary>
+    public string? DenominatorCode { get; set; }
+
     /// <summary>The parent plan's target this one was inherited from.</summary>
     public int? InheritedFromTargetId { get; set; }
 
@@ -87,10 +93,36 @@ public class PlanTarget : Editing.IVersioned
     public string? WithdrawnReason { get; set; }
 }
 
+/// <summary>A task meant to close a target's gap ("nhiệm vụ nhằm đạt chỉ tiêu").</summary>
+public class PlanTargetTask
+{
+    public int PlanTargetId { get; set; }
+
+    public int WorkItemId { get; set; }
+
+    public string LinkedByUserName { get; set; } = "";
+
+    public DateTime LinkedAtUtc { get; set; }
+}
+
 /// <summary>Reads a target as officials write it: "100% …", "trên 90% …", "ít nhất 80%", "không quá 5%".</summary>
 public static partial class TargetText
 {
     public sealed record Parsed(string Comparison, int Value, string Unit);
+
+    /// <summary>"trên 90%", "ít nhất 4 cuộc", "không quá 5%": a target's level as officials say it.</summary>
+    public static string Describe(string comparison, int value, string unit)
+    {
+        var word = comparison switch
+        {
+            ">" => "trên ",
+            ">=" => "ít nhất ",
+            "<" => "dưới ",
+            "<=" => "không quá ",
+            _ => "",
+        };
+        return word + value.ToString(CultureInfo.InvariantCulture) + (unit == "%" ? "%" : " " + unit);
+    }
 
     public static Parsed? Parse(string? text)
     {
@@ -99,10 +131,16 @@ public static partial class TargetText
             return null;
         }
 
-        var m = Pattern().Match(Text.VietnameseText.Nfc(text)!);
+        var nfc = Text.VietnameseText.Nfc(text)!;
+        var m = Pattern().Match(nfc);
         if (!m.Success)
         {
-            return null;
+            // A count: "ít nhất 2 cuộc đối thoại", "Tổ chức 4 hội nghị" — the number must be followed by a unit of count.
+            m = CountPattern().Match(nfc);
+            if (!m.Success)
+            {
+                return null;
+            }
         }
 
         var word = Text.VietnameseText.Fold(m.Groups["op"].Value);
@@ -114,9 +152,13 @@ public static partial class TargetText
             "khong qua" or "toi da" or "khong vuot qua" => "<=",
             _ => "=",
         };
-        return new Parsed(comparison, int.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture), m.Groups["unit"].Value);
+        return new Parsed(comparison, int.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture), m.Groups["unit"].Value.ToLower(Text.VietnameseText.Culture));
     }
 
     [GeneratedRegex(@"(?:(?<op>trên|hơn|cao hơn|vượt|ít nhất|tối thiểu|đạt từ|từ|không dưới|không ít hơn|dưới|thấp hơn|không quá|không vượt quá|tối đa)\s+)?(?<value>\d{1,6})\s*(?<unit>%)", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    /// <summary>The units of count officials write after a number in a target (a list of words, not of law).</summary>
+    [GeneratedRegex(@"(?:(?<op>trên|hơn|cao hơn|vượt|ít nhất|tối thiểu|đạt từ|từ|không dưới|không ít hơn|dưới|thấp hơn|không quá|không vượt quá|tối đa)\s+)?(?<value>\d{1,6})\s+(?<unit>mô hình|hội nghị|văn bản|tin bài|lượt người|chương trình|sáng kiến|công trình|nhiệm vụ|hồ sơ|vụ việc|vụ|cuộc|buổi|lớp|đợt|lượt|người|lần|đơn|tin|bài)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex CountPattern();
 }

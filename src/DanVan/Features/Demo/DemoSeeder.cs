@@ -18,7 +18,8 @@ public sealed partial class DemoSeeder(
     Reception.ReceptionCommands reception, Dialogues.DialogueCommands dialogues, Models.ModelCommands models,
     Consultations.ConsultationCommands consultations, Import.DocumentTextReader reader, IConfiguration configuration, MeasureRegistry measures,
     Democracy.DisclosureCommands disclosures, Democracy.DecisionCommands decisions,
-    Democracy.PeopleConsultationCommands peopleConsultations, Democracy.OversightCommands oversight, Democracy.StaffConferenceCommands conferences)
+    Democracy.PeopleConsultationCommands peopleConsultations, Democracy.OversightCommands oversight, Democracy.StaffConferenceCommands conferences,
+    Plans.TargetEditing targetEditing)
 {
     public const string DemoPassword = "DanVan@2026";
     public const string ProvinceCode = "80";
@@ -215,12 +216,27 @@ public sealed partial class DemoSeeder(
             doc.Value!.Id,
             "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức về công tác dân vận chính quyền; phát huy quyền làm chủ của Nhân dân.",
             "II. NỘI DUNG\n1. Tuyên truyền, phổ biến pháp luật về dân chủ ở cơ sở.\n2. Xây dựng và nhân rộng mô hình “Dân vận khéo”.\nIII. TỔ CHỨC THỰC HIỆN",
-            "100% cơ quan, đơn vị xây dựng kế hoạch thực hiện\nMức độ hài lòng của người dân đạt trên 90%",
+            "100% cơ quan, đơn vị xây dựng kế hoạch thực hiện\nMức độ hài lòng của người dân đạt trên 90%\n"
+            + "Trên 90% đơn thư thuộc thẩm quyền được giải quyết đúng hạn\nTrên 90% nhiệm vụ theo kế hoạch hoàn thành đúng hạn\nÍt nhất 2 cuộc đối thoại với Nhân dân",
             RequiresAdoption: true, AdoptionDueOn: issued.AddDays(30),
             AdoptionKinds: [OrgUnitKind.Department, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone]), ct);
         if (!plan.IsOk)
         {
             throw new InvalidOperationException("Demo plan: " + string.Join(" ", plan.Errors.SelectMany(e => e.Value)));
+        }
+
+        // Each target the DanVan registers can count is followed by its measure (ADR-028): what its words point to.
+        foreach (var target in await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == plan.Value!.Id).OrderBy(t => t.Id).ToListAsync(ct))
+        {
+            if (Domain.Plans.TargetProgress.Suggest(target.Description, target.Unit) is { } suggested && measures.Find(suggested.Numerator) is not null)
+            {
+                var linked = await targetEditing.LinkMeasureAsync(admin, target.Id,
+                    new Plans.LinkMeasureCommand(target.Version, suggested.Numerator, suggested.Denominator, null), measures, ct);
+                if (!linked.IsOk)
+                {
+                    throw new InvalidOperationException("Demo target: " + string.Join(" ", linked.Errors.SelectMany(e => e.Value)));
+                }
+            }
         }
 
         var ward = await Unit("25459");

@@ -39,6 +39,7 @@ public static class Versions
     {
         ["Description"] = t.Description, ["Measure"] = t.Measure, ["Comparison"] = t.Comparison,
         ["Value"] = t.Value.ToString(CultureInfo.InvariantCulture), ["Unit"] = t.Unit,
+        ["MeasureCode"] = t.MeasureCode, ["DenominatorCode"] = t.DenominatorCode,
     };
 
     public static Dictionary<string, string?> Of(WorkItem w) => new(StringComparer.Ordinal)

@@ -12,8 +12,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Plans;
 
-public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, PlanCommands commands, PlanEditing editing, TargetEditing targetEditing) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider clock, PlanCommands commands, PlanEditing editing, TargetEditing targetEditing,
+    TargetMeasuring measuring) : PageModel
 {
+    /// <summary>Each live target's value, gap and standing (ADR-028), by target id.</summary>
+    public IReadOnlyDictionary<int, TargetStatus> Statuses { get; private set; } = new Dictionary<int, TargetStatus>();
+
     public Plan Plan { get; private set; } = null!;
 
     public Document Document { get; private set; } = null!;
@@ -117,6 +121,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         Document = found.d;
         Today = VietnamClock.Today(clock);
         Targets = await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        var rows = (await measuring.Query().Where(t => t.PlanId == id).ToListAsync(ct)).Select(t => t.ToRow()).ToList();
+        Statuses = (await measuring.ReadAsync(rows, ct)).ToDictionary(s => s.Target.Id);
         // A plan's tasks: those assigned from it, and for an adopted plan those of the parent led by this unit.
         var parentDocumentId = plan.ParentPlanId is { } pp ? await db.Plans.Where(p => p.Id == pp).Select(p => (int?)p.DocumentId).FirstOrDefaultAsync(ct) : null;
         if (plan.ParentPlanId is { } parentPlanId && parentDocumentId is not null)

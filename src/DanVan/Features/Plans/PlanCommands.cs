@@ -226,7 +226,7 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
         db.PlanTargets.AddRange(parentTargets.Select(t => new PlanTarget
         {
             PlanId = plan.Id, Description = t.Description, Comparison = t.Comparison, Value = t.Value, Unit = t.Unit, Measure = t.Measure,
-            InheritedFromTargetId = t.Id,
+            MeasureCode = t.MeasureCode, DenominatorCode = t.DenominatorCode, InheritedFromTargetId = t.Id,
             DroppedReason = cmd.DroppedTargets.TryGetValue(t.Id, out var reason) ? VietnameseText.Nfc(reason!.Trim()) : null,
         }));
         foreach (var t in extra)

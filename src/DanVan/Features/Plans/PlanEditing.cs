@@ -7,6 +7,7 @@ using DanVan.Domain.Units;
 using DanVan.Features.Documents;
 using DanVan.Features.Editing;
 using DanVan.Features.FollowUp;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,9 @@ public sealed record EditPlanCommand(
     int Version, string? Purposes, string? Body, bool RequiresAdoption, DateOnly? AdoptionDueOn, IReadOnlyList<OrgUnitKind>? AdoptionKinds, string? Reason);
 
 public sealed record EditTargetCommand(int Version, string? Description, string? Measure, string? Reason);
+
+/// <summary>Which measure tracks a target: one code, or a numerator and a denominator (ADR-028); both empty unlinks it.</summary>
+public sealed record LinkMeasureCommand(int Version, string? MeasureCode, string? DenominatorCode, string? Reason);
 
 /// <summary>
 /// Sửa, thu hồi, xóa kế hoạch (issue 12, ADR-019), including its obligation on lower units set or changed after it
@@ -215,26 +219,12 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
     {
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var found = await LoadAsync(id, ct);
-        if (found is not var (target, owner, planWithdrawn) || !DocumentAccessRules.CanRead(user, owner.AncestorPath, owner.Id))
+        if (EditRefusal(user, found, cmd.Version) is { } refused)
         {
-            return Result<PlanTarget>.NotFound();
+            return refused;
         }
 
-        if (!EditAccessRules.CanEdit(user, owner.AncestorPath, owner.Id))
-        {
-            return Result<PlanTarget>.Forbidden();
-        }
-
-        if (EditRules.EditRefusal(planWithdrawn ? RecordKind.Plan : Kind, target.WithdrawnAtUtc is not null || planWithdrawn) is { } refusal)
-        {
-            return Result<PlanTarget>.Invalid("", refusal);
-        }
-
-        if (cmd.Version != target.Version)
-        {
-            return Result<PlanTarget>.Invalid("", EditRules.Stale(Kind));
-        }
-
+        var (target, owner, _) = found!.Value;
         var errors = new FieldErrors();
         var description = errors.RequiredText("Description", VietnameseText.Nfc(cmd.Description), 500, "chỉ tiêu");
         var measure = VietnameseText.Optional(errors.Text("Measure", cmd.Measure, 300, "Cách đo"));
@@ -264,6 +254,100 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
 
         Versions.Keep(db, Kind, id, target, owner.Id, before, user, reason, clock.GetUtcNow().UtcDateTime);
         return await Versions.SaveAsync(db, tx, Kind, target, ct);
+    }
+
+    /// <summary>
+    /// Gắn số liệu theo dõi: the measure that tracks the target, or the ratio of two (ADR-028). A rate needs a
+    /// denominator or a measure already in per cent; a count takes one measure of the same kind; empty unlinks.
+    /// </summary>
+    public async Task<Result<PlanTarget>> LinkMeasureAsync(UserScope user, int id, LinkMeasureCommand cmd, MeasureRegistry measures, CancellationToken ct = default)
+    {
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var found = await LoadAsync(id, ct);
+        if (EditRefusal(user, found, cmd.Version) is { } refused)
+        {
+            return refused;
+        }
+
+        var (target, owner, _) = found!.Value;
+        var errors = new FieldErrors();
+        var code = string.IsNullOrWhiteSpace(cmd.MeasureCode) ? null : cmd.MeasureCode.Trim();
+        var denominatorCode = string.IsNullOrWhiteSpace(cmd.DenominatorCode) ? null : cmd.DenominatorCode.Trim();
+        var measure = measures.Find(code);
+        var denominator = measures.Find(denominatorCode);
+        var reason = Versions.Reason(errors, cmd.Reason);
+        if (code is not null && measure is null)
+        {
+            errors.Add("MeasureCode", "Số liệu theo dõi đã chọn không có trong danh mục số liệu của DanVan.");
+        }
+
+        if (denominatorCode is not null && denominator is null)
+        {
+            errors.Add("DenominatorCode", "Số liệu để chia đã chọn không có trong danh mục số liệu của DanVan.");
+        }
+        else if (denominatorCode is not null && code is null)
+        {
+            errors.Add("MeasureCode", "Chọn số liệu theo dõi (tử số) trước khi chọn số liệu để chia (mẫu số).");
+        }
+        else if (denominatorCode is not null && denominatorCode == code)
+        {
+            errors.Add("DenominatorCode", "Số liệu để chia phải khác số liệu theo dõi.");
+        }
+
+        if (measure is not null && !errors.Any)
+        {
+            var rate = TargetProgress.IsRate(target.Unit);
+            if (measure.Unit == "%" && denominator is not null)
+            {
+                errors.Add("DenominatorCode", $"“{measure.Name}” đã tính bằng %: không chia cho số liệu khác.");
+            }
+            else if (rate && measure.Unit != "%" && denominator is null)
+            {
+                errors.Add("DenominatorCode", $"Chỉ tiêu tính theo tỷ lệ %: chọn số liệu để chia (mẫu số), ví dụ “{measure.Name}” ÷ tổng số tương ứng.");
+            }
+            else if (!rate && (denominator is not null || measure.Unit == "%"))
+            {
+                errors.Add("MeasureCode", $"Chỉ tiêu đếm theo “{target.Unit}”: chọn một số liệu đếm, không chọn tỷ lệ hay chỉ số %.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Result<PlanTarget>.Invalid(errors.ToDictionary());
+        }
+
+        var before = Versions.Of(target);
+        target.MeasureCode = code;
+        target.DenominatorCode = denominatorCode;
+        if (Versions.Same(before, Versions.Of(target)))
+        {
+            db.ChangeTracker.Clear();
+            return Result<PlanTarget>.Ok(target);
+        }
+
+        Versions.Keep(db, Kind, id, target, owner.Id, before, user, reason, clock.GetUtcNow().UtcDateTime);
+        return await Versions.SaveAsync(db, tx, Kind, target, ct);
+    }
+
+    /// <summary>Unseen: 404; not an editor of the plan's unit: 403; withdrawn: refused; changed since read: stale.</summary>
+    internal static Result<PlanTarget>? EditRefusal(UserScope user, (PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)? found, int version)
+    {
+        if (found is not var (target, owner, planWithdrawn) || !DocumentAccessRules.CanRead(user, owner.AncestorPath, owner.Id))
+        {
+            return Result<PlanTarget>.NotFound();
+        }
+
+        if (!EditAccessRules.CanEdit(user, owner.AncestorPath, owner.Id))
+        {
+            return Result<PlanTarget>.Forbidden();
+        }
+
+        if (EditRules.EditRefusal(planWithdrawn ? RecordKind.Plan : Kind, target.WithdrawnAtUtc is not null || planWithdrawn) is { } refusal)
+        {
+            return Result<PlanTarget>.Invalid("", refusal);
+        }
+
+        return version != target.Version ? Result<PlanTarget>.Invalid("", EditRules.Stale(Kind)) : null;
     }
 
     public async Task<Result<PlanTarget>> WithdrawAsync(UserScope user, int id, int version, string? reason, CancellationToken ct = default)

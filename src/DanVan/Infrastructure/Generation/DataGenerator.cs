@@ -219,11 +219,13 @@ public sealed partial class DataGenerator(AppDbContext db, IPasswordHasher<AppUs
         await bulk.InsertAsync("Plans", planColumns, docs.Where(d => !IsProvincial(d.IssuerName)).Select(d => new object?[]
             { d.Id, d.OwnerUnitId, Purposes, Body, now, false, null, provincial.GetValueOrDefault((ProvinceOfUnit(d.OwnerUnitId), d.IssuedOn!.Value.Year)) is var parent && parent > 0 ? parent : null }), ct: ct);
         var plans = await db.Plans.AsNoTracking().Where(p => p.Id > maxPlanBefore).Select(p => p.Id).ToListAsync(ct);
-        await bulk.InsertAsync("PlanTargets", ["PlanId", "Description", "Comparison", "Value", "Unit"],
+        // The third target is followed by its measures (ADR-028): the targets dashboard reads it for every unit.
+        await bulk.InsertAsync("PlanTargets", ["PlanId", "Description", "Comparison", "Value", "Unit", "MeasureCode", "DenominatorCode"],
             plans.SelectMany(id => new[]
             {
-                new object?[] { id, "100% cán bộ, công chức được quán triệt các văn bản về công tác dân vận", "=", 100, "%" },
-                new object?[] { id, "Mức độ hài lòng của người dân đạt trên 90%", ">", 90, "%" },
+                new object?[] { id, "100% cán bộ, công chức được quán triệt các văn bản về công tác dân vận", "=", 100, "%", null, null },
+                new object?[] { id, "Mức độ hài lòng của người dân đạt trên 90%", ">", 90, "%", null, null },
+                new object?[] { id, "Trên 90% đơn thư thuộc thẩm quyền được giải quyết đúng hạn", ">", 90, "%", "don-giai-quyet-dung-han", "don-da-giai-quyet" },
             }), ct: ct);
         await bulk.InsertAsync("DocumentCitations", ["DocumentId", "Relation", "CitedCode", "Description"],
             docs.SelectMany(d => new[]
