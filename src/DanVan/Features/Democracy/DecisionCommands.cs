@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Democracy;
 using DanVan.Domain.Text;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -143,33 +144,13 @@ public sealed class DecisionCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<PeopleDecision>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.PeopleDecisions.FirstOrDefaultAsync(d => d.Id == id, ct);
-        var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await db.RefusalAsync<PeopleDecision>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return Result<PeopleDecision>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<PeopleDecision>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != stamp)
-        {
-            return Result<PeopleDecision>.Invalid("", Stale);
-        }
-
-        db.PeopleDecisions.Remove(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<PeopleDecision>.Invalid("", Stale);
-        }
-
-        return Result<PeopleDecision>.Ok(row);
+        db.PeopleDecisions.Remove(row!);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;

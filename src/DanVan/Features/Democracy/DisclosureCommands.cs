@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Democracy;
 using DanVan.Domain.Text;
 using DanVan.Features.Documents;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,57 +101,25 @@ public sealed class DisclosureCommands(AppDbContext db, TimeProvider clock, ICon
     public async Task<Result<Disclosure>> UpdateAsync(UserScope user, int id, DisclosureInput input, UploadedFile? file, CancellationToken ct = default)
     {
         var row = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (row is null || await UnitPathAsync(row.UnitId, ct) is not { } path || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await db.RefusalAsync<Disclosure>(user, row?.UnitId, row?.ConcurrencyStamp, input.Stamp, Stale, ct) is { } refused)
         {
-            return Result<Disclosure>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<Disclosure>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != input.Stamp)
-        {
-            return Result<Disclosure>.Invalid("", Stale);
-        }
-
-        return await SaveAsync(user, row, input, file, isNew: false, ct);
+        return await SaveAsync(user, row!, input, file, isNew: false, ct);
     }
 
     public async Task<Result<Disclosure>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (row is null || await UnitPathAsync(row.UnitId, ct) is not { } path || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await db.RefusalAsync<Disclosure>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return Result<Disclosure>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<Disclosure>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != stamp)
-        {
-            return Result<Disclosure>.Invalid("", Stale);
-        }
-
-        db.Disclosures.Remove(row); // its file goes with it (cascade); the audit keeps what it was
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Disclosure>.Invalid("", Stale);
-        }
-
-        return Result<Disclosure>.Ok(row);
+        db.Disclosures.Remove(row!); // its file goes with it (cascade); the audit keeps what it was
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
-
-    public async Task<string?> UnitPathAsync(int unitId, CancellationToken ct) =>
-        await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
 
     private async Task<Result<Disclosure>> SaveAsync(UserScope user, Disclosure row, DisclosureInput input, UploadedFile? file, bool isNew, CancellationToken ct)
     {

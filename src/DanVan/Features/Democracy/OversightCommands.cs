@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Democracy;
 using DanVan.Domain.Text;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,20 +64,9 @@ public sealed class OversightCommands(AppDbContext db, TimeProvider clock)
         if (id is { } boardId)
         {
             row = await db.OversightBoards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == boardId, ct);
-            var path = row is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == row.UnitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-            if (row is null || path is null || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+            if (await db.RefusalAsync<OversightBoard>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
             {
-                return Result<OversightBoard>.NotFound();
-            }
-
-            if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-            {
-                return Result<OversightBoard>.Forbidden();
-            }
-
-            if (row.ConcurrencyStamp != stamp)
-            {
-                return Result<OversightBoard>.Invalid("", Stale);
+                return refused;
             }
         }
         else if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
@@ -156,52 +146,29 @@ public sealed class OversightCommands(AppDbContext db, TimeProvider clock)
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<OversightBoard>.Invalid("", Stale);
-        }
-
-        return Result<OversightBoard>.Ok(row);
+        return await db.SaveOrStaleAsync(row, Stale, ct);
     }
 
     /// <summary>Deletes a board with its members and activities (each audited), after confirmation.</summary>
     public async Task<Result<OversightBoard>> DeleteBoardAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.OversightBoards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (await Guard(user, row?.UnitId, ct) is { } failure)
+        if (await db.RefusalAsync<OversightBoard>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return failure == ResultStatus.NotFound ? Result<OversightBoard>.NotFound() : Result<OversightBoard>.Forbidden();
-        }
-
-        if (row!.ConcurrencyStamp != stamp)
-        {
-            return Result<OversightBoard>.Invalid("", Stale);
+            return refused;
         }
 
         db.OversightActivities.RemoveRange(await db.OversightActivities.Where(a => a.BoardId == id).ToListAsync(ct));
-        db.OversightBoards.Remove(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<OversightBoard>.Invalid("", Stale);
-        }
-
-        return Result<OversightBoard>.Ok(row);
+        db.OversightBoards.Remove(row!);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     public async Task<Result<OversightActivity>> RecordActivityAsync(UserScope user, int boardId, OversightActivityInput input, CancellationToken ct = default)
     {
         var board = await db.OversightBoards.AsNoTracking().FirstOrDefaultAsync(b => b.Id == boardId, ct);
-        if (await Guard(user, board?.UnitId, ct) is { } failure)
+        if (await db.AccessRefusalAsync<OversightActivity>(user, board?.UnitId, ct) is { } refused)
         {
-            return failure == ResultStatus.NotFound ? Result<OversightActivity>.NotFound() : Result<OversightActivity>.Forbidden();
+            return refused;
         }
 
         var errors = new FieldErrors();
@@ -240,9 +207,9 @@ public sealed class OversightCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<OversightActivity>> SettleAsync(UserScope user, int boardId, int activityId, bool settled, CancellationToken ct = default)
     {
         var row = await db.OversightActivities.FirstOrDefaultAsync(a => a.Id == activityId && a.BoardId == boardId, ct);
-        if (await Guard(user, row?.UnitId, ct) is { } failure)
+        if (await db.AccessRefusalAsync<OversightActivity>(user, row?.UnitId, ct) is { } refused)
         {
-            return failure == ResultStatus.NotFound ? Result<OversightActivity>.NotFound() : Result<OversightActivity>.Forbidden();
+            return refused;
         }
 
         if (row!.Recommendations is null)
@@ -259,39 +226,13 @@ public sealed class OversightCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<OversightActivity>> DeleteActivityAsync(UserScope user, int boardId, int activityId, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.OversightActivities.FirstOrDefaultAsync(a => a.Id == activityId && a.BoardId == boardId, ct);
-        if (await Guard(user, row?.UnitId, ct) is { } failure)
+        if (await db.RefusalAsync<OversightActivity>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return failure == ResultStatus.NotFound ? Result<OversightActivity>.NotFound() : Result<OversightActivity>.Forbidden();
+            return refused;
         }
 
-        if (row!.ConcurrencyStamp != stamp)
-        {
-            return Result<OversightActivity>.Invalid("", Stale);
-        }
-
-        db.OversightActivities.Remove(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<OversightActivity>.Invalid("", Stale);
-        }
-
-        return Result<OversightActivity>.Ok(row);
-    }
-
-    /// <summary>Not found when the record is missing or outside the user's scope; forbidden when seen but not the user's unit's.</summary>
-    private async Task<ResultStatus?> Guard(UserScope user, int? unitId, CancellationToken ct)
-    {
-        var path = unitId is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (path is null || !DisclosureAccessRules.CanRead(user, path, unitId!.Value))
-        {
-            return ResultStatus.NotFound;
-        }
-
-        return DisclosureAccessRules.CanRecord(user, unitId.Value) ? null : ResultStatus.Forbidden;
+        db.OversightActivities.Remove(row!);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;

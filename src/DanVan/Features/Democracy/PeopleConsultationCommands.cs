@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Democracy;
 using DanVan.Domain.Text;
 using DanVan.Features.Documents;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,57 +77,25 @@ public sealed class PeopleConsultationCommands(AppDbContext db, TimeProvider clo
     public async Task<Result<PeopleConsultation>> UpdateAsync(UserScope user, int id, PeopleConsultationInput input, UploadedFile? file, CancellationToken ct = default)
     {
         var row = await db.PeopleConsultations.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (row is null || await UnitPathAsync(row.UnitId, ct) is not { } path || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await db.RefusalAsync<PeopleConsultation>(user, row?.UnitId, row?.ConcurrencyStamp, input.Stamp, Stale, ct) is { } refused)
         {
-            return Result<PeopleConsultation>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<PeopleConsultation>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != input.Stamp)
-        {
-            return Result<PeopleConsultation>.Invalid("", Stale);
-        }
-
-        return await SaveAsync(user, row, input, file, isNew: false, ct);
+        return await SaveAsync(user, row!, input, file, isNew: false, ct);
     }
 
     public async Task<Result<PeopleConsultation>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.PeopleConsultations.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (row is null || await UnitPathAsync(row.UnitId, ct) is not { } path || !DisclosureAccessRules.CanRead(user, path, row.UnitId))
+        if (await db.RefusalAsync<PeopleConsultation>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return Result<PeopleConsultation>.NotFound();
+            return refused;
         }
 
-        if (!DisclosureAccessRules.CanRecord(user, row.UnitId))
-        {
-            return Result<PeopleConsultation>.Forbidden();
-        }
-
-        if (row.ConcurrencyStamp != stamp)
-        {
-            return Result<PeopleConsultation>.Invalid("", Stale);
-        }
-
-        db.PeopleConsultations.Remove(row); // its file goes with it (cascade); the audit keeps what it was
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<PeopleConsultation>.Invalid("", Stale);
-        }
-
-        return Result<PeopleConsultation>.Ok(row);
+        db.PeopleConsultations.Remove(row!); // its file goes with it (cascade); the audit keeps what it was
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
-
-    public async Task<string?> UnitPathAsync(int unitId, CancellationToken ct) =>
-        await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
 
     private async Task<Result<PeopleConsultation>> SaveAsync(UserScope user, PeopleConsultation row, PeopleConsultationInput input, UploadedFile? file, bool isNew, CancellationToken ct)
     {

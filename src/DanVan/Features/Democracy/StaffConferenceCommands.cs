@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Democracy;
 using DanVan.Domain.Text;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,14 +53,9 @@ public sealed class StaffConferenceCommands(AppDbContext db, TimeProvider clock)
         if (id is { } conferenceId)
         {
             row = await db.StaffConferences.FirstOrDefaultAsync(c => c.Id == conferenceId, ct);
-            if (await Guard(user, row?.UnitId, ct) is { } failure)
+            if (await db.RefusalAsync<StaffConference>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
             {
-                return failure == ResultStatus.NotFound ? Result<StaffConference>.NotFound() : Result<StaffConference>.Forbidden();
-            }
-
-            if (row!.ConcurrencyStamp != stamp)
-            {
-                return Result<StaffConference>.Invalid("", Stale);
+                return refused;
             }
         }
         else if (!DisclosureAccessRules.CanRecord(user, user.UnitId))
@@ -142,38 +138,13 @@ public sealed class StaffConferenceCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<StaffConference>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.StaffConferences.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (await Guard(user, row?.UnitId, ct) is { } failure)
+        if (await db.RefusalAsync<StaffConference>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
-            return failure == ResultStatus.NotFound ? Result<StaffConference>.NotFound() : Result<StaffConference>.Forbidden();
+            return refused;
         }
 
-        if (row!.ConcurrencyStamp != stamp)
-        {
-            return Result<StaffConference>.Invalid("", Stale);
-        }
-
-        db.StaffConferences.Remove(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<StaffConference>.Invalid("", Stale);
-        }
-
-        return Result<StaffConference>.Ok(row);
-    }
-
-    private async Task<ResultStatus?> Guard(UserScope user, int? unitId, CancellationToken ct)
-    {
-        var path = unitId is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (path is null || !DisclosureAccessRules.CanRead(user, path, unitId!.Value))
-        {
-            return ResultStatus.NotFound;
-        }
-
-        return DisclosureAccessRules.CanRecord(user, unitId.Value) ? null : ResultStatus.Forbidden;
+        db.StaffConferences.Remove(row!);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;

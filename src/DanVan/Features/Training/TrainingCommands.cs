@@ -3,6 +3,7 @@ using DanVan.Domain.Access;
 using DanVan.Domain.Text;
 using DanVan.Domain.Training;
 using DanVan.Features.Documents;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -175,13 +176,13 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
     public async Task<Result<TrainingSession>> DeleteAsync(UserScope user, int id, Guid stamp, CancellationToken ct = default)
     {
         var row = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (await RefusalAsync<TrainingSession>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, ct) is { } refused)
+        if (await db.RefusalAsync<TrainingSession>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused)
         {
             return refused;
         }
 
         db.TrainingSessions.Remove(row!);
-        return await SaveAsync(row!, ct);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     public async Task<Result<StaffMember>> AddStaffAsync(UserScope user, StaffInput input, CancellationToken ct = default)
@@ -217,7 +218,7 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
         }
 
         row!.ConcurrencyStamp = Guid.NewGuid();
-        return await SaveAsync(row, ct);
+        return await db.SaveOrStaleAsync(row, Stale, ct);
     }
 
     /// <summary>Removes a person typed in error: only one who attended no session (otherwise record the day they left).</summary>
@@ -235,30 +236,13 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
         }
 
         db.StaffMembers.Remove(row!);
-        return await SaveAsync(row!, ct);
+        return await db.SaveOrStaleAsync(row!, Stale, ct);
     }
 
     private async Task<(StaffMember? Row, Result<StaffMember>? Failure)> StaffAsync(UserScope user, int id, Guid stamp, CancellationToken ct)
     {
         var row = await db.StaffMembers.FirstOrDefaultAsync(s => s.Id == id, ct);
-        return await RefusalAsync<StaffMember>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, ct) is { } refused ? (null, refused) : (row, null);
-    }
-
-    /// <summary>Why a record of a unit may not be changed: unseen (404), not its recorder (403), or changed since the form was read.</summary>
-    private async Task<Result<T>?> RefusalAsync<T>(UserScope user, int? unitId, Guid? current, Guid stamp, CancellationToken ct)
-    {
-        var path = unitId is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.AncestorPath).FirstOrDefaultAsync(ct);
-        if (path is null || !DisclosureAccessRules.CanRead(user, path, unitId!.Value))
-        {
-            return Result<T>.NotFound();
-        }
-
-        if (!DisclosureAccessRules.CanRecord(user, unitId.Value))
-        {
-            return Result<T>.Forbidden();
-        }
-
-        return current != stamp ? Result<T>.Invalid("", Stale) : null;
+        return await db.RefusalAsync<StaffMember>(user, row?.UnitId, row?.ConcurrencyStamp, stamp, Stale, ct) is { } refused ? (null, refused) : (row, null);
     }
 
     /// <summary>
@@ -339,20 +323,6 @@ public sealed class TrainingCommands(AppDbContext db, TimeProvider clock)
         row.LeftOn = left;
         row.SearchText = Clip(VietnameseText.Fold($"{row.FullName} {row.Position}"), 500);
         return null;
-    }
-
-    private async Task<Result<T>> SaveAsync<T>(T row, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<T>.Invalid("", Stale);
-        }
-
-        return Result<T>.Ok(row);
     }
 
     private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
