@@ -16,9 +16,11 @@ public sealed record LoadResult(
 /// <remarks>
 /// <see cref="Send"/>, when given, replaces sending <see cref="Request"/> through <see cref="Session"/> (the public forms);
 /// <see cref="Session"/> still serves the fixed-page reference. <see cref="Clients"/> overrides the run's client count (a burst).
+/// <see cref="Answer"/>, when given, compares the figures the page shows with those its SQL reference computes (same: true, and what was compared).
 /// </remarks>
 internal sealed record Scenario(string Name, string Title, WebSession Session, DbUser User, HttpMethod Method, Func<long, (string Path, string? Json)> Request,
-    Func<long, CancellationToken, Task> Sql, string? Shown = null, Func<long, byte[], CancellationToken, Task<Outcome>>? Send = null, int? Clients = null)
+    Func<long, CancellationToken, Task> Sql, string? Shown = null, Func<long, byte[], CancellationToken, Task<Outcome>>? Send = null, int? Clients = null,
+    Func<Task<(bool Same, string Text)>>? Answer = null)
 {
     public Task<Outcome> SendAsync(long i, byte[] buffer, CancellationToken ct)
     {
@@ -41,7 +43,7 @@ internal static class LoadRun
         ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "cases-handler", "api-cases",
             "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst",
             "dialogue-commitments", "consultation-synthesis", "scoring-measure", "scoring-national",
-            "models-library", "models-library-year", "models-compliance"];
+            "models-library", "models-library-year", "models-compliance", "disclosure-compliance", "conference-compliance"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -132,6 +134,26 @@ internal static class LoadRun
             _ => ($"/Models?year={modelYear}", null), (_, ct) => sql.ModelsAsync(dbCoordinator, modelYear, ct)));
         scenarios.Add(new("models-compliance", $"Model compliance of the province's obliged units in {modelYear}, coordinator", coordinator, dbCoordinator, HttpMethod.Get,
             _ => ($"/Models/Compliance?year={modelYear}", null), (_, ct) => sql.ModelComplianceAsync(dbCoordinator, modelYear, ct)));
+        // Grassroots democracy (issue 18): the coordinator's disclosure compliance of this year (every commune and agency of the
+        // province, items due and not disclosed) and the staff conferences of last year (due in the first quarter of this one).
+        var disclosureYear = SqlReference.Today.Year;
+        scenarios.Add(new("disclosure-compliance", $"Disclosure compliance of the province's communes and agencies in {disclosureYear}, coordinator", coordinator, dbCoordinator,
+            HttpMethod.Get, _ => ($"/Democracy/Disclosures/Compliance?year={disclosureYear}", null), (_, ct) => sql.DisclosureComplianceAsync(dbCoordinator, disclosureYear, ct),
+            Answer: async () =>
+            {
+                var (units, overdue) = await sql.DisclosureComplianceAsync(dbCoordinator, disclosureYear, CancellationToken.None);
+                return Compare(await ShownAsync(coordinator, $"/Democracy/Disclosures/Compliance?year={disclosureYear}", "disclosure-compliance-summary"),
+                    $"{overdue} / {units} đơn vị có nội dung quá hạn");
+            }));
+        var conferenceYear = SqlReference.Today.Year - 1;
+        scenarios.Add(new("conference-compliance", $"Staff conferences of {conferenceYear} across the province's agencies, coordinator", coordinator, dbCoordinator,
+            HttpMethod.Get, _ => ($"/Democracy/StaffConferences/Compliance?year={conferenceYear}", null), (_, ct) => sql.StaffConferenceComplianceAsync(dbCoordinator, conferenceYear, ct),
+            Answer: async () =>
+            {
+                var (units, held, overdue) = await sql.StaffConferenceComplianceAsync(dbCoordinator, conferenceYear, CancellationToken.None);
+                return Compare(await ShownAsync(coordinator, $"/Democracy/StaffConferences/Compliance?year={conferenceYear}", "conference-compliance-summary"),
+                    $"{held} / {units} cơ quan, đơn vị đã tổ chức; {overdue} quá hạn");
+            }));
         if (only.Contains("consultation-synthesis"))
         {
             if (await SynthesisConsultationAsync(coordinator) is { } cid)
@@ -211,6 +233,13 @@ internal static class LoadRun
 
         var buffers = Enumerable.Range(0, clients).Select(_ => new byte[81920]).ToArray(); // bodies are drained, not kept
         var checks = await CheckStatementsAsync(new StatementCheck(dataSource), scenarios.Where(s => only.Contains(s.Name)).ToList(), buffers[0], notes);
+        foreach (var s in scenarios.Where(s => s.Answer is not null && only.Contains(s.Name)))
+        {
+            var (same, text) = await s.Answer!();
+            Log($"  {s.Name}: {text}{(same ? "" : "  <-- DIFFERENT")}");
+            notes.Add(same ? $"`{s.Name}`: the page's figures are the SQL reference's ({text})." : $"**The page `{s.Name}` and its SQL reference give different figures**: {text}.");
+        }
+
         var results = new List<ScenarioResult>();
         foreach (var name in only)
         {
@@ -358,6 +387,18 @@ internal static class LoadRun
             .Where(r => r.GetProperty("state").GetString() == "Open" && r.GetProperty("year").GetInt32() == SqlReference.Today.Year)
             .Select(r => (int?)r.GetProperty("id").GetInt32()).FirstOrDefault();
     }
+
+    /// <summary>The text of the element a page marks with <c>data-testid</c> (tags dropped, entities decoded).</summary>
+    private static async Task<string> ShownAsync(WebSession session, string path, string testId)
+    {
+        var answer = await session.ExchangeAsync(HttpMethod.Get, path, null, null, CancellationToken.None);
+        var match = System.Text.RegularExpressions.Regex.Match(answer.Body ?? "", $"data-testid=\"{testId}\"[^>]*>(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return match.Success ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]*>", "")).Trim() : $"(HTTP {answer.Status}, no {testId})";
+    }
+
+    /// <summary>Whether the page's text starts with the figures the reference computed.</summary>
+    private static (bool Same, string Text) Compare(string shown, string expected) =>
+        shown.StartsWith(expected, StringComparison.Ordinal) ? (true, $"«{shown}»") : (false, $"the page shows «{shown}», the reference computes «{expected}…»");
 
     /// <summary>The top of a coordinator's scope, their province: the first unit <c>GET /api/units</c> lists.</summary>
     public static async Task<(int Id, string Name)> ProvinceAsync(WebSession coordinator)

@@ -996,6 +996,90 @@ public sealed class SqlReference(NpgsqlDataSource db)
         await NotificationsAsync(c, u, ct);
     }
 
+    /// <summary>The unit kinds that keep a disclosure register (DisclosureRules.KeepingKinds): communes, wards, special zones; agencies.</summary>
+    private static readonly int[] CommuneKinds = [3, 4, 5];
+
+    private static readonly int[] AgencyKinds = [11, 12, 13, 14];
+
+    /// <summary>
+    /// GET /Democracy/Disclosures/Compliance?year= (DisclosureQueries.ComplianceAsync): the scope's communes and agencies in
+    /// force, the year's disclosures of those units (one array), each scope's item list; then, as the page, every unit's
+    /// items in force that year counted disclosed or overdue. Returns the page's summary: units, and units with an overdue item.
+    /// </summary>
+    public async Task<(int Units, int Overdue)> DisclosureComplianceAsync(DbUser u, int year, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var units = await RowsAsync(c, """
+            SELECT o."Id", o."Name", o."Kind"
+            FROM "OrgUnits" AS o
+            WHERE (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix) AND o."ValidTo" IS NULL AND o."Kind" = ANY (@kinds)
+            """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("kinds", CommuneKinds.Concat(AgencyKinds).ToArray()));
+        var ids = units.Select(r => (int)r[0]).ToArray();
+        var done = (await RowsAsync(c, """
+            SELECT d."UnitId", d."ItemCode", d."DisclosedOn", d."Forms", d."RadioDays"
+            FROM "Disclosures" AS d
+            WHERE d."Year" = @year AND d."UnitId" = ANY (@ids)
+            """, ct, P("year", year), P("ids", ids))).Select(r => ((int)r[0], (string)r[1])).ToHashSet();
+        var lists = new Dictionary<int, List<(string Code, DateOnly Due)>>();
+        foreach (var scope in new[] { 1, 2 })
+        {
+            var items = await RowsAsync(c, """
+                SELECT i."Id", i."Article", i."Code", i."DueDay", i."DueMonth", i."LegalBasis", i."Name", i."RadioDays", i."Scope", i."SortOrder", i."ValidFrom", i."ValidTo"
+                FROM "DisclosureItems" AS i
+                WHERE i."Scope" = @scope
+                ORDER BY i."SortOrder", i."Code"
+                """, ct, P("scope", scope));
+            // In force some day of the year, the latest version of each code; due on its day of the year, clamped to the month.
+            lists[scope] = items
+                .Where(i => (DateOnly)i[10] <= new DateOnly(year, 12, 31) && (i[11] is DBNull || (DateOnly)i[11] >= new DateOnly(year, 1, 1)))
+                .GroupBy(i => (string)i[2]).Select(g => g.OrderByDescending(i => (DateOnly)i[10]).First())
+                .Select(i => ((string)i[2], DueOn(year, (int)i[4], (int)i[3]))).ToList();
+        }
+
+        var today = Today;
+        var overdue = units.Count(r => lists[CommuneKinds.Contains((int)r[2]) ? 1 : 2].Any(i => today > i.Due && !done.Contains(((int)r[0], i.Code))));
+        await NotificationsAsync(c, u, ct);
+        return (units.Count, overdue);
+    }
+
+    /// <summary>
+    /// GET /Democracy/StaffConferences/Compliance?year= (OversightQueries.ComplianceAsync): the conference rules, the scope's
+    /// agencies in force, the year's conferences of those agencies (one array). Returns the page's summary: agencies, held, overdue.
+    /// </summary>
+    public async Task<(int Units, int Held, int Overdue)> StaffConferenceComplianceAsync(DbUser u, int year, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var rules = await RowsAsync(c, """
+            SELECT s."Id", s."Code", s."DueDay", s."DueMonth", s."LegalBasis", s."PlenaryBelow", s."ValidFrom", s."ValidTo"
+            FROM "StaffConferenceRules" AS s
+            """, ct);
+        // The rule in force on the year's last day, else the oldest (StaffConferenceRules.RuleFor); due in the next year.
+        var end = new DateOnly(year, 12, 31);
+        var rule = rules.Where(r => (DateOnly)r[6] <= end && (r[7] is DBNull || (DateOnly)r[7] >= end)).OrderByDescending(r => (DateOnly)r[6]).FirstOrDefault()
+            ?? rules.OrderBy(r => (DateOnly)r[6]).First();
+        var due = DueOn(year + 1, (int)rule[3], (int)rule[2]);
+        var units = await RowsAsync(c, """
+            SELECT o."Id", o."Name", o."Kind"
+            FROM "OrgUnits" AS o
+            WHERE (o."Id" = @rootId OR o."AncestorPath" LIKE @prefix) AND o."ValidTo" IS NULL AND o."Kind" = ANY (@kinds)
+            """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("kinds", AgencyKinds));
+        var held = await RowsAsync(c, """
+            SELECT s."UnitId", s."Id", s."HeldOn"
+            FROM "StaffConferences" AS s
+            WHERE s."Year" = @year AND s."UnitId" = ANY (@ids)
+            """, ct, P("year", year), P("ids", units.Select(r => (int)r[0]).ToArray()));
+        await NotificationsAsync(c, u, ct);
+        return (units.Count, held.Count, Today > due ? units.Count - held.Count : 0);
+    }
+
+    private static DateOnly DueOn(int year, int month, int day)
+    {
+        month = Math.Clamp(month, 1, 12);
+        return new DateOnly(year, month, Math.Clamp(day, 1, DateTime.DaysInMonth(year, month)));
+    }
+
     private static NpgsqlParameter P(string name, object value) => new(name, value);
 
     /// <summary>Runs one command (possibly several statements) and reads every row of every result.</summary>
