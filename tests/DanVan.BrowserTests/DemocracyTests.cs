@@ -207,4 +207,58 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
         await officer.Context.CloseAsync();
         await coordinator.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheWardsTargetOnCasesOnTime_ShowsItsMeasuredValueAndGap_AndReachesTheCoordinatorsHome()
+    {
+        // Phường Tân Ninh adopts the province's plan for 2027; the target "trên 90% hồ sơ… đúng hạn" comes with its measure.
+        var officer = await fx.SignInAsync("canbo");
+        await officer.GotoAsync("/Plans/ToAdopt");
+        await officer.GetByTestId("to-adopt").Locator("tr", new() { HasText = "80/KH-UBND" }).GetByRole(AriaRole.Link, new() { Name = "Xây dựng kế hoạch" }).ClickAsync();
+        await officer.GetByLabel("Số, ký hiệu").FillAsync($"{DanVan.Testing.UniqueNumber.Next()}/KH-UBND");
+        await officer.GetByLabel("Ngày ban hành").FillAsync("05/01/2027");
+        await officer.GetByLabel("Trích yếu").FillAsync("Thực hiện công tác dân vận chính quyền năm 2027");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch của đơn vị" }).ClickAsync();
+        var target = officer.GetByTestId("plan-targets").Locator("tr", new() { HasText = "hồ sơ, đơn thư thuộc thẩm quyền" });
+        await Assertions.Expect(target).ToContainTextAsync("Chưa có số liệu"); // nothing resolved yet in 2027
+        await target.GetByRole(AriaRole.Link, new() { Name = "Chưa có số liệu" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("target-title")).ToHaveTextAsync("Trên 90% hồ sơ, đơn thư thuộc thẩm quyền được giải quyết đúng hạn");
+        var targetUrl = officer.Url;
+
+        // The ward settles the complaint it let run past its deadline: late.
+        int caseId;
+        using (var scope = fx.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DanVan.Data.AppDbContext>();
+            caseId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Cases.Where(c => c.Summary.StartsWith("Khiếu nại mức bồi thường khi thu hồi đất")).Select(c => c.Id));
+        }
+
+        await officer.GotoAsync($"/Cases/Details/{caseId}");
+        await officer.GetByLabel("Việc", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ban hành kết quả giải quyết" });
+        await officer.GetByLabel("Lý do, căn cứ, nội dung").FillAsync("Quyết định giải quyết khiếu nại lần đầu số 02/QĐ-UBND.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ghi bước" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("case-state")).ToHaveTextAsync("Đã giải quyết");
+        await Assertions.Expect(officer.GetByText("Kết thúc ngày 05/01/2027 — quá hạn")).ToBeVisibleAsync();
+
+        // The target now reads 0 of 1 on time: its value, its gap, where the figures come from.
+        await officer.GotoAsync(targetUrl);
+        await Assertions.Expect(officer.GetByTestId("target-value")).ToHaveTextAsync("0%");
+        await Assertions.Expect(officer.GetByTestId("target-level")).ToHaveTextAsync("trên 90%");
+        await Assertions.Expect(officer.GetByTestId("target-gap")).ToHaveTextAsync("Còn thiếu 90 điểm %");
+        await Assertions.Expect(officer.GetByTestId("target-standing")).ToHaveTextAsync("Chưa đạt");
+        await Assertions.Expect(officer.GetByTestId("target-provenance")).ToContainTextAsync("đơn thuộc thẩm quyền giải quyết đúng hạn trong kỳ 0 ÷ đơn thuộc thẩm quyền đã giải quyết trong kỳ 1 — Phường Tân Ninh, 01/01/2027–05/01/2027.");
+        await Assertions.Expect(officer.GetByTestId("target-trend")).ToBeVisibleAsync();
+        await fx.ScreenshotAsync(officer, "66-target-value-and-gap");
+
+        // The Sở Nội vụ sees it among the province's targets off track, on its home page.
+        var coordinator = await fx.SignInAsync("dieuphoi");
+        var offTrack = coordinator.GetByTestId("home-targets-off-track");
+        await Assertions.Expect(offTrack.Locator("tr", new() { HasText = "Phường Tân Ninh" })).ToContainTextAsync("Còn thiếu 90 điểm %");
+        await fx.ScreenshotAsync(coordinator, "67-home-targets-off-track");
+        await offTrack.GetByRole(AriaRole.Link, new() { Name = "Xem tất cả" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("targets-table")).ToContainTextAsync("Trên 90% hồ sơ, đơn thư thuộc thẩm quyền được giải quyết đúng hạn");
+        await officer.Context.CloseAsync();
+        await coordinator.Context.CloseAsync();
+    }
 }

@@ -217,7 +217,7 @@ public sealed partial class DemoSeeder(
             "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức về công tác dân vận chính quyền; phát huy quyền làm chủ của Nhân dân.",
             "II. NỘI DUNG\n1. Tuyên truyền, phổ biến pháp luật về dân chủ ở cơ sở.\n2. Xây dựng và nhân rộng mô hình “Dân vận khéo”.\nIII. TỔ CHỨC THỰC HIỆN",
             "100% cơ quan, đơn vị xây dựng kế hoạch thực hiện\nMức độ hài lòng của người dân đạt trên 90%\n"
-            + "Trên 90% đơn thư thuộc thẩm quyền được giải quyết đúng hạn\nTrên 90% nhiệm vụ theo kế hoạch hoàn thành đúng hạn\nÍt nhất 2 cuộc đối thoại với Nhân dân",
+            + "Trên 90% hồ sơ, đơn thư thuộc thẩm quyền được giải quyết đúng hạn\nTrên 90% nhiệm vụ theo kế hoạch hoàn thành đúng hạn\nÍt nhất 2 cuộc đối thoại với Nhân dân",
             RequiresAdoption: true, AdoptionDueOn: issued.AddDays(30),
             AdoptionKinds: [OrgUnitKind.Department, OrgUnitKind.Commune, OrgUnitKind.Ward, OrgUnitKind.SpecialZone]), ct);
         if (!plan.IsOk)
