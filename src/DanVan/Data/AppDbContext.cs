@@ -117,6 +117,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Democracy.StaffConference> StaffConferences => Set<Domain.Democracy.StaffConference>();
 
+    public DbSet<Domain.Indices.IndexDefinition> IndexDefinitions => Set<Domain.Indices.IndexDefinition>();
+
+    public DbSet<Domain.Indices.IndexComponent> IndexComponents => Set<Domain.Indices.IndexComponent>();
+
+    public DbSet<Domain.Indices.IndexValue> IndexValues => Set<Domain.Indices.IndexValue>();
+
     public DbSet<DeadlineRuleVariant> DeadlineRuleVariants => Set<DeadlineRuleVariant>();
 
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();

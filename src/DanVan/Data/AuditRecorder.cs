@@ -197,6 +197,7 @@ internal static class AuditRecorder
             Domain.Democracy.OversightBoard ob => ob.UnitId,
             Domain.Democracy.OversightActivity oa => oa.UnitId,
             Domain.Democracy.StaffConference sc => sc.UnitId,
+            Domain.Indices.IndexValue iv => iv.UnitId,
             _ => null,
         };
     }

@@ -264,6 +264,41 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Indices.IndexDefinition>(e =>
+        {
+            e.ToTable("IndexDefinitions");
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Owner).HasMaxLength(300).IsRequired();
+            e.Property(x => x.LegalBasis).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Unit).HasMaxLength(10).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+
+        builder.Entity<Domain.Indices.IndexComponent>(e =>
+        {
+            e.ToTable("IndexComponents");
+            e.Property(x => x.IndexCode).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Code).HasMaxLength(20).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.HasIndex(x => new { x.IndexCode, x.Code }).IsUnique();
+        });
+
+        builder.Entity<Domain.Indices.IndexValue>(e =>
+        {
+            e.ToTable("IndexValues");
+            e.Property(x => x.IndexCode).HasMaxLength(20).IsRequired();
+            e.Property(x => x.ComponentCode).HasMaxLength(20).IsRequired();
+            e.Property(x => x.SourceNote).HasMaxLength(300);
+            e.Property(x => x.EnteredByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.IndexCode, x.ComponentCode, x.UnitId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.Year });
+            e.HasIndex(x => new { x.IndexCode, x.Year });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Domain.Democracy.PeopleConsultationMatter>(e =>
         {
             e.ToTable("PeopleConsultationMatters");

@@ -86,6 +86,8 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Training.TrainingCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Training.TrainingMeasures>();
+        services.AddScoped<Features.Indices.IndexCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Indices.IndexMeasures>();
         services.AddScoped<Features.Scoring.ScoringCommands>();
         services.AddScoped<Features.Scoring.ScoringFrameworkCommands>();
         services.AddScoped<Features.Scoring.ScoringQueries>();
@@ -243,6 +245,7 @@ public static class DanVanApp
         Features.Models.ModelsApi.Map(app);
         Features.Democracy.DisclosuresApi.Map(app);
         Features.Training.TrainingApi.Map(app);
+        Features.Indices.IndicesApi.Map(app);
         Features.Democracy.PeopleConsultationsApi.Map(app);
         Features.Democracy.OversightApi.Map(app);
         Features.Editing.EditingApi.Map(app);

@@ -29,6 +29,7 @@ public static class ReferenceData
             "Số lượng thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng: {0} mục mặc định", ct);
         await AddMissingAsync(db, db.StaffConferenceRules, r => r.Code, Domain.Democracy.StaffConferenceRules.Shipped(),
             "Thời hạn tổ chức Hội nghị cán bộ, công chức, viên chức: {0} mục mặc định", ct);
+        await EnsureIndicesAsync(db, ct);
         await EnsureCaseFieldsAsync(db, ct);
         await EnsureScoringAsync(db, clock ?? TimeProvider.System, ct);
         await EnsureAnnouncedCalendarAsync(db, ct);
@@ -83,6 +84,24 @@ public static class ReferenceData
     private static Task EnsureConsultationMattersAsync(AppDbContext db, CancellationToken ct) =>
         AddMissingAsync(db, db.PeopleConsultationMatters, m => m.Code, Domain.Democracy.PeopleConsultationRules.Shipped(),
             "Loại nội dung lấy ý kiến Nhân dân trước khi quyết định (Điều 25): {0} mục mặc định", ct);
+
+    /// <summary>The shipped indices (SIPAS, PAR INDEX…) with their components, for every index code not held yet; held ones are the administrator's.</summary>
+    private static async Task EnsureIndicesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var have = (await db.IndexDefinitions.Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var (indices, components) = Domain.Indices.IndexRules.Shipped();
+        var missing = indices.Where(i => !have.Contains(i.Code)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var codes = missing.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        db.IndexDefinitions.AddRange(missing);
+        db.IndexComponents.AddRange(components.Where(c => codes.Contains(c.IndexCode)));
+        db.BulkAuditSummary = string.Format(System.Globalization.CultureInfo.InvariantCulture, "Danh mục chỉ số (SIPAS, PAR INDEX, PAPI, PCI…): {0} chỉ số mặc định", missing.Count);
+        await db.TrySaveUniqueAsync(ct);
+    }
 
     /// <summary>
     /// Adds the shipped rows of every code the table holds no version of (held codes are the administrator's), in one

@@ -18,6 +18,9 @@ public enum XlsxKind
 
     /// <summary>Có/Không (also x, TRUE/FALSE, 1/0, Excel booleans).</summary>
     Bool,
+
+    /// <summary>A number with decimals (85,2 or 85.2 typed as text, or a number cell), read as a double.</summary>
+    Number,
 }
 
 /// <summary>One column of a template: its title (the header cell, exactly), what it holds, whether a row must fill it.</summary>
@@ -33,6 +36,8 @@ public sealed record XlsxRow(int Number, IReadOnlyList<object?> Values)
     public int? Int(int column) => Values[column] as int?;
 
     public bool? Bool(int column) => Values[column] as bool?;
+
+    public double? Real(int column) => Values[column] as double?;
 }
 
 /// <summary>The rows of an upload that read cleanly, and every error, in Vietnamese, naming row and column (any error: save nothing).</summary>
@@ -432,6 +437,17 @@ public static class XlsxTable
                 return raw is string t && int.TryParse(t.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
                     ? (i, null)
                     : (null, $"«{Display(raw).Trim()}» không phải số nguyên.");
+            case XlsxKind.Number:
+                if (raw is double real && double.IsFinite(real))
+                {
+                    return (real, null);
+                }
+
+                var typedNumber = Display(raw).Trim().Replace(',', '.');
+                return typedNumber.Length > 0 && typedNumber.Count(ch => ch == '.') <= 1 && typedNumber.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '-')
+                    && double.TryParse(typedNumber, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                    ? (parsed, null)
+                    : (null, $"«{Display(raw).Trim()}» không phải số (ví dụ 85,2).");
             case XlsxKind.Bool:
                 if (raw is bool b)
                 {

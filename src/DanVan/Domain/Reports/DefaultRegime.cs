@@ -78,7 +78,7 @@ public static class DefaultRegime
         I("NV_DENHAN", "Nhiệm vụ theo kế hoạch đến hạn trong kỳ", "nhiệm vụ", "7. Thực hiện kế hoạch", measure: "nhiem-vu-den-han"),
         I("NV_DUNGHAN", "Nhiệm vụ hoàn thành đúng hạn", "nhiệm vụ", "7. Thực hiện kế hoạch", notAbove: "NV_DENHAN", measure: "nhiem-vu-dung-han"),
         R("NV_TYLE", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn", "7. Thực hiện kế hoạch", "NV_DUNGHAN", "NV_DENHAN"),
-        new ReportIndicator { Code = "SIPAS", Name = "Chỉ số hài lòng của người dân (SIPAS) tự đánh giá", Unit = "%", Group = "8. Cải cách hành chính", Aggregation = IndicatorAggregation.Average },
+        new ReportIndicator { Code = "SIPAS", Name = "Chỉ số hài lòng của người dân (SIPAS) tự đánh giá", Unit = "%", Group = "8. Cải cách hành chính", Aggregation = IndicatorAggregation.Average, MeasureCode = "chi-so-sipas" },
     ], (x, i) => x.Order = i);
 
     private static List<T> Numbered<T>(List<T> items, Action<T, int> set)

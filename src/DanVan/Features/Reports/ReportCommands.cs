@@ -126,9 +126,24 @@ public sealed class ReportCommands(AppDbContext db, CalendarCommands calendar, M
         {
             foreach (var indicator in indicators)
             {
-                var (value, provenance) = values[indicator.MeasureCode!].TryGetValue(slot.UnitId, out var m)
-                    ? (m.Value, m.Provenance)
-                    : (0d, "Theo dõi trên DanVan: không có số liệu.");
+                if (!values[indicator.MeasureCode!].TryGetValue(slot.UnitId, out var m))
+                {
+                    // No figure for this unit (an index not entered for the year): the line stays the unit's to type, and an
+                    // automatic figure that has gone is no longer offered. A 0 would drag an average (SIPAS) down.
+                    if (existing.TryGetValue((slot.Id, indicator.Id), out var gone) && gone.PrefilledValue is not null)
+                    {
+                        gone.PrefilledValue = null;
+                        gone.Provenance = "Theo dõi trên DanVan: chưa có số liệu.";
+                        if (gone.Source == ValueSource.Prefilled)
+                        {
+                            gone.Value = null;
+                        }
+                    }
+
+                    continue;
+                }
+
+                var (value, provenance) = (m.Value, m.Provenance);
                 if (existing.TryGetValue((slot.Id, indicator.Id), out var v))
                 {
                     v.PrefilledValue = value;

@@ -836,8 +836,8 @@ public sealed class ScoringCommands(AppDbContext db, MeasureRegistry measures, T
             foreach (var c in measured)
             {
                 var line = sheet.Lines.First(l => l.CriterionId == c.Id);
-                var num = values[c.MeasureCode!][sheet.UnitId];
-                var den = c.DenominatorCode is null ? null : values[c.DenominatorCode][sheet.UnitId];
+                var num = values[c.MeasureCode!].GetValueOrDefault(sheet.UnitId) ?? new MeasureValue(0, $"Chưa có số liệu “{c.MeasureCode}” của đơn vị trên DanVan.");
+                var den = c.DenominatorCode is null ? null : values[c.DenominatorCode].GetValueOrDefault(sheet.UnitId) ?? new MeasureValue(0, $"Chưa có số liệu “{c.DenominatorCode}” của đơn vị trên DanVan.");
                 var result = ScoringRules.Measure(c, num.Value, den?.Value);
                 line.MeasuredValue = result.Value;
                 line.SelfPoints = result.Points;

@@ -17,7 +17,11 @@ public interface IMeasureSource
 {
     IReadOnlyList<MeasureDefinition> Definitions { get; }
 
-    /// <summary>The unit's own records in [from, to], for many units in one query; units with none get 0.</summary>
+    /// <summary>
+    /// The unit's own records in [from, to], for many units in one query; a count gives 0 to units with none. A source
+    /// whose figure may not exist for a unit (an index value not entered for the year) leaves that unit out: reports then
+    /// pre-fill nothing for it, scoring counts 0.
+    /// </summary>
     Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct);
 
     /// <summary>The records one unit's figure counts, newest first, at most <paramref name="limit"/> (a source that cannot list them returns none).</summary>
