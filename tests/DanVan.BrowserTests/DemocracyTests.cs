@@ -189,7 +189,7 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
             await Assertions.Expect(row).ToContainTextAsync("Theo dõi trên DanVan (sổ tuyên truyền, tập huấn):");
         }
 
-        // Every figure of the default regime typed into the report is pre-filled from a register, but SIPAS (an index, typed by hand).
+        // Every figure of the default regime typed into the report is pre-filled from a register; SIPAS from the ward's self-assessed value of the year (indices, ADR-027).
         var codes = await officer.Locator("input[data-code]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
         var byHand = new List<string>();
         foreach (var code in codes)
@@ -201,8 +201,8 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
             }
         }
 
-        Assert.Equal(23, codes.Length - byHand.Count);
-        Assert.Equal(["SIPAS"], byHand);
+        Assert.Equal(24, codes.Length - byHand.Count);
+        Assert.Empty(byHand);
         await fx.ScreenshotAsync(officer, "65-training-report-prefilled");
         await officer.Context.CloseAsync();
         await coordinator.Context.CloseAsync();

@@ -75,7 +75,7 @@ internal static class AuditRecorder
 
                 var before = entry.State == EntityState.Added ? null : property.OriginalValue;
                 var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-                changes[name] = [Render(name, before), Render(name, after)];
+                changes[name] = [Render(MaskKey(entry, name), before), Render(MaskKey(entry, name), after)];
             }
 
             if (changes.Count == 0)
@@ -127,6 +127,12 @@ internal static class AuditRecorder
         };
     }
 
+    /// <summary>
+    /// The name masking looks at: "Value" is a secret in Identity's token and claim rows, but an index result is the very
+    /// thing its audit must keep (a value entered again replaces it, ADR-027).
+    /// </summary>
+    private static string MaskKey(EntityEntry entry, string property) => entry.Entity is Domain.Indices.IndexValue && property == "Value" ? "IndexValue.Value" : property;
+
     private static object? Render(string property, object? value) => value switch
     {
         not null when Masked.Contains(property) => "***",
@@ -151,7 +157,7 @@ internal static class AuditRecorder
                 {
                     if (Changes.ContainsKey(property.Metadata.Name))
                     {
-                        Changes[property.Metadata.Name] = [null, Render(property.Metadata.Name, property.CurrentValue)];
+                        Changes[property.Metadata.Name] = [null, Render(MaskKey(Entry, property.Metadata.Name), property.CurrentValue)];
                     }
                 }
             }

@@ -339,12 +339,12 @@ public static class Cli
             + "{14:N0} cuộc lấy ý kiến dự thảo với {15:N0} đơn vị được lấy ý kiến và {16:N0} ý kiến góp ý, {17:N0} kỳ chấm điểm với {18:N0} phiếu và {19:N0} dòng điểm, "
             + "{20:N0} mô hình “Dân vận khéo” ({22:N0} nhân rộng) với {21:N0} bước, {23:N0} lần công khai, {24:N0} nội dung Nhân dân bàn và quyết định, "
             + "{28:N0} đợt lấy ý kiến Nhân dân, {25:N0} cán bộ trong danh sách và {26:N0} buổi tuyên truyền, tập huấn với {27:N0} lượt cán bộ có mặt, "
-            + "{29:N0} Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng với {30:N0} cuộc kiểm tra, giám sát và {31:N0} Hội nghị cán bộ, công chức, viên chức trong {7:N0} giây.",
+            + "{29:N0} Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng với {30:N0} cuộc kiểm tra, giám sát và {31:N0} Hội nghị cán bộ, công chức, viên chức, {32:N0} kết quả chỉ số trong {7:N0} giây.",
             summary.Units, summary.Users, summary.Documents, summary.Tasks, summary.Periods, summary.Submissions, summary.Values, summary.Elapsed.TotalSeconds,
             summary.ReceptionSessions, summary.Cases, summary.CaseSteps, summary.Dialogues, summary.Opinions, summary.Commitments, summary.Consultations,
             summary.Respondents, summary.Comments, summary.ScoringRounds, summary.ScoreSheets, summary.ScoreLines, summary.Models, summary.ModelSteps,
             summary.Replications, summary.Disclosures, summary.PeopleDecisions, summary.Staff, summary.TrainingSessions, summary.Attendances, summary.PeopleConsultations,
-            summary.OversightBoards, summary.OversightActivities, summary.StaffConferences));
+            summary.OversightBoards, summary.OversightActivities, summary.StaffConferences, summary.IndexValues));
         return 0;
     }
 

@@ -9,6 +9,9 @@ namespace DanVan.Tests.Support;
 /// <summary>Workbooks for import tests: read back what DanVan wrote, and fill one as an official would in Excel.</summary>
 public static class TestWorkbooks
 {
+    /// <summary>A formula cell with its cached result, as Excel saves one (import refuses it).</summary>
+    public sealed record Formula(string Text, double Cached);
+
     /// <summary>Every sheet's rows as text (inline or shared strings, numbers as stored), by sheet name.</summary>
     public static Dictionary<string, List<List<string>>> Sheets(byte[] xlsx)
     {
@@ -48,6 +51,12 @@ public static class TestWorkbooks
                             break;
                         case int n:
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(n) });
+                            break;
+                        case double x:
+                            row.Append(new Cell { CellReference = reference, CellValue = new CellValue(x) });
+                            break;
+                        case Formula f:
+                            row.Append(new Cell { CellReference = reference, CellFormula = new CellFormula(f.Text), CellValue = new CellValue(f.Cached) });
                             break;
                         default:
                             shared.Append(new SharedStringItem(new Text((string)value)));

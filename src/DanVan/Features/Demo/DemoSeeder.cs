@@ -105,6 +105,7 @@ public sealed partial class DemoSeeder(
         changed |= await SeedConsultationsAsync(ct);
         changed |= await SeedScoringAsync(ct);
         changed |= await SeedTrainingAsync(ct);
+        changed |= await SeedIndicesAsync(ct);
         return changed;
     }
 

@@ -25,7 +25,7 @@ public static class IndexQueries
     /// units above it — searched by unit (without accents), filtered by year and source, ordered: "nam" newest year first
     /// (the default), "cu" oldest first, "cao" highest value first, "thap" lowest first, "ten" by unit name.
     /// </summary>
-    public static IQueryable<IndexValueRow> Values(AppDbContext db, UserScope user, string code, string? q, int? year, IndexValueSource? source, string? sort)
+    public static IQueryable<IndexValueRow> Values(AppDbContext db, UserScope user, string code, string? q, int? year, IndexValueSource? source, string? sort, int? unitId = null)
     {
         var units = db.OrgUnits.AsNoTracking();
         if (!user.IsAdmin)
@@ -46,6 +46,11 @@ public static class IndexQueries
         if (year is >= 1900 and <= 9999)
         {
             values = values.Where(v => v.Year == year);
+        }
+
+        if (unitId is { } only)
+        {
+            values = values.Where(v => v.UnitId == only);
         }
 
         if (source is { } s && Enum.IsDefined(s))

@@ -47,13 +47,7 @@ public static class IndicesApi
             return TypedResults.NotFound();
         }
 
-        var query = IndexQueries.Values(db, user, code, q, year, source, sort);
-        if (unitId is { } u)
-        {
-            query = query.Where(r => r.UnitId == u);
-        }
-
-        var rows = await query.ToPagedListAsync(page, PagedList<object>.ClampSize(pageSize), ct);
+        var rows = await IndexQueries.Values(db, user, code, q, year, source, sort, unitId).ToPagedListAsync(page, PagedList<object>.ClampSize(pageSize), ct);
         var parts = await IndexQueries.ComponentValuesAsync(db, code, rows.Items.Select(r => (r.UnitId, r.Year)).ToList(), ct);
         return TypedResults.Ok(new
         {

@@ -23,7 +23,7 @@ public sealed record GenerationSummary(int Units, int Users, int Documents, int 
     long Cases = 0, long CaseSteps = 0, long ReceptionSessions = 0, long Dialogues = 0, long Opinions = 0, long Commitments = 0, long Consultations = 0,
     long Respondents = 0, long Comments = 0, int ScoringRounds = 0, int ScoreSheets = 0, long ScoreLines = 0, long Models = 0, long ModelSteps = 0,
     long Replications = 0, long Disclosures = 0, long PeopleDecisions = 0, long Staff = 0, long TrainingSessions = 0, long Attendances = 0,
-    long PeopleConsultations = 0, long OversightBoards = 0, long OversightActivities = 0, long StaffConferences = 0);
+    long PeopleConsultations = 0, long OversightBoards = 0, long OversightActivities = 0, long StaffConferences = 0, long IndexValues = 0);
 
 /// <summary>
 /// Fills a database (SQLite or PostgreSQL) with realistic, deterministic benchmark data on top of the national unit
@@ -296,11 +296,14 @@ public sealed partial class DataGenerator(AppDbContext db, IPasswordHasher<AppUs
 
         // 12. The people supervise (issue 18): boards, their activities, the agencies' staff conferences.
         var (boards, activities, staffConferences) = await GenerateOversightAsync(bulk, rng, all, today, now, report, ct);
+
+        // 13. Indices (issue 18): every province's published results over the ten years before this one.
+        var indexValues = await GenerateIndicesAsync(bulk, rng, all, today, now, report, ct);
         report("Xong", 1);
         return new GenerationSummary((int)units, users, documents, tasks, periods, submissions, values, clock.GetElapsedTime(started), cases, steps, sessions,
             dialogues, opinions, commitments, consultations, respondents, comments, rounds, sheets, lines, models, modelSteps, replications, disclosures, decisions,
             Staff: staffMembers, TrainingSessions: trainingSessions, Attendances: attendances, PeopleConsultations: peopleConsultations,
-            OversightBoards: boards, OversightActivities: activities, StaffConferences: staffConferences);
+            OversightBoards: boards, OversightActivities: activities, StaffConferences: staffConferences, IndexValues: indexValues);
     }
 
     private async Task<(int Periods, int Submissions, long Values)> GenerateReportsAsync(BulkInsert bulk, Random rng, OrgUnit country, List<Unit> all,

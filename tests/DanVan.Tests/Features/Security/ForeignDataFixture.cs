@@ -192,6 +192,14 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(briefing.IsOk, string.Join(" ", briefing.Errors.SelectMany(e => e.Value)));
             Ids["session"] = Id(briefing.Value!.Id);
 
+            // The same commune's self-assessed SIPAS of this year, its source note named with the marker.
+            var index = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Indices.IndexCommands>().EnterAsync(officer, "SIPAS", new DanVan.Features.Indices.IndexValueInput
+            {
+                UnitId = officer.UnitId, Year = today.Year, Value = "77,7", Source = DanVan.Domain.Indices.IndexValueSource.SelfAssessed, SourceNote = "Khảo sát " + Marker,
+            }, Guid.Empty);
+            Assert.True(index.IsOk, string.Join(" ", index.Errors.SelectMany(e => e.Value)));
+            Ids["index"] = "SIPAS";
+
             // A consultation of the people by the same commune, with a file, its subject named with the marker.
             var consulted = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Democracy.PeopleConsultationCommands>().RecordAsync(officer, new DanVan.Features.Democracy.PeopleConsultationInput
             {
