@@ -172,6 +172,16 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
         await Assertions.Expect(officer.GetByTestId("coverage-missing")).ToHaveCountAsync(0);
         await fx.ScreenshotAsync(officer, "64-training-coverage-100");
 
+        // The ward's self-assessed SIPAS of 2027 (its January survey): a value outside the scale is refused, then the right one kept.
+        await officer.GotoAsync("/Indices/Enter?code=SIPAS&year=2027");
+        await officer.GetByLabel("Giá trị (%)").FillAsync("120");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Lưu kết quả" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("index-form")).ToContainTextAsync("Giá trị 120 nằm ngoài thang đo của chỉ số SIPAS");
+        await officer.GetByLabel("Giá trị (%)").FillAsync("87,5");
+        await officer.GetByLabel("Ghi chú nguồn (cơ quan công bố, thời điểm, số phiếu…)").FillAsync("Phiếu khảo sát tại bộ phận một cửa, tháng 01/2027");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Lưu kết quả" }).ClickAsync();
+        await Assertions.Expect(officer.GetByText("Đã ghi SIPAS năm 2027")).ToBeVisibleAsync();
+
         // The six-month report of 2027 counts the session and its attendees, saying where they come from.
         var coordinator = await fx.SignInAsync("dieuphoi");
         await coordinator.GotoAsync("/Reports");
@@ -203,6 +213,7 @@ public class DemocracyTests(DemocracyFixture fx) : IClassFixture<DemocracyFixtur
 
         Assert.Equal(24, codes.Length - byHand.Count);
         Assert.Empty(byHand);
+        await Assertions.Expect(officer.Locator("input[data-code='SIPAS']")).ToHaveValueAsync("87,5");
         await fx.ScreenshotAsync(officer, "65-training-report-prefilled");
         await officer.Context.CloseAsync();
         await coordinator.Context.CloseAsync();

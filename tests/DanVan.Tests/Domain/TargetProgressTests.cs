@@ -27,6 +27,15 @@ public class TargetProgressTests
     }
 
     [Fact]
+    public void Read_OfAnIndexOrARatio_HasNoPace()
+    {
+        // "PCI đạt ít nhất 65 điểm" read from the index: 60 in April is short, not on pace.
+        var reading = TargetProgress.Read(">=", 65, "điểm", linked: true, 60, 0.3, asItStands: true);
+        Assert.Equal((TargetStanding.OffTrack, 5m, (decimal?)null), (reading.Standing, reading.Gap, reading.Expected));
+        Assert.Equal(TargetStanding.OnTrack, TargetProgress.Read(">=", 65, "điểm", linked: true, 60, 0.3).Standing);
+    }
+
+    [Fact]
     public void Read_SaysWhyThereIsNoFigure()
     {
         Assert.Equal(TargetStanding.NotLinked, TargetProgress.Read(">", 90, "%", linked: false, 50, 0.5).Standing);

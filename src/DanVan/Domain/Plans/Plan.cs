@@ -159,6 +159,6 @@ public static partial class TargetText
     private static partial Regex Pattern();
 
     /// <summary>The units of count officials write after a number in a target (a list of words, not of law).</summary>
-    [GeneratedRegex(@"(?:(?<op>trên|hơn|cao hơn|vượt|ít nhất|tối thiểu|đạt từ|từ|không dưới|không ít hơn|dưới|thấp hơn|không quá|không vượt quá|tối đa)\s+)?(?<value>\d{1,6})\s+(?<unit>mô hình|hội nghị|văn bản|tin bài|lượt người|chương trình|sáng kiến|công trình|nhiệm vụ|hồ sơ|vụ việc|vụ|cuộc|buổi|lớp|đợt|lượt|người|lần|đơn|tin|bài)(?!\p{L})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<op>trên|hơn|cao hơn|vượt|ít nhất|tối thiểu|đạt từ|từ|không dưới|không ít hơn|dưới|thấp hơn|không quá|không vượt quá|tối đa)\s+)?(?<value>\d{1,6})\s+(?<unit>mô hình|hội nghị|văn bản|tin bài|lượt người|chương trình|sáng kiến|công trình|nhiệm vụ|hồ sơ|vụ việc|vụ|điểm|cuộc|buổi|lớp|đợt|lượt|người|lần|đơn|tin|bài)(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex CountPattern();
 }

@@ -48,7 +48,8 @@ public static partial class TargetProgress
     };
 
     /// <param name="elapsed">Share of the target's year passed, 0 before it starts, 1 once it is over.</param>
-    public static TargetReading Read(string comparison, int level, string unit, bool linked, decimal? value, double elapsed)
+    /// <param name="asItStands">A level rather than a count that grows through the year (a ratio, an index): no pace.</param>
+    public static TargetReading Read(string comparison, int level, string unit, bool linked, decimal? value, double elapsed, bool asItStands = false)
     {
         if (!linked)
         {
@@ -71,7 +72,7 @@ public static partial class TargetProgress
             return new TargetReading(v, Math.Min(0, gap), TargetStanding.Met, null);
         }
 
-        if (IsRate(unit) || IsCeiling(comparison) || elapsed >= 1)
+        if (IsRate(unit) || asItStands || IsCeiling(comparison) || elapsed >= 1)
         {
             return new TargetReading(v, gap, TargetStanding.OffTrack, null);
         }

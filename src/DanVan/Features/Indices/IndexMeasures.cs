@@ -19,7 +19,7 @@ public sealed class IndexMeasures(AppDbContext db) : IMeasureSource
     private static readonly IReadOnlyList<IndexDefinition> Shipped = IndexRules.Shipped().Indices;
 
     public IReadOnlyList<MeasureDefinition> Definitions { get; } = Shipped
-        .Select(i => new MeasureDefinition(IndexRules.MeasureCode(i.Code), $"{i.Name} của đơn vị, năm của kỳ", i.Unit, "Chỉ số")).ToList();
+        .Select(i => new MeasureDefinition(IndexRules.MeasureCode(i.Code), $"{i.Name} của đơn vị, năm của kỳ", i.Unit, "Chỉ số", Additive: false)).ToList();
 
     public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
     {

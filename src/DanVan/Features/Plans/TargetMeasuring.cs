@@ -187,9 +187,9 @@ public sealed class TargetMeasuring(AppDbContext db, MeasureRegistry measures, T
     {
         var ratio = t.DenominatorCode is not null;
         var value = Value(numerator, denominator, ratio);
-        var reading = TargetProgress.Read(t.Comparison, t.Level, t.Unit, true, value, TargetProgress.Elapsed(t.Year, today));
-        var (from, to) = Period(t.Year, today);
         var num = measures.Find(t.MeasureCode)!;
+        var reading = TargetProgress.Read(t.Comparison, t.Level, t.Unit, true, value, TargetProgress.Elapsed(t.Year, today), asItStands: ratio || IsRate(num));
+        var (from, to) = Period(t.Year, today);
         var of = units > 1 && !IsRate(num) ? $"{t.UnitName} và {units - 1} đơn vị trực thuộc" : t.UnitName;
         string Figure(decimal? x) => x is { } v ? v.ToString("0.#", VietnameseText.Culture) : "chưa có";
         var provenance = ratio
@@ -205,7 +205,8 @@ public sealed class TargetMeasuring(AppDbContext db, MeasureRegistry measures, T
         : numerator is { } n && denominator is { } d && d > 0 ? Math.Round(100m * n / d, 1, MidpointRounding.ToZero) // never rounded up to a level not reached
         : null;
 
-    private static bool IsRate(MeasureDefinition d) => d.Unit == "%";
+    /// <summary>A measure read as the unit's own value, never summed: a per-cent figure or an index.</summary>
+    private static bool IsRate(MeasureDefinition d) => d.Unit == "%" || !d.Additive;
 
     /// <summary>A count summed over the units; a per-cent measure (an index) is the measured unit's own, or nothing.</summary>
     private decimal? Sum(string code, TargetRow t, IReadOnlyCollection<int> members, IReadOnlyDictionary<int, MeasureValue> values)

@@ -1,7 +1,10 @@
 namespace DanVan.Features.Shared;
 
-/// <summary>A figure DanVan can count from its own records: "don-nhan" (đơn tiếp nhận), "nhiem-vu-dung-han"…</summary>
-public sealed record MeasureDefinition(string Code, string Name, string Unit, string Capability);
+/// <summary>
+/// A figure DanVan can count from its own records: "don-nhan" (đơn tiếp nhận), "nhiem-vu-dung-han"… A count is
+/// <paramref name="Additive"/>: a province's is the sum of its units'; an index value (SIPAS, PCI) is not.
+/// </summary>
+public sealed record MeasureDefinition(string Code, string Name, string Unit, string Capability, bool Additive = true);
 
 /// <summary>A unit's value of a measure for a period, with where it comes from ("Theo dõi trên DanVan: …").</summary>
 public sealed record MeasureValue(double Value, string Provenance);
