@@ -330,19 +330,23 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Unseen: 404; not an editor of the plan's unit: 403; withdrawn: refused; changed since read: stale.</summary>
-    internal static Result<PlanTarget>? EditRefusal(UserScope user, (PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)? found, int version)
+    internal static Result<PlanTarget>? EditRefusal(UserScope user, (PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)? found, int version) =>
+        Refusal(user, found, version, remove: false);
+
+    /// <summary>The one check before a target is changed (edit, link) or removed (withdraw, delete: their own refusals follow).</summary>
+    private static Result<PlanTarget>? Refusal(UserScope user, (PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)? found, int version, bool remove)
     {
         if (found is not var (target, owner, planWithdrawn) || !DocumentAccessRules.CanRead(user, owner.AncestorPath, owner.Id))
         {
             return Result<PlanTarget>.NotFound();
         }
 
-        if (!EditAccessRules.CanEdit(user, owner.AncestorPath, owner.Id))
+        if (!(remove ? EditAccessRules.CanRemove(user, owner.AncestorPath, owner.Id) : EditAccessRules.CanEdit(user, owner.AncestorPath, owner.Id)))
         {
             return Result<PlanTarget>.Forbidden();
         }
 
-        if (EditRules.EditRefusal(planWithdrawn ? RecordKind.Plan : Kind, target.WithdrawnAtUtc is not null || planWithdrawn) is { } refusal)
+        if (!remove && EditRules.EditRefusal(planWithdrawn ? RecordKind.Plan : Kind, target.WithdrawnAtUtc is not null || planWithdrawn) is { } refusal)
         {
             return Result<PlanTarget>.Invalid("", refusal);
         }
@@ -354,7 +358,7 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
     {
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var found = await LoadAsync(id, ct);
-        if (Check(user, found, version) is { } failed)
+        if (Refusal(user, found, version, remove: true) is { } failed)
         {
             return failed;
         }
@@ -373,7 +377,7 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
     {
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var found = await LoadAsync(id, ct);
-        if (Check(user, found, version) is { } failed)
+        if (Refusal(user, found, version, remove: true) is { } failed)
         {
             return failed;
         }
@@ -387,21 +391,6 @@ public sealed class TargetEditing(AppDbContext db, TimeProvider clock)
         await Versions.ForgetAsync(db, Kind, id, ct);
         db.PlanTargets.Remove(target);
         return await Versions.SaveAsync(db, tx, Kind, target, ct);
-    }
-
-    private static Result<PlanTarget>? Check(UserScope user, (PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)? found, int version)
-    {
-        if (found is not var (target, owner, _) || !DocumentAccessRules.CanRead(user, owner.AncestorPath, owner.Id))
-        {
-            return Result<PlanTarget>.NotFound();
-        }
-
-        if (!EditAccessRules.CanRemove(user, owner.AncestorPath, owner.Id))
-        {
-            return Result<PlanTarget>.Forbidden();
-        }
-
-        return version != target.Version ? Result<PlanTarget>.Invalid("", EditRules.Stale(Kind)) : null;
     }
 
     internal async Task<(PlanTarget Target, OrgUnit Owner, bool PlanWithdrawn)?> LoadAsync(int id, CancellationToken ct)
