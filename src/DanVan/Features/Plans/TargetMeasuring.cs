@@ -25,7 +25,8 @@ public sealed record TrendPoint(int Month, decimal? Value);
 /// <summary>
 /// Measures targets through the one extension point (<see cref="MeasureRegistry"/>), never a capability directly
 /// (ADR-028). A count is summed over the measured unit and every unit under it; a measure already in per cent (an
-/// index) is the unit's own. Many targets cost one query per distinct measure and year, not one per target.
+/// index) is the unit's own. Many targets cost one query per source and year (ADR-029: a source counts its measures
+/// together where one query holds them, else one per measure), not one per target.
 /// </summary>
 public sealed class TargetMeasuring(AppDbContext db, MeasureRegistry measures, TimeProvider clock)
 {
@@ -123,19 +124,25 @@ public sealed class TargetMeasuring(AppDbContext db, MeasureRegistry measures, T
         var linked = targets.Where(t => Linked(t) && TargetProgress.Elapsed(t.Year, today) > 0).ToList();
         var tree = await SubtreesAsync(linked, ct);
 
-        // (code, year) → the values of every unit any target of that year needs.
+        // (code, year) → the values of every unit any target of that year needs: each source asked once per year for
+        // all of its codes over the year's units (ADR-029), so a ratio of two counts of one register is one query.
         var values = new Dictionary<(string Code, int Year), IReadOnlyDictionary<int, MeasureValue>>();
-        foreach (var group in linked.SelectMany(t => new[] { (Code: t.MeasureCode!, t.Year, t), (Code: t.DenominatorCode, t.Year, t) })
-                     .Where(x => x.Code is not null).GroupBy(x => (x.Code!, x.Year)))
+        foreach (var year in linked.GroupBy(t => t.Year))
         {
-            var units = group.SelectMany(x => Members(tree, x.t)).Distinct().ToList();
-            var (from, to) = Period(group.Key.Item2, today);
-            values[group.Key] = await measures.ComputeAsync(group.Key.Item1, units, from, to, ct);
+            var units = year.SelectMany(t => Members(tree, t)).Distinct().ToList();
+            var codes = year.SelectMany(t => new[] { t.MeasureCode!, t.DenominatorCode }).OfType<string>().Distinct().ToList();
+            var (from, to) = Period(year.Key, today);
+            foreach (var (code, byUnit) in await measures.ComputeManyAsync(codes, units, from, to, ct))
+            {
+                values[(code, year.Key)] = byUnit;
+            }
         }
+
+        var read = linked.ToHashSet();
 
         return targets.Select(t =>
         {
-            if (!linked.Contains(t))
+            if (!read.Contains(t))
             {
                 return new TargetStatus(t, TargetProgress.Read(t.Comparison, t.Level, t.Unit, Linked(t), null, TargetProgress.Elapsed(t.Year, today)), null, null, "");
             }
@@ -164,8 +171,9 @@ public sealed class TargetMeasuring(AppDbContext db, MeasureRegistry measures, T
             var to = new DateOnly(t.Year, month, DateTime.DaysInMonth(t.Year, month));
             to = to > today ? today : to;
             var from = new DateOnly(t.Year, 1, 1);
-            var numerator = Sum(t.MeasureCode!, t, members, await measures.ComputeAsync(t.MeasureCode!, members, from, to, ct));
-            var denominator = t.DenominatorCode is null ? null : Sum(t.DenominatorCode, t, members, await measures.ComputeAsync(t.DenominatorCode, members, from, to, ct));
+            var figures = await measures.ComputeManyAsync(t.DenominatorCode is null ? [t.MeasureCode!] : [t.MeasureCode!, t.DenominatorCode], members, from, to, ct);
+            var numerator = Sum(t.MeasureCode!, t, members, figures[t.MeasureCode!]);
+            var denominator = t.DenominatorCode is null ? null : Sum(t.DenominatorCode, t, members, figures[t.DenominatorCode]);
             points.Add(new TrendPoint(month, Value(numerator, denominator, t.DenominatorCode is not null)));
         }
 

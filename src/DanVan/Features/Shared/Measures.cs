@@ -27,6 +27,22 @@ public interface IMeasureSource
     /// </summary>
     Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct);
 
+    /// <summary>
+    /// Several of this source's measures over the same units and period (ADR-029): one query per code unless the source
+    /// counts them together (the deadlines due, done and on time in one grouped query; cases resolved and on time in one).
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, MeasureValue>>> ComputeManyAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var values = new Dictionary<string, IReadOnlyDictionary<int, MeasureValue>>();
+        foreach (var code in codes.Distinct())
+        {
+            values[code] = await ComputeAsync(code, unitIds, from, to, ct);
+        }
+
+        return values;
+    }
+
     /// <summary>The records one unit's figure counts, newest first, at most <paramref name="limit"/> (a source that cannot list them returns none).</summary>
     Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<MeasureRecord>>([]);
@@ -46,6 +62,23 @@ public sealed class MeasureRegistry(IEnumerable<IMeasureSource> sources)
         var source = all.FirstOrDefault(s => s.Definitions.Any(d => d.Code == code))
             ?? throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\".");
         return await source.ComputeAsync(code, unitIds, from, to, ct);
+    }
+
+    /// <summary>Several measures over the same units and period, each source asked once for all of its codes (ADR-029).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, MeasureValue>>> ComputeManyAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var values = new Dictionary<string, IReadOnlyDictionary<int, MeasureValue>>();
+        foreach (var group in codes.Distinct().GroupBy(code => all.FirstOrDefault(s => s.Definitions.Any(d => d.Code == code))
+                     ?? throw new InvalidOperationException($"Không có số liệu tự động mã \"{code}\".")))
+        {
+            foreach (var (code, byUnit) in await group.Key.ComputeManyAsync(group.ToList(), unitIds, from, to, ct))
+            {
+                values[code] = byUnit;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The records behind one unit's figure (the drill-down of a report line or a score).</summary>

@@ -18,7 +18,12 @@ public sealed class TaskMeasures(AppDbContext db) : IMeasureSource
         new(Completed, "Hạn nhiệm vụ đến hạn trong kỳ đã hoàn thành (đến cuối kỳ)", "nhiệm vụ", "Nhiệm vụ"),
     ];
 
-    public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, MeasureValue>> ComputeAsync(string code, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await ComputeManyAsync([code], unitIds, from, to, ct))[code];
+
+    /// <summary>Every code asked for from one grouped query: it counts the deadlines due, done and on time together.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, MeasureValue>>> ComputeManyAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<int> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var ids = unitIds.ToList();
         var counts = await db.WorkItemDeadlines.AsNoTracking()
@@ -27,7 +32,8 @@ public sealed class TaskMeasures(AppDbContext db) : IMeasureSource
             .Select(g => new { UnitId = g.Key, Due = g.Count(), OnTime = g.Count(d => d.CompletedOn != null && d.CompletedOn <= d.DueOn), Done = g.Count(d => d.CompletedOn != null && d.CompletedOn <= to) })
             .ToDictionaryAsync(x => x.UnitId, ct);
         var range = MeasureRegistry.Range(from, to);
-        return ids.Distinct().ToDictionary(id => id, id =>
+        var distinct = ids.Distinct().ToList();
+        return codes.Distinct().ToDictionary(code => code, code => (IReadOnlyDictionary<int, MeasureValue>)distinct.ToDictionary(id => id, id =>
         {
             var c = counts.GetValueOrDefault(id);
             return code switch
@@ -36,7 +42,7 @@ public sealed class TaskMeasures(AppDbContext db) : IMeasureSource
                 Completed => new MeasureValue(c?.Done ?? 0, $"Theo dõi trên DanVan: {c?.Done ?? 0} hạn nhiệm vụ đến hạn trong kỳ đã hoàn thành ({range})."),
                 _ => new MeasureValue(c?.OnTime ?? 0, $"Theo dõi trên DanVan: {c?.OnTime ?? 0} hạn nhiệm vụ hoàn thành đúng hạn trong kỳ ({range})."),
             };
-        });
+        }));
     }
 
     public async Task<IReadOnlyList<MeasureRecord>> RecordsAsync(string code, int unitId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
