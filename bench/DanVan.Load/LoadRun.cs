@@ -43,7 +43,7 @@ internal static class LoadRun
         ["board", "unit-tasks", "rollup", "progress", "api-tasks", "api-units", "api-documents", "api-periods", "cases", "cases-unit", "cases-handler", "api-cases",
             "cases-dashboard", "cases-dashboard-national", "public-reception", "public-tracking", "public-tracking-burst",
             "dialogue-commitments", "consultation-synthesis", "scoring-measure", "scoring-national",
-            "models-library", "models-library-year", "models-compliance", "disclosure-compliance", "conference-compliance"];
+            "models-library", "models-library-year", "models-compliance", "disclosure-compliance", "conference-compliance", "targets-dashboard"];
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -153,6 +153,16 @@ internal static class LoadRun
                 var (units, held, overdue) = await sql.StaffConferenceComplianceAsync(dbCoordinator, conferenceYear, CancellationToken.None);
                 return Compare(await ShownAsync(coordinator, $"/Democracy/StaffConferences/Compliance?year={conferenceYear}", "conference-compliance-summary"),
                     $"{held} / {units} cơ quan, đơn vị đã tổ chức; {overdue} quá hạn");
+            }));
+        // Plan targets (issue 18, ADR-028): every target of the province's plans of this year read against its measure.
+        var targetYear = SqlReference.Today.Year;
+        scenarios.Add(new("targets-dashboard", $"Plan targets of {targetYear} across the province, with their measured values, coordinator", coordinator, dbCoordinator,
+            HttpMethod.Get, _ => ($"/Plans/Targets?year={targetYear}", null), (_, ct) => sql.TargetsAsync(dbCoordinator, targetYear, ct),
+            Answer: async () =>
+            {
+                var counts = await sql.TargetsAsync(dbCoordinator, targetYear, CancellationToken.None);
+                return Compare(await ShownAsync(coordinator, $"/Plans/Targets?year={targetYear}", "targets-counts", "div"),
+                    string.Join(" ", SqlReference.Standings.Select(s => $"{s.Label}: {counts[s.Standing]}")));
             }));
         if (only.Contains("consultation-synthesis"))
         {
@@ -389,11 +399,13 @@ internal static class LoadRun
     }
 
     /// <summary>The text of the element a page marks with <c>data-testid</c> (tags dropped, entities decoded).</summary>
-    private static async Task<string> ShownAsync(WebSession session, string path, string testId)
+    private static async Task<string> ShownAsync(WebSession session, string path, string testId, string tag = "p")
     {
         var answer = await session.ExchangeAsync(HttpMethod.Get, path, null, null, CancellationToken.None);
-        var match = System.Text.RegularExpressions.Regex.Match(answer.Body ?? "", $"data-testid=\"{testId}\"[^>]*>(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        return match.Success ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]*>", "")).Trim() : $"(HTTP {answer.Status}, no {testId})";
+        var match = System.Text.RegularExpressions.Regex.Match(answer.Body ?? "", $"data-testid=\"{testId}\"[^>]*>(.*?)</{tag}>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return match.Success
+            ? System.Text.RegularExpressions.Regex.Replace(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]*>", "")), @"\s+", " ").Trim()
+            : $"(HTTP {answer.Status}, no {testId})";
     }
 
     /// <summary>Whether the page's text starts with the figures the reference computed.</summary>

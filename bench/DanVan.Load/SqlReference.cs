@@ -1074,6 +1074,213 @@ public sealed class SqlReference(NpgsqlDataSource db)
         return (units.Count, held.Count, Today > due ? units.Count - held.Count : 0);
     }
 
+    private const string CaseCount = """
+        SELECT c."UnitId", count(*)::int
+        FROM "Cases" AS c
+        WHERE c."UnitId" = ANY (@ids) AND {0}
+        GROUP BY c."UnitId"
+        """;
+
+    private const string TaskCounts = """
+        SELECT w."LeadUnitId", count(*)::int, count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= w."DueOn")::int,
+               count(*) FILTER (WHERE w."CompletedOn" IS NOT NULL AND w."CompletedOn" <= @to)::int
+        FROM "WorkItemDeadlines" AS w
+        WHERE NOT (w."Withdrawn") AND w."LeadUnitId" = ANY (@ids) AND w."DueOn" >= @from AND w."DueOn" <= @to
+        GROUP BY w."LeadUnitId"
+        """;
+
+    /// <summary>
+    /// The measures the reference computes, by code: one statement per unit list and period returning (unit, values…), and
+    /// the column that holds the measure (CaseMeasures, TaskMeasures, DialogueMeasures "doi-thoai-cuoc": counts per unit;
+    /// "a+b": the two counted together).
+    /// </summary>
+    private static readonly Dictionary<string, (string Sql, int Column)> MeasureQueries = new()
+    {
+        ["don-nhan"] = (string.Format(System.Globalization.CultureInfo.InvariantCulture, CaseCount, """c."ReceivedOn" >= @from AND c."ReceivedOn" <= @to"""), 1),
+        ["don-thuoc-tham-quyen"] = (string.Format(System.Globalization.CultureInfo.InvariantCulture, CaseCount, """c."ReceivedOn" >= @from AND c."ReceivedOn" <= @to AND c."WithinCompetence" """), 1),
+        ["don-da-giai-quyet"] = (string.Format(System.Globalization.CultureInfo.InvariantCulture, CaseCount, """c."WithinCompetence" AND c."State" = 7 AND c."ClosedOn" >= @from AND c."ClosedOn" <= @to"""), 1),
+        ["don-giai-quyet-dung-han"] = (string.Format(System.Globalization.CultureInfo.InvariantCulture, CaseCount, """c."WithinCompetence" AND c."State" = 7 AND c."ClosedOn" >= @from AND c."ClosedOn" <= @to AND c."ClosedOnTime" """), 1),
+        ["nhiem-vu-den-han"] = (TaskCounts, 1),
+        ["nhiem-vu-dung-han"] = (TaskCounts, 2),
+        ["nhiem-vu-hoan-thanh"] = (TaskCounts, 3),
+        ["don-da-giai-quyet+don-giai-quyet-dung-han"] = ("""
+            SELECT c."UnitId", count(*)::int, count(*) FILTER (WHERE c."ClosedOnTime")::int
+            FROM "Cases" AS c
+            WHERE c."UnitId" = ANY (@ids) AND c."WithinCompetence" AND c."State" = 7 AND c."ClosedOn" >= @from AND c."ClosedOn" <= @to
+            GROUP BY c."UnitId"
+            """, 1),
+        ["doi-thoai-cuoc"] = ("""
+            SELECT d."UnitId", count(*)::int
+            FROM "Dialogues" AS d
+            WHERE d."UnitId" = ANY (@ids) AND d."State" >= 3 AND d."HeldOn" >= @from AND d."HeldOn" <= @to
+            GROUP BY d."UnitId"
+            """, 1),
+    };
+
+    /// <summary>The standings in the order the page lists them (TargetsModel.StandingOrder, then the enum's), with their labels.</summary>
+    public static readonly (string Standing, string Label)[] Standings =
+        [("OffTrack", "Chưa đạt"), ("OnTrack", "Đúng tiến độ"), ("NoData", "Chưa có số liệu"), ("Met", "Đạt"), ("NotStarted", "Chưa đến kỳ"), ("NotLinked", "Chưa gắn số liệu theo dõi")];
+
+    /// <summary>
+    /// GET /Plans/Targets?year= (TargetMeasuring.InScopeAsync and ReadAsync) with the least SQL that gives its figures: the
+    /// live targets of the plans owned in scope, issued within a year of it (one query; the plan's year is read from its title
+    /// as TargetProgress.PlanYear does); the measured units' subtrees (one UNION of the outermost roots per 20, as the page,
+    /// each returning only id and parent); one grouped count per unit for each source of the linked measures (ADR-029: cases
+    /// resolved and on time together, over the index IX_Cases_Closed; deadlines; dialogues); then each target's value (numerator ÷ denominator summed over its subtree, rounded down to 0.1)
+    /// and standing. Returns the count of targets per standing. Only the case register's measures are known here: a target
+    /// linked to another is counted as not linked, and the figure check says so.
+    /// </summary>
+    public async Task<Dictionary<string, int>> TargetsAsync(DbUser u, int year, CancellationToken ct, bool layout = true)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await ScopeAsync(c, u, ct);
+        var counts = await TargetCountsAsync(c, u, year, ct);
+        if (layout)
+        {
+            await NotificationsAsync(c, u, ct);
+        }
+
+        return counts;
+    }
+
+    private static async Task<Dictionary<string, int>> TargetCountsAsync(NpgsqlConnection c, DbUser u, int year, CancellationToken ct)
+    {
+        var rows = await RowsAsync(c, """
+            SELECT p."Id", d."Title", d."IssuedOn", p."Comparison", p."Value", p."Unit", p."MeasureCode", p."DenominatorCode", o."Id", o."AncestorPath"
+            FROM "PlanTargets" AS p
+            INNER JOIN "Plans" AS p0 ON p."PlanId" = p0."Id"
+            INNER JOIN "Documents" AS d ON p0."DocumentId" = d."Id"
+            INNER JOIN "OrgUnits" AS o ON COALESCE(p."ResponsibleUnitId", p0."OwnerUnitId") = o."Id"
+            WHERE p."WithdrawnAtUtc" IS NULL AND p."DroppedReason" IS NULL AND p0."WithdrawnAtUtc" IS NULL
+              AND p0."OwnerUnitId" IN (SELECT s."Id" FROM "OrgUnits" AS s WHERE s."Id" = @rootId OR s."AncestorPath" LIKE @prefix)
+              AND d."IssuedOn" >= @from AND d."IssuedOn" <= @to
+            ORDER BY p0."Id", p."Id"
+            LIMIT 20000
+            """, ct, P("rootId", u.ScopeRootId), P("prefix", u.ScopePrefix + "%"), P("from", new DateOnly(year - 1, 1, 1)), P("to", new DateOnly(year + 1, 12, 31)));
+        var targets = rows.Select(r => new
+        {
+            Year = PlanYear((string)r[1], r[2] is DateOnly on ? on : new DateOnly(2000, 1, 1)), Comparison = (string)r[3], Level = (int)r[4], Unit = (string)r[5],
+            Code = r[6] as string, Denominator = r[7] as string, UnitId = (int)r[8], Prefix = (string)r[9] + ((int)r[8]).ToString(System.Globalization.CultureInfo.InvariantCulture) + "/",
+        }).Where(t => t.Year == year).ToList();
+        var today = Today;
+        var elapsed = today < new DateOnly(year, 1, 1) ? 0 : today >= new DateOnly(year, 12, 31) ? 1 : (today.DayNumber - new DateOnly(year, 1, 1).DayNumber + 1) / (double)(new DateOnly(year, 12, 31).DayNumber - new DateOnly(year, 1, 1).DayNumber + 1);
+        bool Known(string? code) => code is not null && MeasureQueries.ContainsKey(code);
+        var linked = targets.Where(t => Known(t.Code) && (t.Denominator is null || Known(t.Denominator))).ToList();
+        var counts = Standings.ToDictionary(s => s.Standing, _ => 0);
+        counts["NotLinked"] = targets.Count - linked.Count;
+        if (elapsed <= 0 || linked.Count == 0)
+        {
+            counts["NotStarted"] = linked.Count;
+            return counts;
+        }
+
+        // The outermost roots, read 20 to a statement; each root's members by walking the parents down.
+        var roots = linked.Select(t => (t.UnitId, t.Prefix)).Distinct().ToList();
+        var rootIds = roots.Select(r => r.UnitId).ToHashSet();
+        var outer = roots.Where(r => !DbUser.Ancestors(r.Prefix).SkipLast(1).Any(rootIds.Contains)).ToList();
+        var children = new Dictionary<int, List<int>>();
+        foreach (var chunk in outer.Chunk(20))
+        {
+            var sql = """SELECT o."Id", o."ParentId" FROM "OrgUnits" AS o WHERE o."Id" = ANY (@ids)"""
+                + string.Concat(chunk.Select((_, i) => $"""
+
+                    UNION
+                    SELECT o."Id", o."ParentId" FROM "OrgUnits" AS o WHERE o."AncestorPath" LIKE @p{i}
+                    """));
+            var parameters = chunk.Select((r, i) => P($"p{i}", r.Prefix + "%")).Prepend(P("ids", chunk.Select(r => r.UnitId).ToArray())).ToArray();
+            foreach (var unit in await RowsAsync(c, sql, ct, parameters))
+            {
+                if (unit[1] is int parent)
+                {
+                    (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add((int)unit[0]);
+                }
+            }
+        }
+
+        var members = roots.ToDictionary(r => r.UnitId, r =>
+        {
+            var all = new List<int> { r.UnitId };
+            for (var i = 0; i < all.Count; i++)
+            {
+                all.AddRange(children.GetValueOrDefault(all[i]) ?? []);
+            }
+
+            return all;
+        });
+        var to = today < new DateOnly(year, 12, 31) ? today : new DateOnly(year, 12, 31);
+        // As MeasureRegistry.ComputeManyAsync (ADR-029): each source once for all its codes over the units of every linked target;
+        // the deadlines' three counts come from one query, cases resolved and on time from one.
+        var ids = members.Values.SelectMany(m => m).Distinct().ToArray();
+        var codes = linked.SelectMany(t => new[] { t.Code!, t.Denominator }).OfType<string>().ToHashSet();
+        var statements = new List<(string Sql, Dictionary<string, int> Columns)>();
+        if (codes.Contains("don-da-giai-quyet") && codes.Contains("don-giai-quyet-dung-han"))
+        {
+            statements.Add((MeasureQueries["don-da-giai-quyet+don-giai-quyet-dung-han"].Sql, new() { ["don-da-giai-quyet"] = 1, ["don-giai-quyet-dung-han"] = 2 }));
+            codes.ExceptWith(["don-da-giai-quyet", "don-giai-quyet-dung-han"]);
+        }
+
+        var tasks = codes.Where(code => code.StartsWith("nhiem-vu-", StringComparison.Ordinal)).ToList();
+        if (tasks.Count > 0)
+        {
+            statements.Add((TaskCounts, tasks.ToDictionary(code => code, code => MeasureQueries[code].Column)));
+            codes.ExceptWith(tasks);
+        }
+
+        statements.AddRange(codes.Select(code => (MeasureQueries[code].Sql, new Dictionary<string, int> { [code] = MeasureQueries[code].Column })));
+        var values = new Dictionary<string, Dictionary<int, int>>();
+        foreach (var (query, columns) in statements)
+        {
+            var result = await RowsAsync(c, query, ct, P("ids", ids), P("from", new DateOnly(year, 1, 1)), P("to", to));
+            foreach (var (code, column) in columns)
+            {
+                values[code] = result.ToDictionary(r => (int)r[0], r => (int)r[column]);
+            }
+        }
+
+        foreach (var t in linked)
+        {
+            decimal Sum(string code) => members[t.UnitId].Sum(id => (decimal)values[code].GetValueOrDefault(id));
+            var n = Sum(t.Code!);
+            decimal? value = t.Denominator is null ? n : Sum(t.Denominator) is var d && d > 0 ? Math.Round(100m * n / d, 1, MidpointRounding.ToZero) : null;
+            counts[Standing(t.Comparison, t.Level, t.Unit, value, elapsed)]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>TargetProgress.Read's standing for a linked target under way.</summary>
+    private static string Standing(string comparison, int level, string unit, decimal? value, double elapsed)
+    {
+        if (value is not { } v)
+        {
+            return "NoData";
+        }
+
+        var ceiling = comparison is "<" or "<=";
+        var meets = comparison switch { ">" => v > level, ">=" => v >= level, "<" => v < level, "<=" => v <= level, _ => v == level };
+        if (meets)
+        {
+            return "Met";
+        }
+
+        return unit == "%" || ceiling || elapsed >= 1 || v < Math.Floor(level * (decimal)Math.Clamp(elapsed, 0, 1)) ? "OffTrack" : "OnTrack";
+    }
+
+    /// <summary>TargetProgress.PlanYear: "… năm 2026" in the title when within a year of its date, else the year it was issued.</summary>
+    private static int PlanYear(string title, DateOnly issuedOn)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(title.Normalize(System.Text.NormalizationForm.FormC), @"năm\s+(\d{4})\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            var y = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (Math.Abs(y - issuedOn.Year) <= 1)
+            {
+                return y;
+            }
+        }
+
+        return issuedOn.Year;
+    }
+
     private static DateOnly DueOn(int year, int month, int day)
     {
         month = Math.Clamp(month, 1, 12);
