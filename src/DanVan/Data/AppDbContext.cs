@@ -185,6 +185,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public DbSet<Domain.Training.TrainingSession> TrainingSessions => Set<Domain.Training.TrainingSession>();
 
+    public DbSet<Domain.Training.NewsItem> NewsItems => Set<Domain.Training.NewsItem>();
+
     public DbSet<Domain.Training.TrainingSessionDocument> TrainingSessionDocuments => Set<Domain.Training.TrainingSessionDocument>();
 
     public DbSet<Domain.Training.TrainingAttendance> TrainingAttendances => Set<Domain.Training.TrainingAttendance>();

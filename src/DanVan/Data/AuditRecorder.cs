@@ -198,6 +198,7 @@ internal static class AuditRecorder
             Domain.Democracy.Disclosure dd => dd.UnitId,
             Domain.Democracy.PeopleDecision pd => pd.UnitId,
             Domain.Training.TrainingSession ts => ts.UnitId,
+            Domain.Training.NewsItem ni => ni.UnitId,
             Domain.Training.StaffMember sm => sm.UnitId,
             Domain.Democracy.PeopleConsultation pc => pc.UnitId,
             Domain.Democracy.OversightBoard ob => ob.UnitId,

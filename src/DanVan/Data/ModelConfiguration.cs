@@ -1112,6 +1112,19 @@ internal static class ModelConfiguration
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<Domain.Training.NewsItem>(e =>
+        {
+            e.ToTable("NewsItems");
+            e.Property(x => x.Title).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Channel).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Link).HasMaxLength(1000);
+            e.Property(x => x.SearchText).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.RecordedByUserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(x => new { x.UnitId, x.PublishedOn });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<Domain.Training.TrainingSessionDocument>(e =>
         {
             e.ToTable("TrainingSessionDocuments");

@@ -86,6 +86,8 @@ public static class DanVanApp
         services.AddScoped<Features.Shared.IMeasureSource, Features.Reports.ReportMeasures>();
         services.AddScoped<Features.Training.TrainingCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Training.TrainingMeasures>();
+        services.AddScoped<Features.Training.News.NewsCommands>();
+        services.AddScoped<Features.Shared.IMeasureSource, Features.Training.News.NewsMeasures>();
         services.AddScoped<Features.Indices.IndexCommands>();
         services.AddScoped<Features.Shared.IMeasureSource, Features.Indices.IndexMeasures>();
         services.AddScoped<Features.Scoring.ScoringCommands>();
@@ -245,6 +247,7 @@ public static class DanVanApp
         Features.Models.ModelsApi.Map(app);
         Features.Democracy.DisclosuresApi.Map(app);
         Features.Training.TrainingApi.Map(app);
+        Features.Training.News.NewsApi.Map(app);
         Features.Indices.IndicesApi.Map(app);
         Features.Democracy.PeopleConsultationsApi.Map(app);
         Features.Democracy.OversightApi.Map(app);

@@ -9,7 +9,7 @@ public sealed partial class DemoSeeder
     /// <summary>
     /// Phường Tân Ninh's staff roster (eleven serving, one retired) and three sessions: the province's plan 80/KH-UBND
     /// briefed to nine of the eleven (two still to brief), a propaganda evening for the people, a workshop on citizen
-    /// reception. Its report's TT_CUOC and TT_LUOT come from them.
+    /// reception. Its report's TT_CUOC and TT_LUOT come from them. Four news items of its portal and radio.
     /// </summary>
     private async Task<bool> SeedTrainingAsync(CancellationToken ct)
     {
@@ -64,6 +64,24 @@ public sealed partial class DemoSeeder
 
         await Session(SessionKind.Propaganda, "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở tại khu phố 1, khu phố 2", 30, [SessionAudience.People], 120, 150, [staff[5]], []);
         await Session(SessionKind.Workshop, "Tập huấn nghiệp vụ tiếp công dân, xử lý đơn thư", 10, [SessionAudience.Staff], 6, 8, [staff[0], staff[1], staff[2], staff[3], staff[4], staff[6]], []);
+
+        // What the ward published and broadcast on dân vận and grassroots democracy: its portal and its radio.
+        var news = new Training.News.NewsCommands(db, clock);
+        foreach (var (kind, title, channel, ago) in new (NewsKind, string, string, int)[]
+        {
+            (NewsKind.Portal, "Phường Tân Ninh triển khai Kế hoạch công tác dân vận chính quyền năm " + today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "Cổng thông tin điện tử phường Tân Ninh", 45),
+            (NewsKind.Radio, "Chuyên mục Dân chủ ở cơ sở: người dân khu phố 1 bàn và quyết định việc làm đường hẻm", "Đài truyền thanh phường Tân Ninh", 28),
+            (NewsKind.News, "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở tại khu phố 1, khu phố 2", "Cổng thông tin điện tử phường Tân Ninh", 29),
+            (NewsKind.Radio, "Chuyên mục Dân vận khéo: mô hình «Khu phố sáng, xanh, sạch, đẹp»", "Đài truyền thanh phường Tân Ninh", 7),
+        })
+        {
+            var result = await news.RecordAsync(officer, new Training.News.NewsInput { Kind = kind, Title = title, Channel = channel, PublishedOn = Day(-ago) }, ct);
+            if (!result.IsOk)
+            {
+                throw new InvalidOperationException("Demo news item: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+            }
+        }
+
         return true;
     }
 }

@@ -192,6 +192,14 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             Assert.True(briefing.IsOk, string.Join(" ", briefing.Errors.SelectMany(e => e.Value)));
             Ids["session"] = Id(briefing.Value!.Id);
 
+            // A news item of the same commune's portal, its title named with the marker.
+            var newsItem = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Training.News.NewsCommands>().RecordAsync(officer, new DanVan.Features.Training.News.NewsInput
+            {
+                Kind = DanVan.Domain.Training.NewsKind.Portal, Title = "Tin " + Marker, Channel = "Cổng thông tin " + Marker, PublishedOn = D(today),
+            });
+            Assert.True(newsItem.IsOk, string.Join(" ", newsItem.Errors.SelectMany(e => e.Value)));
+            Ids["news"] = Id(newsItem.Value!.Id);
+
             // The same commune's self-assessed SIPAS of this year, its source note named with the marker.
             var index = await scope.ServiceProvider.GetRequiredService<DanVan.Features.Indices.IndexCommands>().EnterAsync(officer, "SIPAS", new DanVan.Features.Indices.IndexValueInput
             {
