@@ -105,9 +105,9 @@ public sealed class NewsPagesTests(AppFixture app) : IClassFixture<AppFixture>
         var coordinator = await app.As("dieuphoi");
         var found = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/Training/News?q=doi+thoai+voi+nhan+dan"));
         Assert.Contains("Phóng sự truyền hình: Đối thoại với Nhân dân khu phố 3", found, StringComparison.Ordinal);
-        Assert.DoesNotContain("Dân vận khéo", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Khu phố sáng, xanh, sạch, đẹp", found, StringComparison.Ordinal);
         var radio = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Training/News?kind=Radio&year={Today.AddDays(-7).Year}"));
-        Assert.Contains("Dân vận khéo", radio, StringComparison.Ordinal);
+        Assert.Contains("Khu phố sáng, xanh, sạch, đẹp", radio, StringComparison.Ordinal);
         Assert.DoesNotContain("Đối thoại với Nhân dân khu phố 3", radio, StringComparison.Ordinal);
 
         var sheets = TestWorkbooks.Sheets(await coordinator.GetByteArrayAsync("/Training/News?handler=Export&kind=Television"));
