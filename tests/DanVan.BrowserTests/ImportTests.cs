@@ -43,8 +43,14 @@ public class ImportTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("#src-0")).ToContainTextAsync("Số: 80 /KH-UBND");
         await Assertions.Expect(page.Locator(".import-source p:target")).ToHaveCountAsync(1);
 
-        // Suggested lead units: the province's Thanh tra and Sở Nội vụ.
+        // A Quảng Ngãi plan read in Tây Ninh: a warning, the day deadlines count from, and no unit chosen until asked.
+        await Assertions.Expect(page.GetByTestId("import-origin")).ToContainTextAsync("Văn bản do cơ quan của tỉnh Quảng Ngãi ban hành, không thuộc tỉnh Tây Ninh");
+        await Assertions.Expect(page.GetByTestId("import-counts-from")).ToContainTextAsync("Thời hạn được tính từ ngày ban hành 26/06/2020");
         var rows = page.GetByTestId("import-task");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Tham mưu UBND tỉnh xây dựng Quy chế đối thoại" }).GetByLabel("Đơn vị chủ trì")).ToHaveValueAsync("");
+        await page.GetByTestId("import-use-suggestions").ClickAsync();
+
+        // Suggested lead units: the province's Thanh tra and Sở Nội vụ.
         var thanhTra = rows.Filter(new() { HasText = "Tham mưu UBND tỉnh xây dựng Quy chế đối thoại" });
         await Assertions.Expect(thanhTra.GetByLabel("Đơn vị chủ trì")).ToHaveValueAsync((await fx.UnitIdAsync("80.TTR")).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var noiVu = rows.Filter(new() { HasText = "Làm đầu mối theo dõi, đôn đốc" });

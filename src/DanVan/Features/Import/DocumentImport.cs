@@ -99,6 +99,9 @@ public sealed class ImportTaskRow
     public string? DueOn { get; set; }
 
     public int Line { get; set; }
+
+    /// <summary>Why the proposed due date differs from the document's, or why none is proposed (shown under the date).</summary>
+    public string? Note { get; set; }
 }
 
 /// <summary>The documents, plan and tasks the confirmation created.</summary>
@@ -111,7 +114,12 @@ public sealed record ImportOutcome(int DocumentId, int? PlanId, int TaskCount);
 /// </summary>
 public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, PlanCommands plans, WorkItemCommands tasks)
 {
-    public static ImportForm Propose(ParsedDocument p, IReadOnlyList<UnitChoice> units, DateOnly today, string? fileName = null)
+    /// <summary>
+    /// The proposal. Lead units are chosen only when <paramref name="preselect"/> (the document is of the user's own
+    /// province, see <see cref="UnitMatcher.OriginAsync"/>); due dates only where the confirmation will take them:
+    /// not before the day deadlines count from (the issue date, or today for an undated draft).
+    /// </summary>
+    public static ImportForm Propose(ParsedDocument p, IReadOnlyList<UnitChoice> units, DateOnly today, string? fileName = null, bool preselect = true)
     {
         var text = p.Text;
         var form = new ImportForm
@@ -157,10 +165,11 @@ public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, 
         }
 
         var year = p.Date is { Length: >= 4 } y && int.TryParse(y[..4], CultureInfo.InvariantCulture, out var written) ? written : today.Year;
+        var start = CountsFrom(form.IssuedOn, today);
         foreach (var a in p.Assignments)
         {
             var suggestions = UnitMatcher.Suggest(a.Assignee, units, p.Place, 1);
-            var lead = suggestions.FirstOrDefault(s => s.Score >= UnitMatcher.ConfidentScore);
+            var lead = preselect ? suggestions.FirstOrDefault(s => s.Score >= UnitMatcher.ConfidentScore) : null;
             foreach (var task in a.Tasks)
             {
                 var deadline = p.Deadlines.FirstOrDefault(x => task.Contains(x.Text, StringComparison.Ordinal));
@@ -173,7 +182,7 @@ public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, 
                     LeadUnitId = lead?.Id,
                     Line = LineOf(text, a.Source.Start),
                 };
-                SetSchedule(row, deadline, year);
+                SetSchedule(row, deadline, year, start);
                 form.Tasks.Add(row);
             }
         }
@@ -297,18 +306,46 @@ public sealed class DocumentImport(AppDbContext db, DocumentCommands documents, 
         ("once", "Một lần"), ("yearly", "Hằng năm"), ("half-yearly", "Sáu tháng"), ("quarterly", "Hằng quý"), ("monthly", "Hằng tháng"),
     ];
 
-    private static void SetSchedule(ImportTaskRow row, ParsedDeadline? deadline, int year)
+    /// <summary>The day the deadlines of the imported tasks count from: the issue date, or today when the document has none.</summary>
+    public static DateOnly CountsFrom(string? issuedOn, DateOnly today) =>
+        DateOnly.TryParseExact(issuedOn, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
+
+    private static void SetSchedule(ImportTaskRow row, ParsedDeadline? deadline, int year, DateOnly start)
     {
         if (deadline is null)
         {
-            row.DueOn = VietnameseText.FormatDate(new DateOnly(year, 12, 31)); // by the end of the plan's year unless it says otherwise
+            // by the end of the plan's year unless it says otherwise (of the year deadlines count from, for an old undated draft)
+            row.DueOn = VietnameseText.FormatDate(new DateOnly(Math.Max(year, start.Year), 12, 31));
             return;
         }
 
-        var day = Math.Min(deadline.Day, DateTime.DaysInMonth(deadline.Year ?? year, deadline.Month));
-        row.DueOn = VietnameseText.FormatDate(new DateOnly(deadline.Year ?? year, deadline.Month, day));
+        var due = DayOf(deadline.Year ?? year, deadline.Month, deadline.Day);
         row.Repeat = deadline.Year is null && deadline.Recurrence != "none" ? deadline.Recurrence : "once";
+        if (row.Repeat != "once" || due >= start)
+        {
+            row.DueOn = VietnameseText.FormatDate(due);
+        }
+        else if (deadline.Year is null)
+        {
+            // "trước ngày 15/3" in a plan issued on 20/3: the next 15/3 the task can still be done by
+            var next = due;
+            while (next < start)
+            {
+                next = DayOf(next.Year + 1, deadline.Month, deadline.Day);
+            }
+
+            row.DueOn = VietnameseText.FormatDate(next);
+            row.Note = $"Văn bản ghi hạn {deadline.Day.ToString("00", CultureInfo.InvariantCulture)}/{deadline.Month.ToString("00", CultureInfo.InvariantCulture)} không kèm năm; đề xuất {row.DueOn}, không trước ngày bắt đầu tính hạn {VietnameseText.FormatDate(start)}.";
+        }
+        else
+        {
+            row.DueOn = null;
+            row.Include = false;
+            row.Note = $"Văn bản ghi hạn {VietnameseText.FormatDate(due)}, trước ngày bắt đầu tính hạn {VietnameseText.FormatDate(start)}: nhập hạn mới nếu vẫn giao nhiệm vụ này.";
+        }
     }
+
+    private static DateOnly DayOf(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 
     private static string TitleOf(string task)
     {

@@ -39,6 +39,14 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
 
     public List<List<UnitSuggestion>> Suggestions { get; } = [];
 
+    /// <summary>Where the document comes from, and the warning when its tasks are not the user's province's to give.</summary>
+    public ImportOrigin Origin { get; private set; } = ImportOrigin.Unknown;
+
+    /// <summary>The day the tasks' deadlines count from, shown above them.</summary>
+    public DateOnly CountsFrom => DocumentImport.CountsFrom(Form.IssuedOn, VietnamClock.Today(clock));
+
+    public bool IssueDateKnown => DocumentImport.CountsFrom(Form.IssuedOn, DateOnly.MinValue) != DateOnly.MinValue;
+
     public string[] SourceLines => (Form.SourceText ?? "").Split('\n'); // an empty field binds as null
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AuthorizeAsync(ct) is { } denied ? denied : Page();
@@ -88,8 +96,9 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
 
             var parsed = DocumentParser.Parse(text);
             var scope = (await currentUser.GetScopeAsync(ct))!;
-            Units = await matcher.CandidatesAsync(scope, ct);
-            Form = DocumentImport.Propose(parsed, Units, VietnamClock.Today(clock), fileName);
+            Origin = await matcher.OriginAsync(scope, parsed.Place, parsed.ParentBody, parsed.Issuer, ct);
+            Units = await matcher.CandidatesAsync(scope, ct, Origin);
+            Form = DocumentImport.Propose(parsed, Units, VietnamClock.Today(clock), fileName, Origin.Preselect);
             Form.OriginalContent = original;
         }
         catch (UnreadableDocumentException ex)
@@ -112,9 +121,7 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
         }
 
         var scope = (await currentUser.GetScopeAsync(ct))!;
-        Reviewing = true;
-        Units = await matcher.CandidatesAsync(scope, ct);
-        FillSuggestions();
+        await ReviewAgainAsync(scope, ct);
         var issuedOn = PageResults.ParseDate(ModelState, "Form.IssuedOn", Form.IssuedOn, "ngày ban hành");
         var dueDates = new List<DateOnly?>();
         for (var i = 0; i < Form.Tasks.Count; i++)
@@ -138,6 +145,40 @@ public class IndexModel(CurrentUser currentUser, UnitMatcher matcher, DocumentIm
         var outcome = result.Value!;
         TempData["Message"] = $"Đã nhập văn bản {Form.Code}" + (outcome.PlanId is null ? "" : ", kế hoạch") + $" và {outcome.TaskCount} nhiệm vụ.";
         return Redirect(outcome.PlanId is { } planId ? $"/Plans/Details/{planId}" : $"/Documents/Details/{outcome.DocumentId}");
+    }
+
+    /// <summary>
+    /// "Giao theo gợi ý": after the warning that the document is another province's, the reader takes the best
+    /// suggestion of their own province for every task still without a lead unit. Nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostUseSuggestionsAsync(CancellationToken ct)
+    {
+        if (await AuthorizeAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        await ReviewAgainAsync((await currentUser.GetScopeAsync(ct))!, ct);
+        ModelState.Clear();
+        for (var i = 0; i < Form.Tasks.Count; i++)
+        {
+            var row = Form.Tasks[i];
+            if (row.LeadUnitId is null && Suggestions[i].FirstOrDefault(s => s.Score >= UnitMatcher.ConfidentScore) is { } best)
+            {
+                row.LeadUnitId = best.Id;
+                row.Include = !string.IsNullOrWhiteSpace(row.DueOn);
+            }
+        }
+
+        return Page();
+    }
+
+    private async Task ReviewAgainAsync(UserScope scope, CancellationToken ct)
+    {
+        Reviewing = true;
+        Origin = await matcher.OriginAsync(scope, Form.Place, Form.ParentBody, Form.Issuer, ct);
+        Units = await matcher.CandidatesAsync(scope, ct, Origin);
+        FillSuggestions();
     }
 
     private async Task<IActionResult?> AuthorizeAsync(CancellationToken ct)

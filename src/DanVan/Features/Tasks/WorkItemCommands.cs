@@ -297,7 +297,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
             {
                 errors.Add("PeriodEnd", issuedOn is not null && end < issuedOn
                     ? $"Hạn hoàn thành không thể trước ngày ban hành văn bản ({VietnameseText.FormatDate(issuedOn)})."
-                    : "Hạn hoàn thành không thể trước ngày bắt đầu.");
+                    : $"Hạn hoàn thành ({VietnameseText.FormatDate(end)}) không thể trước ngày bắt đầu tính hạn ({VietnameseText.FormatDate(start)}).");
             }
             else if (end.Year - start.Year >= MaxPeriodYears)
             {
