@@ -31,7 +31,7 @@ public class CompletionConfirmationTests(CompletionFixture fx) : IClassFixture<C
         await coordinator.GetByRole(AriaRole.Radio, new() { Name = "Phường Tân Ninh" }).CheckAsync();
         await coordinator.GetByLabel("Hạn hoàn thành").FillAsync("27/11/2026");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Chưa đến hạn");
+        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Sắp đến hạn (còn 7 ngày)"); // as the board counts it
         var url = new Uri(coordinator.Url).PathAndQuery;
         await coordinator.Context.CloseAsync();
 

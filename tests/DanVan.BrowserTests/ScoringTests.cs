@@ -190,7 +190,7 @@ public class ScoringTests(ScoringFixture fx) : IClassFixture<ScoringFixture>
         await coordinator.GetByRole(AriaRole.Radio, new() { Name = unit }).First.CheckAsync(); // the unit first, its divisions after
         await coordinator.GetByLabel("Hạn hoàn thành").FillAsync("06/11/2026");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Chưa đến hạn");
+        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Sắp đến hạn (còn 4 ngày)"); // 02/11, due 06/11
         return new Uri(coordinator.Url).PathAndQuery;
     }
 

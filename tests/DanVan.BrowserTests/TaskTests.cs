@@ -22,7 +22,7 @@ public class TaskTests(BrowserFixture fx)
         await coordinator.GetByLabel("Hạn hoàn thành").FillAsync(due);
         await fx.ScreenshotAsync(coordinator, "08-assign-task");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Chưa đến hạn");
+        await Assertions.Expect(coordinator.GetByTestId("task-state")).ToHaveTextAsync("Sắp đến hạn (còn 5 ngày)"); // the board's word, not "Chưa đến hạn"
         var url = coordinator.Url;
 
         var officer = await fx.SignInAsync("canbo");

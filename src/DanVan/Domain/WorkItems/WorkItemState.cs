@@ -59,6 +59,21 @@ public static class WorkItemStates
         _ => state.ToString(),
     };
 
+    /// <summary>Days ahead within which an open task is "Sắp đến hạn" unless Tasks:DueSoonDays says otherwise.</summary>
+    public const int DefaultDueSoonDays = 7;
+
+    /// <summary>
+    /// The label lists, details and plans show: the board's "Sắp đến hạn (còn N ngày)" for an open task due within
+    /// <paramref name="soonDays"/> days, so one task reads the same everywhere; otherwise <see cref="Label(WorkItemState)"/>.
+    /// </summary>
+    public static string Label(WorkItemState state, DateOnly dueOn, DateOnly today, int soonDays = DefaultDueSoonDays) =>
+        state == WorkItemState.NotYetDue && IsDueSoon(dueOn, null, today, soonDays)
+            ? dueOn == today ? "Sắp đến hạn (hạn hôm nay)" : $"Sắp đến hạn (còn {(dueOn.DayNumber - today.DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)} ngày)"
+            : Label(state);
+
+    public static string Badge(WorkItemState state, DateOnly dueOn, DateOnly today, int soonDays = DefaultDueSoonDays) =>
+        state == WorkItemState.NotYetDue && IsDueSoon(dueOn, null, today, soonDays) ? "text-bg-warning" : Badge(state);
+
     public static string Badge(WorkItemState state) => state switch
     {
         WorkItemState.DoneOnTime => "text-bg-success",

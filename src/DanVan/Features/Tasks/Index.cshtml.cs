@@ -35,7 +35,19 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
 
     public int SoonDays => configuration.GetValue("Tasks:DueSoonDays", 7);
 
-    public bool Mine => View != "all" && UnitId is null;
+    /// <summary>
+    /// "mine" (led by my unit), "assigned" (given by my unit) or "all" I may see. Without a choice, coordinators,
+    /// reviewers and administrators see everything they may (they assign rather than lead), others their unit's.
+    /// </summary>
+    public string EffectiveView { get; private set; } = "mine";
+
+    public bool Mine => EffectiveView == "mine" && UnitId is null;
+
+    public bool Assigned => EffectiveView == "assigned" && UnitId is null;
+
+    private void ChooseView(UserScope scope) =>
+        EffectiveView = View is "mine" or "assigned" or "all" ? View
+            : scope.IsAdmin || Roles.HasProvinceScope(scope.Role) ? "all" : "mine";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +55,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         Today = VietnamClock.Today(clock);
         NowUtc = clock.GetUtcNow().UtcDateTime;
         CanAssign = scope.Role is Roles.Admin or Roles.Coordinator or Roles.UnitHead;
+        ChooseView(scope);
         Deadlines = await (await QueryAsync(scope, ct))
             .OrderBy(d => d.CompletedOn != null).ThenBy(d => d.DueOn).ThenBy(d => d.Id)
             .ToPagedListAsync(q => q.ToRows(db), PageNumber, 50, ct);
@@ -52,11 +65,12 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     {
         var scope = (await currentUser.GetScopeAsync(ct))!;
         Today = VietnamClock.Today(clock);
+        ChooseView(scope);
         var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             (await QueryAsync(scope, ct)).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(100_000), ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Nhiệm vụ", ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Hạn ban đầu", "Trạng thái", "Tiến độ (%)", "Ngày hoàn thành (đã xác nhận)", "Ngày báo cáo hoàn thành (chờ xác nhận)"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.LeadUnitName, r.DueOn, r.OriginalDueOn, WorkItemStates.Label(r.StateOn(Today)), r.Progress, r.CompletedOn, r.ReportedCompletedOn]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.LeadUnitName, r.DueOn, r.OriginalDueOn, WorkItemStates.Label(r.StateOn(Today), r.DueOn, Today, SoonDays), r.Progress, r.CompletedOn, r.ReportedCompletedOn]));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"nhiem-vu-{Today:yyyyMMdd}.xlsx");
     }
@@ -76,6 +90,11 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         {
             query = await query.LedWithinAsync(db, scope.UnitId, scope.OwnSubtreePrefix, ct); // the own subtree is always in scope
         }
+        else if (Assigned)
+        {
+            var own = scope.UnitId;
+            query = query.Where(d => d.AssignedByUnitId == own);
+        }
         else
         {
             query = await query.VisibleToAsync(db, scope, ct);
@@ -85,7 +104,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     }
 
     public string PageUrl(int page) =>
-        $"/Tasks?view={View}&state={State}&unitId={UnitId}&q={Uri.EscapeDataString(Query ?? "")}&page={page}";
+        $"/Tasks?view={EffectiveView}&state={State}&unitId={UnitId}&q={Uri.EscapeDataString(Query ?? "")}&page={page}";
 
     public static string Age(DateTime utc, DateTime nowUtc)
     {

@@ -14,7 +14,7 @@ public sealed record DeadlineDto(
     {
         var state = r.StateOn(today);
         return new(r.Id, r.WorkItemId, r.Title, r.LeadUnitId, r.LeadUnitName, r.DueOn, r.OriginalDueOn, r.CompletedOn, r.Progress,
-            state.ToString(), WorkItemStates.Label(state), r.LastUpdatedAtUtc, r.ReportedCompletedOn);
+            state.ToString(), WorkItemStates.Label(state, r.DueOn, today), r.LastUpdatedAtUtc, r.ReportedCompletedOn);
     }
 }
 

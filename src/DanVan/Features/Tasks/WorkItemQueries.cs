@@ -9,8 +9,15 @@ namespace DanVan.Features.Tasks;
 
 public sealed record DeadlineRow(
     int Id, int WorkItemId, string Title, int LeadUnitId, string LeadUnitName, DateOnly DueOn, DateOnly OriginalDueOn,
-    DateOnly? CompletedOn, int Progress, DateTime LastUpdatedAtUtc, RecurrenceKind Recurrence, DateOnly? ReportedCompletedOn = null)
+    DateOnly? CompletedOn, int Progress, DateTime LastUpdatedAtUtc, RecurrenceKind Recurrence, DateOnly? ReportedCompletedOn = null,
+    DateTime? AssignedAtUtc = null)
 {
+    /// <summary>Nothing reported since the task was assigned (its last update is its creation): "chưa cập nhật", not "hôm nay".</summary>
+    public bool NeverUpdated => AssignedAtUtc is { } assigned && LastUpdatedAtUtc <= assigned && Progress == 0 && CompletedOn is null && ReportedCompletedOn is null;
+
+    /// <summary>"cập nhật hôm qua", "cập nhật 5 ngày trước", or "chưa cập nhật".</summary>
+    public string UpdatedText(DateTime nowUtc) => NeverUpdated ? "chưa cập nhật" : "cập nhật " + IndexModel.Age(LastUpdatedAtUtc, nowUtc);
+
     public WorkItemState StateOn(DateOnly today) => WorkItemStates.Of(DueOn, CompletedOn, today, ReportedCompletedOn);
 }
 
@@ -88,5 +95,5 @@ public static class WorkItemQueries
         from d in deadlines
         join w in db.WorkItems on d.WorkItemId equals w.Id
         join u in db.OrgUnits on d.LeadUnitId equals u.Id
-        select new DeadlineRow(d.Id, w.Id, w.Title, u.Id, u.Name, d.DueOn, d.OriginalDueOn, d.CompletedOn, d.Progress, d.LastUpdatedAtUtc, w.Recurrence, d.ReportedCompletedOn);
+        select new DeadlineRow(d.Id, w.Id, w.Title, u.Id, u.Name, d.DueOn, d.OriginalDueOn, d.CompletedOn, d.Progress, d.LastUpdatedAtUtc, w.Recurrence, d.ReportedCompletedOn, w.CreatedAtUtc);
 }

@@ -28,7 +28,7 @@ public class TasksHttpTests(AppFixture app)
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var details = created.Headers.Location!.ToString();
-        Assert.Contains("Chưa đến hạn", await coordinator.GetStringAsync(details), StringComparison.Ordinal);
+        Assert.Contains("Sắp đến hạn (còn 3 ngày)", await coordinator.GetStringAsync(details), StringComparison.Ordinal);
 
         // Arrange an overdue deadline for the same commune directly (assigning in the past is refused by design).
         await using (var db = app.Database.CreateContext())
@@ -51,6 +51,22 @@ public class TasksHttpTests(AppFixture app)
         Assert.Contains(title, board, StringComparison.Ordinal); // due soon list
         var province = await coordinator.GetStringAsync("/Tasks/Board");
         Assert.Contains("Xã Truông Mít", province, StringComparison.Ordinal);
+
+        // Issue 12: nothing reported yet reads "chưa cập nhật", not "cập nhật hôm nay"; no rate before anything is done.
+        Assert.Contains("· chưa cập nhật", board, StringComparison.Ordinal);
+        Assert.DoesNotContain("cập nhật hôm nay", board, StringComparison.Ordinal);
+        Assert.Contains("chưa có nhiệm vụ hoàn thành, chưa tính tỷ lệ", board, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0%<", board, StringComparison.Ordinal);
+
+        // The Sở Nội vụ's task list opens on every task it may see (it assigns, it leads few), and "Đơn vị tôi giao" lists what it gave.
+        var list = await coordinator.GetStringAsync("/Tasks?q=" + Uri.EscapeDataString(title));
+        Assert.Contains(title, list, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"all\" selected=\"selected\">", list, StringComparison.Ordinal);
+        Assert.Contains("Sắp đến hạn (còn 3 ngày)", list, StringComparison.Ordinal);
+        var given = await coordinator.GetStringAsync("/Tasks?view=assigned&state=All&q=" + Uri.EscapeDataString(title));
+        Assert.Contains(title, given, StringComparison.Ordinal);
+        var led = await coordinator.GetStringAsync("/Tasks?view=mine&q=" + Uri.EscapeDataString(title));
+        Assert.Contains("data-testid=\"tasks-empty\"", led, StringComparison.Ordinal);
 
         // Another commune's officer cannot open it; an officer of the commune can, and reports it done.
         var outsider = await app.As("canbo");
