@@ -63,17 +63,28 @@ public static class XlsxTable
     private static readonly string[] TrueWords = ["có", "x", "true", "1", "đúng"];
     private static readonly string[] FalseWords = ["không", "false", "0", "sai"];
 
+    /// <summary>The line under a template's title: how to fill it.</summary>
+    public const string TemplateNote = "Điền hoặc sửa các dòng dưới dòng tiêu đề, giữ nguyên tên và thứ tự các cột; cột STT không cần điền; ngày ghi dd/mm/yyyy.";
+
+    /// <summary>How many rows from the top are searched for the header row (a title and a note may come first).</summary>
+    public const int HeaderSearch = 10;
+
+    /// <summary>
+    /// A template in the layout of every export (<see cref="XlsxExport"/>: title, note, header, STT, real dates, widths,
+    /// filter) with the column spec's titles as header, pre-filled rows, and a «Hướng dẫn» sheet of allowed values; the
+    /// title defaults to "MẪU NHẬP" and the sheet's name.
+    /// </summary>
     public static void WriteTemplate(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows,
-        IReadOnlyList<XlsxGuide>? guide = null)
+        IReadOnlyList<XlsxGuide>? guide = null, string? title = null)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
         stylesPart.Stylesheet = XlsxExport.Styles();
         var sheets = new Sheets();
-        var data = new List<IReadOnlyList<object?>> { columns.Select(c => (object?)c.Title).ToList() };
-        data.AddRange(rows);
-        AddSheet(workbookPart, sheets, 1, sheetName, data, bold: [0], frozen: true, widths: columns.Select(c => c.Kind == XlsxKind.Text ? 40d : 16d).ToList());
+        var names = new DefinedNames();
+        XlsxExport.WriteSheet(workbookPart, sheets, names, sheetName, columns.Select(c => c.Title).ToList(), rows,
+            title ?? $"MẪU NHẬP {sheetName.ToUpper(VietnameseText.Culture)}", TemplateNote, numbered: true);
         if (guide is { Count: > 0 })
         {
             var lines = new List<IReadOnlyList<object?>>();
@@ -92,16 +103,17 @@ public static class XlsxTable
                 lines.AddRange(block.Rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToList()));
             }
 
-            AddSheet(workbookPart, sheets, 2, GuideSheet, lines, bold, frozen: false, widths: [20, 80]);
+            AddSheet(workbookPart, sheets, 2, GuideSheet, lines, bold, widths: [20, 80]);
         }
 
-        workbookPart.Workbook = new Workbook(sheets);
+        workbookPart.Workbook = new Workbook(sheets, names);
         workbookPart.Workbook.Save();
     }
 
     /// <summary>
-    /// Reads the first sheet: row 1 must hold <paramref name="columns"/>' titles in order; then one typed row per non-empty
-    /// row. <paramref name="key"/>, when given, names a row's identity; two rows with the same key are refused together.
+    /// Reads the first sheet: the header row (found among the first <see cref="HeaderSearch"/> rows, under any title rows;
+    /// row 1 in older files) must hold <paramref name="columns"/>' titles in order, after an optional leading «STT» column,
+    /// which is ignored; then one typed row per non-empty row below it. <paramref name="key"/>, when given, names a row's identity; two rows with the same key are refused together.
     /// </summary>
     public static XlsxReadResult Read(byte[] content, IReadOnlyList<XlsxColumn> columns, int maxRows, Func<XlsxRow, string?>? key = null)
     {
@@ -214,10 +226,9 @@ public static class XlsxTable
         var dateStyles = DateStyles(workbookPart);
         var errors = new List<string>();
         var rows = new List<XlsxRow>();
-        var header = new Dictionary<int, string>();
-        var headerSeen = false;
         var dataRows = 0;
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sheetRows = new List<(int Number, Dictionary<int, Cell> Cells)>();
         var rowNumber = 0;
         foreach (var row in sheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
         {
@@ -230,28 +241,29 @@ public static class XlsxTable
                 cells[position] = cell;
             }
 
-            if (!headerSeen)
+            sheetRows.Add((rowNumber, cells));
+        }
+
+        var (headerAt, offset) = FindHeader(sheetRows, columns, shared);
+        var headerSeen = headerAt >= 0;
+        var header = new Dictionary<int, string>();
+        if (headerSeen)
+        {
+            foreach (var (at, cell) in sheetRows[headerAt].Cells.Where(c => c.Key >= offset))
             {
-                if (rowNumber != 1)
-                {
-                    break; // no header row at all: reported below
-                }
-
-                headerSeen = true;
-                foreach (var (at, cell) in cells)
-                {
-                    header[at] = Raw(cell, shared) is { } raw ? Display(raw).Trim() : "";
-                }
-
-                continue;
+                header[at - offset] = HeaderText(cell, shared);
             }
+        }
 
+        foreach (var (number, cells) in sheetRows.Skip(headerSeen ? headerAt + 1 : sheetRows.Count))
+        {
+            rowNumber = number;
             var rowErrors = new List<string>();
             var values = new object?[columns.Count];
             var empty = true;
             for (var c = 0; c < columns.Count; c++)
             {
-                if (!cells.TryGetValue(c, out var cell))
+                if (!cells.TryGetValue(c + offset, out var cell))
                 {
                     continue;
                 }
@@ -281,9 +293,9 @@ public static class XlsxTable
                 values[c] = value;
             }
 
-            if (empty && cells.Keys.All(c => c < columns.Count || Raw(cells[c], shared) is null or string { Length: 0 }))
+            if (empty && cells.Where(c => c.Key >= offset + columns.Count).All(c => Raw(c.Value, shared) is null or string { Length: 0 }))
             {
-                continue; // an empty row (perhaps formatted) is not data
+                continue; // an empty row (perhaps formatted, perhaps numbered in the STT column) is not data
             }
 
             if (++dataRows > maxRows)
@@ -321,7 +333,7 @@ public static class XlsxTable
             rows.Add(read);
         }
 
-        var headerErrors = HeaderErrors(header, columns, headerSeen);
+        var headerErrors = HeaderErrors(header, columns, headerSeen, offset);
         if (headerErrors.Count > 0)
         {
             return new([], headerErrors); // the rows cannot be trusted under the wrong columns
@@ -335,11 +347,45 @@ public static class XlsxTable
         return new(rows, errors); // the rows that read cleanly too, so that a caller can check them and report everything at once
     }
 
-    private static List<string> HeaderErrors(Dictionary<int, string> header, IReadOnlyList<XlsxColumn> columns, bool headerSeen)
+    /// <summary>
+    /// The index in <paramref name="rows"/> of the header row and how many leading columns to skip (1 for our «STT»): the
+    /// row among the first <see cref="HeaderSearch"/> holding most of the titles in place; when none holds any, the first
+    /// row of several cells (its wrong titles are then reported), else the first non-empty row; -1 when there is none.
+    /// </summary>
+    private static (int Row, int Offset) FindHeader(List<(int Number, Dictionary<int, Cell> Cells)> rows, IReadOnlyList<XlsxColumn> columns, List<string> shared)
+    {
+        var numbered = columns.Count > 0 && !Same(columns[0].Title, XlsxExport.Numbering);
+        var (best, bestOffset, bestScore) = (-1, 0, 0);
+        var (several, first) = (-1, -1);
+        for (var r = 0; r < Math.Min(rows.Count, HeaderSearch); r++)
+        {
+            var texts = rows[r].Cells.ToDictionary(c => c.Key, c => HeaderText(c.Value, shared));
+            var filled = texts.Values.Count(t => t.Length > 0);
+            (several, first) = (several < 0 && filled > 1 ? r : several, first < 0 && filled > 0 ? r : first);
+            var offset = numbered && Same(texts.GetValueOrDefault(0, ""), XlsxExport.Numbering) ? 1 : 0;
+            var score = columns.Select((c, i) => Same(texts.GetValueOrDefault(i + offset, ""), c.Title)).Count(m => m);
+            if (score > bestScore)
+            {
+                (best, bestOffset, bestScore) = (r, offset, score);
+            }
+        }
+
+        if (best >= 0)
+        {
+            return (best, bestOffset);
+        }
+
+        var fallback = several >= 0 ? several : first;
+        return (fallback, fallback >= 0 && numbered && Same(HeaderText(rows[fallback].Cells.GetValueOrDefault(0), shared), XlsxExport.Numbering) ? 1 : 0);
+    }
+
+    private static string HeaderText(Cell? cell, List<string> shared) => cell is not null && Raw(cell, shared) is { } raw ? Display(raw).Trim() : "";
+
+    private static List<string> HeaderErrors(Dictionary<int, string> header, IReadOnlyList<XlsxColumn> columns, bool headerSeen, int offset)
     {
         if (!headerSeen || header.Values.All(string.IsNullOrEmpty))
         {
-            return [$"Dòng 1 phải là dòng tiêu đề với các cột: {string.Join(", ", columns.Select(c => $"«{c.Title}»"))}. Hãy dùng tệp mẫu tải về từ DanVan."];
+            return [$"Không tìm thấy dòng tiêu đề với các cột: {string.Join(", ", columns.Select(c => $"«{c.Title}»"))}. Hãy dùng tệp mẫu tải về từ DanVan."];
         }
 
         var errors = new List<string>();
@@ -352,10 +398,10 @@ public static class XlsxTable
             }
 
             errors.Add(string.IsNullOrEmpty(actual)
-                ? $"Thiếu cột «{columns[c].Title}» (cột {Letter(c)} của dòng tiêu đề)."
+                ? $"Thiếu cột «{columns[c].Title}» (cột {Letter(c + offset)} của dòng tiêu đề)."
                 : header.Values.Any(h => Same(h, columns[c].Title))
-                    ? $"Cột {Letter(c)} phải là «{columns[c].Title}», không phải «{actual}» (các cột phải theo đúng thứ tự của tệp mẫu)."
-                    : $"Cột {Letter(c)} phải là «{columns[c].Title}», không phải «{actual}».");
+                    ? $"Cột {Letter(c + offset)} phải là «{columns[c].Title}», không phải «{actual}» (các cột phải theo đúng thứ tự của tệp mẫu)."
+                    : $"Cột {Letter(c + offset)} phải là «{columns[c].Title}», không phải «{actual}».");
         }
 
         return errors;
@@ -516,16 +562,12 @@ public static class XlsxTable
         return styles;
     }
 
+    /// <summary>A small sheet built as a DOM (the guide of a template): rows as given, some bold, fixed widths.</summary>
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint number, string name, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyCollection<int> bold,
-        bool frozen, IReadOnlyList<double> widths)
+        IReadOnlyList<double> widths)
     {
         var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
         var worksheet = new Worksheet();
-        if (frozen)
-        {
-            worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
-        }
-
         worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
         var data = new SheetData();
         for (var r = 0; r < rows.Count; r++)
@@ -537,7 +579,7 @@ public static class XlsxTable
                 cell.CellReference = Letter(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
                 if (bold.Contains(r))
                 {
-                    cell.StyleIndex = 1;
+                    cell.StyleIndex = XlsxExport.BoldStyle;
                 }
 
                 row.Append(cell);

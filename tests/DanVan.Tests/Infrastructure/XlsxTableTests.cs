@@ -1,4 +1,5 @@
 using DanVan.Infrastructure;
+using DanVan.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -100,7 +101,7 @@ public sealed class XlsxTableTests
         var read = Read(bytes);
         Assert.True(read.IsOk, string.Join(" ", read.Errors));
         Assert.Equal(2, read.Rows.Count);
-        Assert.Equal(2, read.Rows[0].Number);
+        Assert.Equal(5, read.Rows[0].Number); // under the title, the note, a blank row and the header
         Assert.Equal("XA-01", read.Rows[0].Text(0));
         Assert.Equal(new DateOnly(2026, 3, 15), read.Rows[0].Date(1));
         Assert.Equal(3, read.Rows[0].Int(2));
@@ -111,6 +112,11 @@ public sealed class XlsxTableTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
         Assert.Equal(["Mẫu", XlsxTable.GuideSheet], names);
+        var sheet = TestWorkbooks.First(bytes);
+        Assert.Equal("MẪU NHẬP MẪU", sheet.Title);
+        Assert.Equal(4, sheet.HeaderRow);
+        Assert.Equal(["1", "2"], sheet.Numbers);
+        Assert.Equal("15/03/2026", sheet.Data[0][1]); // a real date, shown dd/mm/yyyy
         Assert.Equal(UploadKind.Xlsx, new UploadValidator().Check(bytes).Kind);
     }
 
@@ -145,7 +151,31 @@ public sealed class XlsxTableTests
         Assert.Contains("Thiếu cột «Đã duyệt» (cột D của dòng tiêu đề).", renamed.Errors);
 
         var noHeader = Read(Book([]));
-        Assert.StartsWith("Dòng 1 phải là dòng tiêu đề", Assert.Single(noHeader.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("Không tìm thấy dòng tiêu đề với các cột: «Mã»", Assert.Single(noHeader.Errors), StringComparison.Ordinal);
+
+        var numbered = Read(Book(["DANH SÁCH"], [], ["STT", "Mã", "Ngày", "Số ngày", "Đã duyệt"], ["1", "XA-01", "15/03/2026", 1, "Có"]));
+        Assert.Contains("Cột C phải là «Ngày công khai», không phải «Ngày».", numbered.Errors); // letters count the STT column
+    }
+
+    [Fact]
+    public void TheHeaderRow_IsFoundUnderTitleRows_ALeadingSttColumnIsIgnored_AndRowNumbersAreExcels()
+    {
+        var read = Read(Book(
+            ["SỔ THEO DÕI CÔNG KHAI"],
+            ["Xuất ngày 01/04/2026"],
+            [],
+            ["STT", "Mã", "Ngày công khai", "Số ngày", "Đã duyệt"],
+            [1, "XA-01", new Serial(46096), 3, "Có"],
+            [2, null, null, null, null], // numbered but empty: not data
+            [3, "XA-02", "16/03/2026", null, "Không"]));
+
+        Assert.True(read.IsOk, string.Join(" ", read.Errors));
+        Assert.Equal([5, 7], read.Rows.Select(r => r.Number));
+        Assert.Equal("XA-01", read.Rows[0].Text(0));
+        Assert.Equal(new DateOnly(2026, 3, 15), read.Rows[0].Date(1));
+        Assert.Equal(3, read.Rows[0].Int(2));
+        Assert.Equal(new DateOnly(2026, 3, 16), read.Rows[1].Date(1));
+        Assert.False(read.Rows[1].Bool(3));
     }
 
     [Fact]

@@ -12,16 +12,62 @@ public static class TestWorkbooks
     /// <summary>A formula cell with its cached result, as Excel saves one (import refuses it).</summary>
     public sealed record Formula(string Text, double Cached);
 
-    /// <summary>Every sheet's rows as text (inline or shared strings, numbers as stored), by sheet name.</summary>
-    public static Dictionary<string, List<List<string>>> Sheets(byte[] xlsx)
+    /// <summary>
+    /// Every sheet's table as an official reads it, by sheet name: from its header row on (the row above the frozen pane,
+    /// so the title rows of our exports are skipped; row 1 when nothing is frozen), without our leading «STT» column;
+    /// text (inline or shared), numbers as stored, dates (numbers under a date format) as dd/MM/yyyy or dd/MM/yyyy HH:mm.
+    /// </summary>
+    public static Dictionary<string, List<List<string>>> Sheets(byte[] xlsx) =>
+        Read(xlsx).ToDictionary(s => s.Name, s => s.Rows);
+
+    /// <summary>What the first sheet of one of our exports holds: its title (A1), header row number, STT values and table (as <see cref="Sheets"/>).</summary>
+    public sealed record Export(string Title, int HeaderRow, IReadOnlyList<string> Numbers, List<List<string>> Rows)
+    {
+        public List<string> Header => Rows[0];
+
+        public List<List<string>> Data => Rows.Skip(1).ToList();
+    }
+
+    /// <summary>The first sheet of one of our exports, as <see cref="Export"/>.</summary>
+    public static Export First(byte[] xlsx)
+    {
+        var sheet = Read(xlsx)[0];
+        return new Export(sheet.Title, sheet.HeaderRow, sheet.Numbers, sheet.Rows);
+    }
+
+    private static List<(string Name, string Title, int HeaderRow, List<string> Numbers, List<List<string>> Rows)> Read(byte[] xlsx)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var workbookPart = document.WorkbookPart!;
         var shared = workbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        return workbookPart.Workbook.Sheets!.Elements<Sheet>().ToDictionary(s => s.Name!.Value!, s =>
-            ((WorksheetPart)workbookPart.GetPartById(s.Id!.Value!)).Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.InnerText, CultureInfo.InvariantCulture)] : c.InnerText).ToList())
-            .ToList());
+        var formats = workbookPart.WorkbookStylesPart?.Stylesheet.CellFormats?.Elements<CellFormat>().Select(f => f.NumberFormatId?.Value ?? 0).ToList() ?? [];
+        var custom = workbookPart.WorkbookStylesPart?.Stylesheet.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
+        string Text(Cell c)
+        {
+            if (c.DataType?.Value == CellValues.SharedString)
+            {
+                return shared[int.Parse(c.InnerText, CultureInfo.InvariantCulture)];
+            }
+
+            var format = c.StyleIndex?.Value is { } style && style < formats.Count ? formats[(int)style] : 0u;
+            var code = custom.GetValueOrDefault(format, "");
+            var isDate = format is (>= 14 and <= 22) || (code.Contains('d', StringComparison.Ordinal) && code.Contains('y', StringComparison.Ordinal));
+            return c.DataType is null && isDate && double.TryParse(c.InnerText, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                ? DateTime.FromOADate(serial).ToString(code.Contains('h', StringComparison.Ordinal) ? "dd/MM/yyyy HH:mm" : "dd/MM/yyyy", CultureInfo.InvariantCulture)
+                : c.InnerText;
+        }
+
+        return workbookPart.Workbook.Sheets!.Elements<Sheet>().Select(s =>
+        {
+            var worksheet = ((WorksheetPart)workbookPart.GetPartById(s.Id!.Value!)).Worksheet;
+            var headerRow = (int)(worksheet.Descendants<Pane>().FirstOrDefault()?.VerticalSplit?.Value ?? 1);
+            var rows = worksheet.Descendants<Row>().Select((r, i) => (Number: (int?)r.RowIndex?.Value ?? i + 1, Cells: r.Elements<Cell>().Select(Text).ToList())).ToList();
+            var title = rows.FirstOrDefault().Cells?.FirstOrDefault() ?? "";
+            var table = rows.Where(r => r.Number >= headerRow).Select(r => r.Cells).ToList();
+            var numbered = table.Count > 0 && table[0].Count > 0 && table[0][0] == XlsxExport.Numbering;
+            var numbers = numbered ? table.Skip(1).Select(r => r.FirstOrDefault() ?? "").ToList() : [];
+            return (s.Name!.Value!, title, headerRow, numbers, numbered ? table.Select(r => r.Skip(1).ToList()).ToList() : table);
+        }).ToList();
     }
 
     /// <summary>A workbook as an official fills it in Excel: shared strings, one date as a real Excel date (a serial with a date format).</summary>

@@ -69,7 +69,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
                 "Thẩm quyền", "Tình trạng", "Ngày thụ lý", "Hạn", "Căn cứ thời hạn", "Ngày kết thúc", "Đúng hạn", "Đơn vị"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.ReceivedOn, CaseRules.Label(r.Source), CaseRules.Label(r.Kind), FieldName(r.Field), r.Summary,
                 r.Kind == CaseKind.Denunciation ? "(giữ bí mật)" : r.Sender ?? "(ẩn)", r.Signatories, r.Respondent, r.WithinCompetence ? "Thuộc thẩm quyền" : "Không thuộc thẩm quyền",
-                CaseRules.Label(r.State), r.AcceptedOn, r.DueOn, r.DueExplanation, r.ClosedOn, r.ClosedOnTime switch { true => "Đúng hạn", false => "Quá hạn", _ => "" }, r.Unit]));
+                CaseRules.Label(r.State), r.AcceptedOn, r.DueOn, r.DueExplanation, r.ClosedOn, r.ClosedOnTime switch { true => "Đúng hạn", false => "Quá hạn", _ => "" }, r.Unit]),
+            "SỔ THEO DÕI ĐƠN KHIẾU NẠI, TỐ CÁO, KIẾN NGHỊ, PHẢN ÁNH", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"so-theo-doi-don-{Today:yyyyMMdd}.xlsx");
     }

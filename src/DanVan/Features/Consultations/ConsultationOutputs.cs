@@ -106,7 +106,8 @@ public static class ConsultationOutputs
             rows.AddRange(units.Select((u, i) => (IReadOnlyList<object?>)[i + 1, null, u]));
         }
 
-        XlsxExport.Write(output, "Tổng hợp ý kiến", ["STT", "Đoạn", "Đơn vị góp ý", "Nội dung góp ý", "Tiếp thu, giải trình", "Nội dung tiếp thu, giải trình"], rows);
+        XlsxExport.Write(output, "Tổng hợp ý kiến", ["STT", "Đoạn", "Đơn vị góp ý", "Nội dung góp ý", "Tiếp thu, giải trình", "Nội dung tiếp thu, giải trình"], rows,
+            "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý", XlsxExport.ExportedOn(f.Today, f.Consultation.Title));
     }
 
     public static string ParagraphName(CommentRow m) => m.ParagraphLabel is { } l ? $"Đoạn {m.ParagraphNumber} ({l})" : $"Đoạn {m.ParagraphNumber}";

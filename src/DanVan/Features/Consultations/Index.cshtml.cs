@@ -51,7 +51,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Filtered(scope).ToRows(db).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Lấy ý kiến dự thảo", ["Dự thảo", "Trích yếu", "Vòng", "Đơn vị chủ trì", "Ngày gửi", "Hạn góp ý", "Số đơn vị được lấy ý kiến", "Thống nhất", "Góp ý", "Không có ý kiến", "Số ý kiến"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.Subject, r.Round, r.UnitName, r.SentOn, r.DueOn, r.Respondents, r.Agreed, r.Commented, r.Silent, r.Comments]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.Subject, r.Round, r.UnitName, r.SentOn, r.DueOn, r.Respondents, r.Agreed, r.Commented, r.Silent, r.Comments]),
+            "DANH SÁCH LẤY Ý KIẾN DỰ THẢO", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"lay-y-kien-du-thao-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

@@ -55,7 +55,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Đối thoại", ["Ngày đối thoại", "Chủ đề", "Đối tượng", "Địa điểm", "Đơn vị tổ chức", "Tình trạng", "Ngày thông báo", "Ngày công bố kết quả", "Số ý kiến", "Cam kết đang thực hiện"],
             rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, r.Topic, DialogueRules.Label(r.Audience), (r.Online ? "Trực tuyến: " : "") + r.Place, r.UnitName,
-                DialogueRules.Label(r.State), r.NoticeOn, r.ResultsPublishedOn, r.Opinions, r.OpenCommitments]));
+                DialogueRules.Label(r.State), r.NoticeOn, r.ResultsPublishedOn, r.Opinions, r.OpenCommitments]),
+            "DANH SÁCH CUỘC ĐỐI THOẠI VỚI NHÂN DÂN", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"doi-thoai-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

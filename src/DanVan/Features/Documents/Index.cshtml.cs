@@ -39,7 +39,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Filtered(scope).ToRows(db).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Văn bản", ["Số, ký hiệu", "Loại", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Đơn vị quản lý"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.TypeName, r.IssuedOn, r.IssuerName, r.Title, r.OwnerName]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.TypeName, r.IssuedOn, r.IssuerName, r.Title, r.OwnerName]),
+            "DANH SÁCH VĂN BẢN", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"van-ban-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

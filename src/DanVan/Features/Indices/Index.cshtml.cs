@@ -2,6 +2,7 @@ using System.Globalization;
 using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Indices;
+using DanVan.Domain.Text;
 using DanVan.Domain.Units;
 using DanVan.Features.Units;
 using DanVan.Infrastructure;
@@ -85,7 +86,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         XlsxExport.Write(stream, Selected.Code, ["Mã đơn vị", "Đơn vị", "Năm", $"Giá trị ({Selected.Unit})", .. Components.Select(c => c.Name), "Nguồn", "Ghi chú nguồn", "Người nhập"],
             rows.Select(r => (IReadOnlyList<object?>)[r.UnitCode, r.UnitName, r.Year, r.Value,
                 .. Components.Select(c => Part(parts, r, c)),
-                IndexRules.Label(r.Source), r.SourceNote, r.EnteredByUserName]));
+                IndexRules.Label(r.Source), r.SourceNote, r.EnteredByUserName]),
+            $"KẾT QUẢ CHỈ SỐ {Selected.Name.ToUpper(VietnameseText.Culture)} ({Selected.Code})", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"chi-so-{Selected.Code.ToLowerInvariant()}-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

@@ -67,7 +67,8 @@ public static class IndexWorkbook
                     ["Dòng đã có", "Mỗi đơn vị và năm một dòng. Kết quả đã có của đơn vị và năm đó được thay bằng dòng mới (nhật ký giữ giá trị cũ); dòng không đổi được bỏ qua."],
                     ["Công thức", "Không dùng công thức: hãy dán giá trị."],
                 ]),
-            ]);
+            ],
+            $"MẪU NHẬP KẾT QUẢ CHỈ SỐ {index.Name.ToUpper(Domain.Text.VietnameseText.Culture)} ({index.Code})");
 
     /// <summary>An upload read into import rows, and the errors that belong to no row.</summary>
     public static (List<IndexImportRow> Rows, List<string> FileErrors) Read(byte[] content, IReadOnlyList<IndexComponent> components)

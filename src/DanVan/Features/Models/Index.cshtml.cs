@@ -75,7 +75,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Mô hình Dân vận khéo", ["Tên mô hình", "Loại", "Tập thể/cá nhân", "Lĩnh vực", "Năm", "Đơn vị", "Ngày đăng ký", "Tình trạng", "Cấp công nhận", "Ngày công nhận", "Nhân rộng từ mô hình khác"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Name, ModelRules.Label(r.Kind), ModelRules.Label(r.Subject), FieldName(r.FieldCode), r.Year, r.UnitName, r.RegisteredOn,
-                ModelRules.Label(r.State), r.LevelCode is null ? null : LevelName(r.LevelCode), r.RecognisedOn, r.ReplicatedFromId is null ? "" : "Có"]));
+                ModelRules.Label(r.State), r.LevelCode is null ? null : LevelName(r.LevelCode), r.RecognisedOn, r.ReplicatedFromId is null ? "" : "Có"]),
+            "DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO”", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"mo-hinh-dan-van-kheo-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }
@@ -91,7 +92,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             .Select(r => (IReadOnlyList<object?>)new object?[] { r.UnitName, FieldName(r.FieldCode) }
                 .Concat(states.Select(s => (object?)r.ByState.GetValueOrDefault(s))).Append(r.Total).ToList());
         var stream = new MemoryStream();
-        XlsxExport.Write(stream, $"Tổng hợp năm {Year}", new[] { "Đơn vị", "Lĩnh vực" }.Concat(states.Select(ModelRules.Label)).Append("Tổng số").ToList(), rows);
+        XlsxExport.Write(stream, $"Tổng hợp năm {Year}", new[] { "Đơn vị", "Lĩnh vực" }.Concat(states.Select(ModelRules.Label)).Append("Tổng số").ToList(), rows,
+            $"TỔNG HỢP MÔ HÌNH “DÂN VẬN KHÉO” NĂM {Year}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tong-hop-mo-hinh-{Year}.xlsx");
     }

@@ -49,7 +49,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
 
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Xây dựng kế hoạch", ["Đơn vị", "Trạng thái", "Số, ký hiệu", "Ngày ban hành", "Chỉ tiêu bỏ", "Chỉ tiêu thêm"],
-            Adoption.Select(a => (IReadOnlyList<object?>)[a.UnitName, AdoptionLabel(a), a.Code, a.AdoptedOn, a.Dropped, a.Added]));
+            Adoption.Select(a => (IReadOnlyList<object?>)[a.UnitName, AdoptionLabel(a), a.Code, a.AdoptedOn, a.Dropped, a.Added]),
+            $"TÌNH HÌNH XÂY DỰNG KẾ HOẠCH THỰC HIỆN {Document.Code}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tinh-hinh-xay-dung-ke-hoach-{Document.Code.Replace('/', '-')}.xlsx");
     }

@@ -50,7 +50,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Filtered(scope).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Kế hoạch", ["Số, ký hiệu", "Trích yếu", "Cơ quan ban hành", "Ngày ban hành", "Đơn vị", "Yêu cầu cấp dưới xây dựng", "Hạn xây dựng", "Đơn vị đã xây dựng", "Thực hiện kế hoạch"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Title, r.IssuerName, r.IssuedOn, r.OwnerName, r.RequiresAdoption ? "Có" : "Không", r.AdoptionDueOn, r.Adopted, r.ParentCode]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Title, r.IssuerName, r.IssuedOn, r.OwnerName, r.RequiresAdoption ? "Có" : "Không", r.AdoptionDueOn, r.Adopted, r.ParentCode]),
+            "DANH SÁCH KẾ HOẠCH", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"ke-hoach-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

@@ -49,7 +49,8 @@ public class TargetsModel(CurrentUser currentUser, TargetMeasuring measuring) : 
         var stream = new MemoryStream();
         XlsxExport.Write(stream, $"Chỉ tiêu năm {TheYear}", ["Chỉ tiêu", "Kế hoạch", "Đơn vị thực hiện", "Mức chỉ tiêu", "Hiện đạt", "Khoảng cách", "Tình trạng", "Nguồn số liệu"],
             shown.Select(s => (IReadOnlyList<object?>)[s.Target.Description, s.Target.PlanCode, s.Target.UnitName, TargetText.Describe(s.Target.Comparison, s.Target.Level, s.Target.Unit),
-                s.Reading.Value, s.Gap, s.Standing, s.Provenance]));
+                s.Reading.Value, s.Gap, s.Standing, s.Provenance]),
+            $"TÌNH HÌNH THỰC HIỆN CHỈ TIÊU NĂM {TheYear}", XlsxExport.ExportedOn(measuring.Today));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"chi-tieu-{TheYear}.xlsx");
     }

@@ -56,7 +56,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Sổ tiếp công dân", ["Ngày", "Thời gian", "Hình thức", "Người chủ trì", "Chức vụ", "Địa điểm", "Tình trạng", "Lượt công dân", "Đoàn đông người", "Đơn vị"],
             rows.Select(r => (IReadOnlyList<object?>)[r.On, r.Time, ReceptionRules.Label(r.Kind), r.HostName, r.HostPost, r.Place, ReceptionRules.Label(r.State),
-                r.CitizensReceived, r.Groups, r.UnitName]));
+                r.CitizensReceived, r.Groups, r.UnitName]),
+            $"SỔ TIẾP CÔNG DÂN {MonthLabel.ToUpper(VietnameseText.Culture)}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"so-tiep-cong-dan-{From:yyyyMM}.xlsx");
     }

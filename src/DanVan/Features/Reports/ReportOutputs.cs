@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Domain.Reports;
+using DanVan.Domain.Text;
 using DanVan.Domain.Units;
 using DanVan.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
@@ -128,11 +129,12 @@ public sealed class ReportOutputs(AppDbContext db)
 
     public static void WriteXlsx(Stream output, Rollup rollup, IReadOnlyList<UnitFigures> rows)
     {
-        var headers = new List<string> { rollup.Root.Kind == OrgUnitKind.Country ? "Tỉnh, thành phố" : "Đơn vị" };
+        var headers = new List<string> { XlsxExport.Numbering, rollup.Root.Kind == OrgUnitKind.Country ? "Tỉnh, thành phố" : "Đơn vị" };
         headers.AddRange(rollup.Indicators.Select(i => $"{i.Name} ({i.Unit})"));
-        var lines = rows.Select(r => (IReadOnlyList<object?>)[r.Unit, .. rollup.Indicators.Select(i => (object?)r.Values.GetValueOrDefault(i.Id))]).ToList();
-        lines.Add(["Tổng hợp", .. rollup.Indicators.Select(i => (object?)rollup.Totals.GetValueOrDefault(i.Id))]);
-        XlsxExport.Write(output, "Phụ lục số liệu", headers, lines);
+        var lines = rows.Select((r, n) => (IReadOnlyList<object?>)[n + 1, r.Unit, .. rollup.Indicators.Select(i => (object?)r.Values.GetValueOrDefault(i.Id))]).ToList();
+        lines.Add([null, "Tổng hợp", .. rollup.Indicators.Select(i => (object?)rollup.Totals.GetValueOrDefault(i.Id))]); // the total row has no number
+        XlsxExport.Write(output, "Phụ lục số liệu", headers, lines,
+            $"PHỤ LỤC SỐ LIỆU {rollup.Period.Label.ToUpper(VietnameseText.Culture)}", rollup.Root.Name);
     }
 
     /// <summary>"SNV" from "Sở Nội vụ tỉnh Tây Ninh": initials of the words before the place, for the symbol.</summary>

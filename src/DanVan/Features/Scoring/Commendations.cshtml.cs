@@ -129,7 +129,8 @@ public class CommendationsModel(AppDbContext db, CurrentUser currentUser, Scorin
         var rows = Proposals.Select(p => (IReadOnlyList<object?>)[++stt, p.TitleName, p.PersonName is null ? "Tập thể" : "Cá nhân", p.PersonName, p.PersonPosition, p.UnitName,
             p.Total, p.Grade, p.Achievements]).ToList();
         var stream = new MemoryStream();
-        XlsxExport.Write(stream, $"Đề nghị khen thưởng {Round.Year}", ["STT", "Hình thức", "Tập thể/cá nhân", "Họ tên", "Chức vụ", "Đơn vị", "Tổng điểm", "Xếp loại", "Tóm tắt thành tích"], rows);
+        XlsxExport.Write(stream, $"Đề nghị khen thưởng {Round.Year}", ["STT", "Hình thức", "Tập thể/cá nhân", "Họ tên", "Chức vụ", "Đơn vị", "Tổng điểm", "Xếp loại", "Tóm tắt thành tích"], rows,
+            $"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG CÔNG TÁC DÂN VẬN NĂM {Round.Year}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"danh-sach-de-nghi-khen-thuong-dan-van-{Round.Year}.xlsx");
     }

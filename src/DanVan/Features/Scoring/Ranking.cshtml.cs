@@ -56,7 +56,8 @@ public class RankingModel(AppDbContext db, CurrentUser currentUser, ScoringQueri
         var stt = 0;
         var rows = Rows.Select(r => (IReadOnlyList<object?>)[++stt, r.UnitName, ScoringRules.Label(r.Group), r.Total, r.Grade, r.Rank > 0 ? r.Rank : null]).ToList();
         var stream = new MemoryStream();
-        XlsxExport.Write(stream, $"Kết quả xếp loại {Round.Year}", ["STT", "Cơ quan, đơn vị, địa phương", "Nhóm", "Tổng điểm", "Xếp loại", "Thứ hạng"], rows);
+        XlsxExport.Write(stream, $"Kết quả xếp loại {Round.Year}", ["STT", "Cơ quan, đơn vị, địa phương", "Nhóm", "Tổng điểm", "Xếp loại", "Thứ hạng"], rows,
+            $"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC DÂN VẬN NĂM {Round.Year}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"phu-luc-ket-qua-xep-loai-dan-van-{Round.Year}.xlsx");
     }

@@ -71,7 +71,8 @@ public class RoundModel(CurrentUser currentUser, ScoringCommands commands, Scori
         }
 
         var stream = new MemoryStream();
-        XlsxExport.Write(stream, $"Phiếu chấm điểm {Round.Year}", ["STT", "Đơn vị", "Nhóm", "Tình trạng", "Ngày nộp", "Tự chấm", "Thẩm định", "Kết quả", "Xếp loại"], rows);
+        XlsxExport.Write(stream, $"Phiếu chấm điểm {Round.Year}", ["STT", "Đơn vị", "Nhóm", "Tình trạng", "Ngày nộp", "Tự chấm", "Thẩm định", "Kết quả", "Xếp loại"], rows,
+            $"TỔNG HỢP PHIẾU CHẤM ĐIỂM CÔNG TÁC DÂN VẬN NĂM {Round.Year}");
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"phieu-cham-diem-{Round.Year}.xlsx");
     }

@@ -70,7 +70,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             (await QueryAsync(scope, ct)).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToRows(db).Take(100_000), ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Nhiệm vụ", ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Hạn ban đầu", "Trạng thái", "Tiến độ (%)", "Ngày hoàn thành (đã xác nhận)", "Ngày báo cáo hoàn thành (chờ xác nhận)"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.LeadUnitName, r.DueOn, r.OriginalDueOn, WorkItemStates.Label(r.StateOn(Today), r.DueOn, Today, SoonDays), r.Progress, r.CompletedOn, r.ReportedCompletedOn]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.LeadUnitName, r.DueOn, r.OriginalDueOn, WorkItemStates.Label(r.StateOn(Today), r.DueOn, Today, SoonDays), r.Progress, r.CompletedOn, r.ReportedCompletedOn]),
+            "DANH SÁCH NHIỆM VỤ", XlsxExport.ExportedOn(Today));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"nhiem-vu-{Today:yyyyMMdd}.xlsx");
     }

@@ -54,7 +54,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Project(await FilteredAsync(scope, ct)).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Tuyên truyền, tập huấn", ["Ngày", "Loại", "Nội dung", "Lượt người tham dự", "Cán bộ của đơn vị có mặt", "Đơn vị"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, TrainingRules.Label(r.Kind), r.Title, r.Attendees, r.Staff, r.UnitName]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, TrainingRules.Label(r.Kind), r.Title, r.Attendees, r.Staff, r.UnitName]),
+            "DANH SÁCH BUỔI TUYÊN TRUYỀN, TẬP HUẤN", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tuyen-truyen-tap-huan-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

@@ -76,7 +76,8 @@ public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingComman
         var rows = await Filtered().Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Danh sách cán bộ", ["Họ và tên", "Chức vụ", "Ngày về đơn vị", "Ngày thôi công tác"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.FullName, r.Position, r.JoinedOn, r.LeftOn]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.FullName, r.Position, r.JoinedOn, r.LeftOn]),
+            "DANH SÁCH CÁN BỘ", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"danh-sach-can-bo-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

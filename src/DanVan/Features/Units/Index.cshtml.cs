@@ -60,7 +60,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, IAuthorization
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Danh mục đơn vị",
             ["Mã", "Tên đơn vị", "Loại", "Trực thuộc", "Hoạt động từ", "Ngừng hoạt động từ", "Căn cứ"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, OrgUnitKinds.Label(r.Kind), r.Parent, r.ValidFrom, r.ValidTo?.AddDays(1), r.LegalBasis]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, OrgUnitKinds.Label(r.Kind), r.Parent, r.ValidFrom, r.ValidTo?.AddDays(1), r.LegalBasis]),
+            "DANH MỤC ĐƠN VỊ", XlsxExport.ExportedOn(today));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"danh-muc-don-vi-{today:yyyyMMdd}.xlsx");
     }

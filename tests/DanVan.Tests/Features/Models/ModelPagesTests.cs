@@ -49,21 +49,16 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
         Assert.DoesNotContain("Tổ hợp tác bánh tráng", page, StringComparison.Ordinal);
 
         var list = await officer.GetByteArrayAsync("/Models?handler=Export");
-        using (var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(list), false))
-        {
-            var rows = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
-            Assert.Contains("Tên mô hình", rows[0].InnerText, StringComparison.Ordinal);
-            Assert.Contains(rows, r => r.InnerText.Contains("Khu phố sáng – xanh – sạch – đẹp", StringComparison.Ordinal) && r.InnerText.Contains("Cấp tỉnh", StringComparison.Ordinal));
-        }
+        var models = DanVan.Tests.Support.TestWorkbooks.First(list);
+        Assert.Equal("Tên mô hình", models.Header[0]);
+        Assert.Contains(models.Data, r => r.Contains("Khu phố sáng – xanh – sạch – đẹp") && r.Contains("Cấp tỉnh"));
 
         var coordinator = await app.As("dieuphoi");
         var summary = await coordinator.GetByteArrayAsync($"/Models?handler=Summary&year={Today.Year}");
-        using (var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(summary), false))
-        {
-            var rows = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
-            Assert.Contains("Đã công nhận", rows[0].InnerText, StringComparison.Ordinal);
-            Assert.Contains(rows, r => r.InnerText.Contains("Phường Tân Ninh", StringComparison.Ordinal) && r.InnerText.Contains("Kinh tế", StringComparison.Ordinal));
-        }
+        var totals = DanVan.Tests.Support.TestWorkbooks.First(summary);
+        Assert.StartsWith("TỔNG HỢP MÔ HÌNH “DÂN VẬN KHÉO” NĂM", totals.Title, StringComparison.Ordinal);
+        Assert.Contains("Đã công nhận", totals.Header);
+        Assert.Contains(totals.Data, r => r.Contains("Phường Tân Ninh") && r.Contains("Kinh tế"));
     }
 
     [Fact]

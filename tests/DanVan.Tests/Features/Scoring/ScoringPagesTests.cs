@@ -275,12 +275,8 @@ public sealed class ScoringPagesTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Equal(rounds, await DbAsync(db => db.ScoringRounds.CountAsync()));
     }
 
-    private static List<List<string>> Rows(byte[] xlsx)
-    {
-        using var book = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        return book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
-            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
-    }
+    /// <summary>The export's table from its header row, without its STT column (see <see cref="TestWorkbooks.First"/>).</summary>
+    private static List<List<string>> Rows(byte[] xlsx) => TestWorkbooks.First(xlsx).Rows;
 
     private static string DocxText(byte[] docx)
     {
@@ -324,7 +320,7 @@ public sealed class ScoringPagesTests(AppFixture app) : IClassFixture<AppFixture
 
         // The round's list of sheets.
         var list = Rows(await DownloadAsync(coordinator, $"/Scoring/Round/{demo.RoundId}?handler=Export", Xlsx));
-        Assert.Equal(["STT", "Đơn vị", "Nhóm", "Tình trạng", "Ngày nộp", "Tự chấm", "Thẩm định", "Kết quả", "Xếp loại"], list[0]);
+        Assert.Equal(["Đơn vị", "Nhóm", "Tình trạng", "Ngày nộp", "Tự chấm", "Thẩm định", "Kết quả", "Xếp loại"], list[0]);
         var wardRow = Assert.Single(list, r => r.Contains(demo.Name));
         Assert.Contains("Đã chốt kết quả", wardRow);
         Assert.True(HasNumber(wardRow, demo.Total), string.Join(" | ", wardRow));
@@ -338,7 +334,7 @@ public sealed class ScoringPagesTests(AppFixture app) : IClassFixture<AppFixture
         var decisionRow = Assert.Single(DocxRows(decisionBytes), r => r.Contains(demo.Name)); // the annex table: unit, total, grade, rank
         Assert.Equal([demo.Name, total, demo.Grade], decisionRow.Skip(1).Take(3));
         var annex = Rows(await DownloadAsync(coordinator, $"/Scoring/Ranking/{demo.RoundId}?handler=Annex", Xlsx));
-        Assert.Equal(["STT", "Cơ quan, đơn vị, địa phương", "Nhóm", "Tổng điểm", "Xếp loại", "Thứ hạng"], annex[0]);
+        Assert.Equal(["Cơ quan, đơn vị, địa phương", "Nhóm", "Tổng điểm", "Xếp loại", "Thứ hạng"], annex[0]);
         var annexRow = Assert.Single(annex, r => r.Contains(demo.Name));
         Assert.True(HasNumber(annexRow, demo.Total), string.Join(" | ", annexRow));
         Assert.Contains(demo.Grade, annexRow);
@@ -351,9 +347,9 @@ public sealed class ScoringPagesTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains($"{demo.Grade} ({total} điểm)", dossier, StringComparison.Ordinal);
         var proposals = Rows(await DownloadAsync(coordinator, $"/Scoring/Commendations/{demo.RoundId}?handler=List", Xlsx));
         Assert.Equal(2, proposals.Count);
-        Assert.Equal("Hình thức", proposals[0][1]);
-        Assert.Equal(demo.Title, proposals[1][1]);
-        Assert.Equal("Tập thể", proposals[1][2]);
+        Assert.Equal("Hình thức", proposals[0][0]);
+        Assert.Equal(demo.Title, proposals[1][0]);
+        Assert.Equal("Tập thể", proposals[1][1]);
         Assert.Contains(demo.Name, proposals[1]);
         Assert.True(HasNumber(proposals[1], demo.Total), string.Join(" | ", proposals[1]));
 

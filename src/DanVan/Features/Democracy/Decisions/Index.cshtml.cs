@@ -49,7 +49,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Project(await FilteredAsync(scope, ct)).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Nhân dân bàn và quyết định", ["Ngày", "Thôn, tổ dân phố", "Nội dung", "Hình thức", "Tổng số hộ", "Số hộ tham dự", "Số hộ đồng ý", "Kết quả", "Đơn vị"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, r.Community, r.Matter, DecisionRules.Label(r.Form), r.Entitled, r.Present, r.For, DecisionRules.Label(r.Outcome), r.UnitName]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.HeldOn, r.Community, r.Matter, DecisionRules.Label(r.Form), r.Entitled, r.Present, r.For, DecisionRules.Label(r.Outcome), r.UnitName]),
+            "DANH SÁCH NỘI DUNG NHÂN DÂN BÀN VÀ QUYẾT ĐỊNH", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"nhan-dan-ban-va-quyet-dinh-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

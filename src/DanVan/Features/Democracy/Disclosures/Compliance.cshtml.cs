@@ -56,7 +56,8 @@ public class ComplianceModel(AppDbContext db, CurrentUser currentUser, Disclosur
 
         var stream = new MemoryStream();
         XlsxExport.Write(stream, $"Công khai năm {ShownYear}", ["Đơn vị", "Loại", "Nội dung phải công khai", "Đã công khai", "Quá hạn chưa công khai", "Thiếu phát thanh"],
-            all.Select(r => (IReadOnlyList<object?>)[r.UnitName, OrgUnitKinds.Label(r.Kind), r.Required, r.Disclosed, r.Overdue, r.MissingRadio]));
+            all.Select(r => (IReadOnlyList<object?>)[r.UnitName, OrgUnitKinds.Label(r.Kind), r.Required, r.Disclosed, r.Overdue, r.MissingRadio]),
+            $"TÌNH HÌNH THỰC HIỆN CÔNG KHAI NĂM {ShownYear}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tinh-hinh-cong-khai-{ShownYear}.xlsx");
     }

@@ -79,7 +79,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, DisclosureComm
         var names = Lines.ToDictionary(l => l.Item.Code, l => l.Item.Name, StringComparer.Ordinal);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, $"Công khai năm {ShownYear}", ["Mã nội dung", "Nội dung phải công khai", "Nội dung đã công khai", "Ngày công khai", "Đến ngày", "Hình thức", "Số ngày phát thanh", "Đơn vị", "Tệp đính kèm"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.ItemCode, names.GetValueOrDefault(r.ItemCode, r.ItemCode), r.Title, r.DisclosedOn, r.EndsOn, DisclosureRules.Labels(r.Forms), r.RadioDays, r.UnitName, r.FileName]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.ItemCode, names.GetValueOrDefault(r.ItemCode, r.ItemCode), r.Title, r.DisclosedOn, r.EndsOn, DisclosureRules.Labels(r.Forms), r.RadioDays, r.UnitName, r.FileName]),
+            $"SỔ THEO DÕI CÔNG KHAI NĂM {ShownYear}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"cong-khai-{ShownYear}-{UnitId}.xlsx");
     }

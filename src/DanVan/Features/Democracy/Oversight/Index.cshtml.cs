@@ -41,7 +41,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await (await FilteredAsync(scope, ct)).ToRows(db).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Ban TTND, Ban GSĐTCĐ", ["Đơn vị", "Loại ban", "Tên ban", "Chương trình, dự án", "Nhiệm kỳ từ", "Nhiệm kỳ đến", "Số thành viên", "Số cuộc kiểm tra, giám sát"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.UnitName, OversightRules.Label(r.Kind), r.Name, r.Project, r.TermFrom, r.TermTo, r.MemberCount, r.Activities]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.UnitName, OversightRules.Label(r.Kind), r.Name, r.Project, r.TermFrom, r.TermTo, r.MemberCount, r.Activities]),
+            "DANH SÁCH BAN THANH TRA NHÂN DÂN, BAN GIÁM SÁT ĐẦU TƯ CỦA CỘNG ĐỒNG", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"ban-thanh-tra-giam-sat-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

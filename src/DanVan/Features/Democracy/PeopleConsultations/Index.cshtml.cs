@@ -56,7 +56,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, PeopleConsulta
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Lấy ý kiến Nhân dân", ["Từ ngày", "Đến ngày", "Nội dung lấy ý kiến", "Loại nội dung", "Phạm vi", "Hình thức", "Số ý kiến", "Đồng ý", "Ý kiến khác", "Ngày quyết định", "Đơn vị"],
             rows.Select(r => (IReadOnlyList<object?>)[r.OpensOn, r.ClosesOn, r.Subject, names.GetValueOrDefault(r.MatterCode, r.MatterCode), r.Community,
-                PeopleConsultationRules.Labels(r.Forms), r.OpinionsReceived, r.OpinionsAgreed, r.OpinionsOther, r.DecidedOn, r.UnitName]));
+                PeopleConsultationRules.Labels(r.Forms), r.OpinionsReceived, r.OpinionsAgreed, r.OpinionsOther, r.DecidedOn, r.UnitName]),
+            "DANH SÁCH LẤY Ý KIẾN NHÂN DÂN", XlsxExport.ExportedOn(Today));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"lay-y-kien-nhan-dan-{Today:yyyyMMdd}.xlsx");
     }

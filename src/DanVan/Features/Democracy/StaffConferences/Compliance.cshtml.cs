@@ -58,7 +58,8 @@ public class ComplianceModel(AppDbContext db, CurrentUser currentUser, StaffConf
 
         var stream = new MemoryStream();
         XlsxExport.Write(stream, $"Hội nghị CBCCVC năm {ShownYear}", ["Đơn vị", "Loại", "Tình hình", "Hạn tổ chức", "Ngày tổ chức"],
-            all.Select(r => (IReadOnlyList<object?>)[r.UnitName, OrgUnitKinds.Label(r.Kind), StaffConferenceRules.Label(r.Status), r.DueOn, r.HeldOn]));
+            all.Select(r => (IReadOnlyList<object?>)[r.UnitName, OrgUnitKinds.Label(r.Kind), StaffConferenceRules.Label(r.Status), r.DueOn, r.HeldOn]),
+            $"TÌNH HÌNH TỔ CHỨC HỘI NGHỊ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC NĂM {ShownYear}", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tinh-hinh-hoi-nghi-can-bo-{ShownYear}.xlsx");
     }

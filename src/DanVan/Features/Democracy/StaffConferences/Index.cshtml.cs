@@ -45,7 +45,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, StaffConferenc
         var rows = await (await FilteredAsync(scope, ct)).ToRows(db).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Hội nghị CBCCVC", ["Đơn vị", "Tổng kết năm", "Ngày tổ chức", "Hình thức", "Số người dự", "Tổng số CB, CC, VC, NLĐ", "Số nghị quyết", "Ngày nghị quyết"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.UnitName, r.Year, r.HeldOn, StaffConferenceRules.Label(r.Form), r.Attendees, r.StaffTotal, r.ResolutionNumber, r.ResolutionOn]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.UnitName, r.Year, r.HeldOn, StaffConferenceRules.Label(r.Form), r.Attendees, r.StaffTotal, r.ResolutionNumber, r.ResolutionOn]),
+            "DANH SÁCH HỘI NGHỊ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"hoi-nghi-can-bo-cong-chuc-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }

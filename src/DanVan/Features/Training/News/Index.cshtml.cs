@@ -49,7 +49,8 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var rows = await Project(await NewsQueries.ItemsAsync(db, scope, Query, Kind, Year, ct)).Take(100_000).ToListAsync(ct);
         var stream = new MemoryStream();
         XlsxExport.Write(stream, "Tin, bài, phát thanh", ["Ngày đăng, phát", "Loại", "Tiêu đề", "Báo, đài, chuyên mục", "Đường dẫn", "Đơn vị"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.PublishedOn, NewsRules.Label(r.Kind), r.Title, r.Channel, r.Link, r.UnitName]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.PublishedOn, NewsRules.Label(r.Kind), r.Title, r.Channel, r.Link, r.UnitName]),
+            "DANH SÁCH TIN, BÀI, PHÁT THANH", XlsxExport.ExportedOn(VietnamClock.Today(clock)));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"tin-bai-phat-thanh-{VietnamClock.Today(clock):yyyyMMdd}.xlsx");
     }
