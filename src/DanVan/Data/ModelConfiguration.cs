@@ -785,6 +785,7 @@ internal static class ModelConfiguration
             e.HasIndex(x => x.LeadUnitId);
             e.HasIndex(x => x.AssignedByUnitId);
             e.HasIndex(x => x.SourceDocumentId);
+            e.HasIndex(x => x.BatchId).HasFilter("\"BatchId\" IS NOT NULL");
             e.HasIndex(x => new { x.ModelYear, x.LeadUnitId }, "IX_WorkItems_ModelObligations").HasFilter("\"ModelQuota\" IS NOT NULL");
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.AssignedByUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,12 @@ public class WorkItem : Editing.IVersioned
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Shared by the tasks created together for many lead units (one assignment, "giao cho nhiều đơn vị"): the
+    /// assigning unit follows them as one on /Tasks/Batch. Null for a task assigned to one unit.
+    /// </summary>
+    public Guid? BatchId { get; set; }
+
 
     /// <summary>1 when first saved, one more at each edit (ADR-019): the concurrency token a form carries back.</summary>
     public int Version { get; set; } = 1;

@@ -217,7 +217,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, WorkItemComma
         }
 
         TempData["Message"] = $"Đã giao nhiệm vụ “{done.Title}” cho {done.Count} đơn vị.";
-        return Redirect($"/Tasks?view=all&state=All&q={Uri.EscapeDataString(done.Title)}");
+        return done.BatchId is { } batch ? Redirect($"/Tasks/Batch?id={batch}") : Redirect($"/Tasks?view=all&state=All&q={Uri.EscapeDataString(done.Title)}");
     }
 
     private async Task LoadPickedAsync(CancellationToken ct)

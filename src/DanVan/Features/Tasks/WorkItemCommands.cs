@@ -34,7 +34,7 @@ public sealed record LeadUnitChoice(int Id, string Code, string Name);
 
 /// <summary>What one assignment to many units created: one task per lead unit.</summary>
 /// <summary>What one assignment to many units created (one task per lead unit), or would create (no ids yet) when only checked.</summary>
-public sealed record BulkAssignment(string Title, int Count, IReadOnlyList<int> WorkItemIds);
+public sealed record BulkAssignment(string Title, int Count, IReadOnlyList<int> WorkItemIds, Guid? BatchId = null);
 
 public sealed record ReportProgressCommand(
     int DeadlineId, int? Progress, string? Note, bool Completes, DateOnly? CompletedOn, Documents.UploadedFile? Evidence = null);
@@ -143,7 +143,9 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
 
         var assignedById = cmd.AssignedByUnitId ?? user.UnitId;
         var now = clock.GetUtcNow().UtcDateTime;
+        var batch = Guid.NewGuid();
         var items = units.Select(u => NewWorkItem(template, assignedById, u.Id, now)).ToList();
+        items.ForEach(i => i.BatchId = batch);
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         db.BulkAuditSummary = $"Giao nhiệm vụ “{template.Title}” cho {items.Count} đơn vị";
         db.WorkItems.AddRange(items);
@@ -161,7 +163,7 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
         await db.SaveChangesAsync(ct);
         await SyncModelObligationsAsync(user, items, ct);
         await tx.CommitAsync(ct);
-        return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Count, items.Select(i => i.Id).ToList()));
+        return Result<BulkAssignment>.Ok(new BulkAssignment(template.Title, items.Count, items.Select(i => i.Id).ToList(), batch));
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class ForeignDataFixture : IAsyncLifetime
 
     public DanVanAppFactory Factory => app.Factory;
 
-    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, user, period, submission, regime, case, dialogue, commitment, model, consultation, disclosure, decision, peopleconsultation, framework, round, sheet, line.</summary>
+    /// <summary>Foreign ids by kind: unit, province, document, plan, target, deadline, workitem, batch, user, period, submission, regime, case, dialogue, commitment, model, consultation, disclosure, decision, peopleconsultation, framework, round, sheet, line.</summary>
     public Dictionary<string, string> Ids { get; } = [];
 
     public async Task InitializeAsync()
@@ -84,6 +84,9 @@ public sealed class ForeignDataFixture : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var workItem = int.Parse(Ids["workitem"], CultureInfo.InvariantCulture);
             Ids["deadline"] = Id(await db.WorkItemDeadlines.Where(d => d.WorkItemId == workItem).Select(d => d.Id).FirstAsync());
+            var batch = Guid.NewGuid(); // the foreign task as if assigned to many units at once
+            await db.WorkItems.Where(w => w.Id == workItem).ExecuteUpdateAsync(u => u.SetProperty(w => w.BatchId, batch));
+            Ids["batch"] = batch.ToString();
             var plan = int.Parse(Ids["plan"], CultureInfo.InvariantCulture);
             Ids["target"] = Id(await db.PlanTargets.Where(t => t.PlanId == plan).Select(t => t.Id).FirstAsync());
             var period = int.Parse(Ids["period"], CultureInfo.InvariantCulture);

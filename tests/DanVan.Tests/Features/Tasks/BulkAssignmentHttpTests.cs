@@ -68,11 +68,16 @@ public class BulkAssignmentHttpTests(AppFixture app)
 
         using var confirmed = await DanVanAppFactory.PostFormAsync(coordinator, "/Tasks/Create", new Dictionary<string, string>(form) { ["Input.Confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.StartsWith("/Tasks?view=all", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/Tasks/Batch?id=", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal); // the assignment followed as one
         await using (var db = app.Database.CreateContext())
         {
             Assert.Equal(count, await db.WorkItems.CountAsync(w => w.Title == title));
+            Assert.Single(await db.WorkItems.Where(w => w.Title == title).Select(w => w.BatchId).Distinct().ToListAsync());
+            Assert.DoesNotContain(null, await db.WorkItems.Where(w => w.Title == title).Select(w => w.BatchId).ToListAsync());
         }
+
+        var batch = await coordinator.GetStringAsync(confirmed.Headers.Location!.OriginalString);
+        Assert.Contains($"giao cho <strong data-testid=\"batch-units\">{count}</strong> đơn vị", batch, StringComparison.Ordinal);
 
         using var bad = await DanVanAppFactory.PostFormAsync(coordinator, "/Tasks/Create", new Dictionary<string, string>
         {
