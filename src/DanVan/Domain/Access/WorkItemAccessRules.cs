@@ -24,6 +24,14 @@ public static class WorkItemAccessRules
         user.IsAdmin
         || ((user.Role is Roles.Coordinator or Roles.UnitHead or Roles.UnitOfficer) && user.CanSee(lead.AncestorPath, lead.Id));
 
+    /// <summary>
+    /// Staff who may act on a task — of the lead, the assigning or a coordinating unit, not read-only accounts or
+    /// reviewers — exchange comments on it.
+    /// </summary>
+    public static bool CanComment(UserScope user, UnitRef lead, UnitRef assignedBy, IEnumerable<UnitRef> coUnits) =>
+        user.IsAdmin
+        || ((user.Role is Roles.Coordinator or Roles.UnitHead or Roles.UnitOfficer) && CanRead(user, lead, assignedBy, coUnits));
+
     /// <summary>The assigning unit's managers decide on extension requests.</summary>
     public static bool CanDecide(UserScope user, UnitRef assignedBy) =>
         user.IsAdmin || ((user.Role is Roles.Coordinator or Roles.UnitHead) && user.CanSee(assignedBy.AncestorPath, assignedBy.Id));

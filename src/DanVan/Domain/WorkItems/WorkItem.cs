@@ -125,6 +125,9 @@ public enum WorkItemUpdateKind
 
     /// <summary>Trả lại: the assigning unit returns the reported completion, with a reason.</summary>
     CompletionReturned = 4,
+
+    /// <summary>Trao đổi: a comment between the lead, assigning and coordinating units; changes neither progress nor state.</summary>
+    Comment = 5,
 }
 
 /// <summary>One entry of a deadline's history: a progress report, a completion report, its confirmation or return.</summary>

@@ -149,6 +149,30 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         return Redirect($"/Tasks/Details/{id}");
     }
 
+    [BindProperty]
+    [Display(Name = "Trao đổi về nhiệm vụ")]
+    public string? Comment { get; set; }
+
+    public bool CanComment { get; private set; }
+
+    /// <summary>Trao đổi: a comment in the task's history, from the lead, assigning or a coordinating unit.</summary>
+    public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var result = await commands.CommentAsync((await currentUser.GetScopeAsync(ct))!, id, Comment, ct);
+        if (this.Failure(result, prefix: "") is { } failure)
+        {
+            return failure;
+        }
+
+        TempData["Message"] = "Đã gửi trao đổi.";
+        return Redirect($"/Tasks/Details/{id}#trao-doi");
+    }
+
     public async Task<IActionResult> OnPostExtensionAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } failed)
@@ -273,7 +297,8 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, WorkItemComm
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.DeadlineId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Siblings = await db.WorkItemDeadlines.AsNoTracking().IgnoreQueryFilters().Where(d => d.WorkItemId == item.Id).OrderBy(d => d.DueOn).Take(60).ToListAsync(ct);
         Updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.DeadlineId == id).OrderByDescending(u => u.Id).Take(200).ToListAsync(ct);
-        var lastCompletionEvent = Updates.FirstOrDefault(u => u.Kind != WorkItemUpdateKind.Progress);
+        var lastCompletionEvent = Updates.FirstOrDefault(u => u.Kind is not (WorkItemUpdateKind.Progress or WorkItemUpdateKind.Comment));
+        CanComment = item.WithdrawnAtUtc is null && WorkItemAccessRules.CanComment(scope, Ref(item.LeadUnitId), Ref(item.AssignedByUnitId), coIds.Select(Ref));
         PendingReport = deadline.ReportedCompletedOn is not null && lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReported ? lastCompletionEvent : null;
         LastReturn = lastCompletionEvent?.Kind == WorkItemUpdateKind.CompletionReturned ? lastCompletionEvent : null;
         CanConfirm = item.WithdrawnAtUtc is null && PendingReport is not null && WorkItemAccessRules.CanConfirmCompletion(scope, Ref(item.AssignedByUnitId), PendingReport.UserName);

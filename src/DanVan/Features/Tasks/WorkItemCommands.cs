@@ -383,6 +383,52 @@ public sealed class WorkItemCommands(AppDbContext db, CalendarCommands calendar,
     /// A progress report, or a completion report: the completion waits for the assigning unit to confirm it
     /// (<see cref="ConfirmCompletionAsync"/>) and counts as not done until then (ADR-013).
     /// </summary>
+    public const int MaxCommentLength = 2000;
+
+    /// <summary>
+    /// A comment on a deadline (trao đổi), kept in its history with who and when; progress, state and the last
+    /// update stay as they were. Refused for a withdrawn task and for those who may only read it.
+    /// </summary>
+    public async Task<Result<WorkItemUpdate>> CommentAsync(UserScope user, int deadlineId, string? text, CancellationToken ct = default)
+    {
+        var deadline = await db.WorkItemDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deadlineId, ct);
+        if (deadline is null)
+        {
+            return Result<WorkItemUpdate>.NotFound();
+        }
+
+        var item = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == deadline.WorkItemId, ct);
+        var coIds = await db.WorkItemCoUnits.AsNoTracking().Where(c => c.WorkItemId == item.Id).Select(c => c.UnitId).ToListAsync(ct);
+        var ids = coIds.Append(item.LeadUnitId).Append(item.AssignedByUnitId).Distinct().ToList();
+        var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.AncestorPath, ct);
+        UnitRef Ref(int id) => new(id, paths[id]);
+        if (!WorkItemAccessRules.CanRead(user, Ref(item.LeadUnitId), Ref(item.AssignedByUnitId), coIds.Select(Ref)))
+        {
+            return Result<WorkItemUpdate>.NotFound();
+        }
+
+        if (!WorkItemAccessRules.CanComment(user, Ref(item.LeadUnitId), Ref(item.AssignedByUnitId), coIds.Select(Ref)) || item.WithdrawnAtUtc is not null)
+        {
+            return Result<WorkItemUpdate>.Forbidden();
+        }
+
+        var errors = new FieldErrors();
+        var clean = errors.RequiredText("Comment", VietnameseText.Nfc(text), MaxCommentLength, "nội dung trao đổi");
+        if (errors.Any)
+        {
+            return Result<WorkItemUpdate>.Invalid(errors.ToDictionary());
+        }
+
+        var update = new WorkItemUpdate
+        {
+            DeadlineId = deadline.Id, AtUtc = clock.GetUtcNow().UtcDateTime, UserName = user.UserName, Progress = deadline.Progress,
+            Note = clean!, Kind = WorkItemUpdateKind.Comment,
+        };
+        db.WorkItemUpdates.Add(update);
+        await db.SaveChangesAsync(ct);
+        return Result<WorkItemUpdate>.Ok(update);
+    }
+
     public async Task<Result<WorkItemDeadline>> ReportAsync(UserScope user, ReportProgressCommand cmd, CancellationToken ct = default)
     {
         var errors = new FieldErrors();

@@ -343,6 +343,7 @@ public sealed class AccessByMetadataTests(ForeignDataFixture app)
         ["POST /Tasks/Create"] = "",
         ["POST /Tasks/Details/{id:int}"] = "id=deadline",
         ["POST /Tasks/Details/{id:int}?handler=Confirm"] = "id=deadline",
+        ["POST /Tasks/Details/{id:int}?handler=Comment"] = "id=deadline",
         ["POST /Tasks/Details/{id:int}?handler=Decide"] = "id=deadline",
         ["POST /Tasks/Details/{id:int}?handler=Extension"] = "id=deadline",
         ["POST /Tasks/Details/{id:int}?handler=Return"] = "id=deadline",
