@@ -164,6 +164,9 @@ public class PlanLoopTests(PlanLoopFixture fx) : IClassFixture<PlanLoopFixture>
         Assert.Contains("Nơi nhận:", paragraphs);
         Assert.Contains("- Sở Nội vụ;", paragraphs);
         Assert.Contains("- Lưu: VT, SNV.", paragraphs);
-        Assert.Contains("KT. PHÓ CHỦ TỊCH", paragraphs);
+        var kt = paragraphs.IndexOf("KT. CHỦ TỊCH"); // Nghị định 30: the authority over the deputy's own title, never one line
+        Assert.True(kt >= 0 && paragraphs[kt + 1] == "PHÓ CHỦ TỊCH", string.Join(" | ", paragraphs));
+        Nd30Layout.AssertValid(await File.ReadAllBytesAsync(path!));
+        Assert.StartsWith("15-KH-UBND-ke-hoach-", download.SuggestedFilename, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using DanVan.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Playwright;
@@ -130,8 +131,15 @@ public class ReportTests(BrowserFixture fx)
             Assert.Contains("6 tháng đầu năm 2025", text, StringComparison.Ordinal);
             Assert.Contains("Phường tổ chức 2 hội nghị đối thoại với Nhân dân về chỉnh trang đô thị.", text, StringComparison.Ordinal);
             Assert.Contains("Cuộc đối thoại với Nhân dâncuộc6", text, StringComparison.Ordinal);
-            Assert.Contains("Sở Tài chính tỉnh Tây Ninh", text, StringComparison.Ordinal); // among the units that did not submit
+            Assert.Contains("Sở Tài chính tỉnh Tây Ninh", text, StringComparison.Ordinal); // in the annex of units that did not submit
+            var paragraphs = word.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(paragraphs, p => p.StartsWith("Tây Ninh, ngày ", StringComparison.Ordinal));
+            Assert.Contains("GIÁM ĐỐC", paragraphs);
+            Assert.True(paragraphs.IndexOf("PHỤ LỤC") > paragraphs.IndexOf("Nơi nhận:"), "the list of missing units follows the signature");
         }
+
+        Nd30Layout.AssertValid(await File.ReadAllBytesAsync(docxPath));
+        Assert.StartsWith("bao-cao-6-thang-dau-nam-2025-", docx.SuggestedFilename, StringComparison.Ordinal);
 
         var xlsx = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByTestId("download-xlsx").ClickAsync());
         var xlsxPath = Path.Combine(Path.GetTempPath(), $"danvan-annex-{Guid.NewGuid():N}.xlsx");

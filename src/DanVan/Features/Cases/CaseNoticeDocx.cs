@@ -130,9 +130,7 @@ public static class CaseNoticeDocx
             },
             f.UnitKind is OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone ? "CHỦ TỊCH" : "THỦ TRƯỞNG CƠ QUAN",
             null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 
     /// <summary>The notices that follow a step: its date, its reason or receiving body, its deadline.</summary>

@@ -1,4 +1,5 @@
 using DanVan.Domain.Consultations;
+using DanVan.Domain.Documents;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
 using DanVan.Infrastructure;
@@ -39,8 +40,7 @@ public static class ConsultationOutputs
         var main = doc.AddMainDocumentPart();
         var body = new Body();
         var (parent, issuer) = Issuer(f);
-        body.Append(Header(parent, issuer, c.LetterNumber ?? "......../...", $"{Place(f.ProvinceName)}, {Date(c.SentOn)}"));
-        body.Append(P(JustificationValues.Left, R(Vv(c.Subject), 12)));
+        body.Append(Header(parent, issuer, c.LetterNumber ?? "......../...", $"{Place(f.ProvinceName)}, {Date(c.SentOn)}", Vv(c.Subject)));
         body.Append(P(JustificationValues.Center, R("Kính gửi:", 14)));
         foreach (var r in f.Respondents)
         {
@@ -51,10 +51,11 @@ public static class ConsultationOutputs
         body.Append(P(JustificationValues.Both, R($"{issuer} đã dự thảo {c.Title}{round}. Để hoàn thiện dự thảo, {issuer} đề nghị quý cơ quan, đơn vị, địa phương nghiên cứu, tham gia góp ý đối với dự thảo (gửi kèm theo công văn này; góp ý trực tiếp vào từng đoạn của dự thảo trên hệ thống DanVan).", 14)));
         body.Append(P(JustificationValues.Both, R($"Ý kiến góp ý gửi về {issuer} chậm nhất ngày {VietnameseText.FormatDate(c.DueOn)}" + (c.Contact is null ? "." : $" ({c.Contact}).") + " " + c.SilenceRule, 14)));
         body.Append(P(JustificationValues.Both, R($"{issuer} đề nghị quý cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./.", 14)));
-        body.Append(Signature(["Như trên;", "Lưu: VT."], (c.SignerAuthority ?? "THỦ TRƯỞNG CƠ QUAN").ToUpper(Vi), c.SignerName));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        // "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" as read from an imported draft, or one line typed by hand ("KT.", "KT. PHÓ GIÁM ĐỐC").
+        var parts = (c.SignerAuthority ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var authority = parts.Length > 1 ? parts.Select(p => p.ToUpper(Vi)) : SignatureBlock.Lines(parts.FirstOrDefault(), null, issuer);
+        body.Append(Signature(["Như trên;", "Lưu: VT."], string.Join('\n', authority), c.SignerName));
+        Finish(main, body);
     }
 
     public static void SynthesisDocx(Stream output, Facts f)
@@ -87,9 +88,7 @@ public static class ConsultationOutputs
         }
 
         body.Append(Signature(["Lưu: VT, hồ sơ dự thảo."], "ĐƠN VỊ CHỦ TRÌ SOẠN THẢO", null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 
     public static void SynthesisXlsx(Stream output, Facts f)

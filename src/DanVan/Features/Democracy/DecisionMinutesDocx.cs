@@ -47,16 +47,14 @@ public static class DecisionMinutesDocx
         }
 
         Line($"Biên bản lập xong vào {Date(today)}, đã đọc lại cho những người dự họp cùng nghe.");
-        var signatures = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var signatures = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Columns(1, 1));
         signatures.Append(new TableRow(
             Cell(2500, P(JustificationValues.Center, R("THƯ KÝ", 14, bold: true)), P(JustificationValues.Center, R(" ", 14)), P(JustificationValues.Center, R(" ", 14)),
                 P(JustificationValues.Center, R(d.SecretaryName ?? "", 14, bold: true))),
             Cell(2500, P(JustificationValues.Center, R("CHỦ TRÌ", 14, bold: true)), P(JustificationValues.Center, R(" ", 14)), P(JustificationValues.Center, R(" ", 14)),
                 P(JustificationValues.Center, R(d.ChairName ?? "", 14, bold: true)))));
         body.Append(signatures);
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 
     /// <summary>The outcome in words, from the figures kept (the explanation DecisionRules gave when it was counted).</summary>

@@ -49,8 +49,6 @@ public static class PeopleConsultationReportDocx
         Line(c.Decision is null ? "Chưa có quyết định." : c.DecidedOn is { } on ? $"{c.Decision} (ngày {VietnameseText.FormatDate(on)})." : c.Decision);
         Line($"Trên đây là báo cáo kết quả lấy ý kiến Nhân dân của Ủy ban nhân dân {communeName}.");
         body.Append(Signature(["Như trên;", "Thường trực Đảng ủy, HĐND;", "Ủy ban MTTQ Việt Nam;", "Lưu: VT."], "CHỦ TỊCH", null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 }

@@ -90,8 +90,6 @@ public static class DialogueDocx
             kind == Kind.Record ? ["Lưu: VT, hồ sơ hội nghị."] : ["Ủy ban MTTQ Việt Nam cùng cấp;", "Trưởng thôn, Tổ trưởng tổ dân phố;", "Lưu: VT."],
             kind == Kind.Record ? "CHỦ TRÌ HỘI NGHỊ" : commune ? "CHỦ TỊCH" : "THỦ TRƯỞNG CƠ QUAN",
             kind == Kind.Record ? d.ChairName : null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 }

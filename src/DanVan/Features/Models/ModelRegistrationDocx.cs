@@ -49,8 +49,6 @@ public static class ModelRegistrationDocx
         Entry("9. Sản phẩm, kết quả đầu ra:", m.Outputs);
         Entry("10. Khả năng duy trì, nhân rộng:", m.Sustainability);
         body.Append(Signature(["Như trên;", "Lưu: VT."], ward ? "CHỦ TỊCH" : "THỦ TRƯỞNG ĐƠN VỊ", null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 }

@@ -51,8 +51,6 @@ public static class RecognisedModelsDocx
         }
 
         body.Append(Signature(["Ban Tuyên giáo và Dân vận;", "Các đơn vị có mô hình;", "Lưu: VT."], ward ? "CHỦ TỊCH" : "THỦ TRƯỞNG ĐƠN VỊ", null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 }

@@ -97,10 +97,38 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         var stream = new MemoryStream();
         PlanDocx.Write(stream, Document, Plan, Targets.Where(t => t.WithdrawnAtUtc == null).ToList(), // a withdrawn target is no longer part of the plan
             items.Select(x => new PlanDocx.TaskLine(x.Name, x.w.Title, x.w.Schedule.Describe())).ToList(),
-            parentBody: null); // the body above the issuer is not recorded yet: left blank rather than guessed
+            await IssuingAsync(ct), await BasisAsync(ct));
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"ke-hoach-{Document.Code.Replace('/', '-')}.docx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Nd30Docx.FileName(Document.Code, Document.TypeName + " " + Document.Title));
     }
+
+    /// <summary>
+    /// The header of the plan's paper: the issuing unit's committee or agency with its parent body when the document
+    /// names a unit of the directory (or its issuer is the owning unit's own name); otherwise the issuer as recorded.
+    /// </summary>
+    private async Task<PlanDocx.Issuing> IssuingAsync(CancellationToken ct)
+    {
+        var unitId = Document.IssuingUnitId;
+        if (unitId is null)
+        {
+            var ownerName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == Document.OwnerUnitId).Select(u => u.Name).FirstAsync(ct);
+            unitId = Domain.Text.VietnameseText.Fold(ownerName) == Domain.Text.VietnameseText.Fold(Document.IssuerName) ? Document.OwnerUnitId : null;
+        }
+
+        if (unitId is { } id)
+        {
+            var issuing = await DocumentPlace.IssuingAsync(db, id, ct);
+            return new PlanDocx.Issuing(issuing.ParentBody, issuing.Issuer, issuing.Place);
+        }
+
+        var (_, place) = await DocumentPlace.OfUnitAsync(db, Document.OwnerUnitId, ct);
+        return new PlanDocx.Issuing(null, Document.IssuerName, place);
+    }
+
+    private async Task<PlanDocx.Basis?> BasisAsync(CancellationToken ct) =>
+        Plan.ParentPlanId is not { } parentId ? null
+            : await db.Plans.AsNoTracking().Where(p => p.Id == parentId).Join(db.Documents, p => p.DocumentId, d => d.Id, (p, d) => d)
+                .Select(d => new PlanDocx.Basis(d.TypeName, d.Code, d.IssuedOn, d.IssuerName, d.Title)).FirstOrDefaultAsync(ct);
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {

@@ -54,8 +54,6 @@ public static class ReceptionNoticeDocx
         body.Append(P(JustificationValues.Both, R($"{issuer} thông báo để công dân và các cơ quan, đơn vị có liên quan biết, thực hiện.", 14)));
         body.Append(Signature(["Công dân được tiếp;", "Các cơ quan, đơn vị có liên quan;", "Ban Tiếp công dân;", "Lưu: VT, sổ tiếp công dân."],
             commune ? "CHỦ TỊCH" : "THỦ TRƯỞNG CƠ QUAN", s.HostName));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
     }
 }

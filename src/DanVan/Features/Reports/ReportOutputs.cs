@@ -1,4 +1,5 @@
 using DanVan.Data;
+using DanVan.Domain.Documents;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Text;
 using DanVan.Domain.Units;
@@ -64,17 +65,26 @@ public sealed class ReportOutputs(AppDbContext db)
         return sections.Select(s => new SectionText(s, texts.Where(t => t.SectionId == s.Id).OrderBy(t => t.Name, order).Select(t => (t.Name, t.Text)).ToList())).ToList();
     }
 
-    public static void WriteDocx(Stream output, Rollup rollup, IReadOnlyList<SectionText> narrative, string issuer, string? parentBody, DateOnly today)
+    /// <summary>
+    /// The compiled report as its issuer signs it (Nghị định 30/2020): the issuing body under its parent, the place in the
+    /// date line, the outline with each unit's text under its heading (the unit's name in italics), the figures, "Trên đây
+    /// là báo cáo …", Nơi nhận and the head's signature block; the units that have not submitted are counted in the body and
+    /// listed in an annex after the signature. A report has no "Kính gửi" (that belongs to a công văn): it goes to the
+    /// bodies in Nơi nhận.
+    /// </summary>
+    public static void WriteDocx(Stream output, Rollup rollup, IReadOnlyList<SectionText> narrative, string issuer, string? parentBody, string place, DateOnly today)
     {
         using var doc = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
         var body = new Body();
-        body.Append(Header(parentBody, issuer, "      /BC-" + Abbreviation(issuer), Date(today)));
+        body.Append(Header(parentBody, issuer, "      /BC-" + Abbreviation(issuer), $"{place}, {Date(today)}"));
         body.Append(P(JustificationValues.Center, R("BÁO CÁO", 14, bold: true)));
         body.Append(P(JustificationValues.Center, R($"Kết quả công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở {rollup.Period.Label.ToLower(Vi)}", 14, bold: true)));
+        var missing = rollup.Missing.Count == 0 ? "tất cả các đơn vị đã nộp báo cáo"
+            : $"{rollup.Missing.Count} đơn vị chưa nộp báo cáo (danh sách tại Phụ lục kèm theo)";
         body.Append(P(JustificationValues.Both, R(
-            $"Tổng hợp từ báo cáo của {rollup.Reports} cơ quan, đơn vị, địa phương thuộc {rollup.Root.Name} (số liệu từ ngày {Domain.Text.VietnameseText.FormatDate(rollup.Period.StartOn)} đến ngày {Domain.Text.VietnameseText.FormatDate(rollup.Period.CutoffOn)}); "
-            + $"{rollup.Missing.Count} đơn vị chưa nộp.", 14, italic: true)));
+            $"Trên cơ sở báo cáo của {rollup.Reports} cơ quan, đơn vị, địa phương thuộc {rollup.Root.Name} (số liệu từ ngày {VietnameseText.FormatDate(rollup.Period.StartOn)} đến ngày {VietnameseText.FormatDate(rollup.Period.CutoffOn)}; "
+            + $"{missing}), {issuer} báo cáo kết quả như sau:", 14)));
 
         var figuresWritten = false;
         foreach (var part in narrative)
@@ -95,7 +105,7 @@ public sealed class ReportOutputs(AppDbContext db)
             foreach (var (unit, text) in part.Parts)
             {
                 var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                body.Append(P(JustificationValues.Both, R("- " + unit + ": ", 14, bold: true), R(lines.FirstOrDefault() ?? "", 14)));
+                body.Append(P(JustificationValues.Both, R("- " + unit + ": ", 14, italic: true), R(lines.FirstOrDefault() ?? "", 14)));
                 foreach (var line in lines.Skip(1))
                 {
                     body.Append(P(JustificationValues.Both, R(line, 14)));
@@ -108,16 +118,42 @@ public sealed class ReportOutputs(AppDbContext db)
             AppendFigures(body, rollup);
         }
 
+        body.Append(P(JustificationValues.Both, R($"Trên đây là báo cáo kết quả công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở {rollup.Period.Label.ToLower(Vi)} của {issuer}./.", 14)));
+        body.Append(Signature(Recipients(rollup, issuer, parentBody), string.Join('\n', SignatureBlock.Lines(parentBody is null && SignatureBlock.Collective(issuer) == "ỦY BAN NHÂN DÂN" ? "TM." : null, null, issuer)), null));
+
         if (rollup.Missing.Count > 0)
         {
-            body.Append(P(JustificationValues.Both, R("Đơn vị chưa nộp báo cáo: " + string.Join(", ", rollup.Missing.Take(200).Select(m => m.UnitName))
-                + (rollup.Missing.Count > 200 ? $" và {rollup.Missing.Count - 200} đơn vị khác." : "."), 14, italic: true)));
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            body.Append(P(JustificationValues.Center, R("PHỤ LỤC", 14, bold: true)));
+            body.Append(P(JustificationValues.Center, R($"Danh sách đơn vị chưa nộp báo cáo {rollup.Period.Label.ToLower(Vi)}", 14, bold: true)));
+            body.Append(P(JustificationValues.Center, R($"(Kèm theo Báo cáo của {issuer})", 14, italic: true)));
+            body.Append(Grid(["STT", "Đơn vị"], rollup.Missing.Select((m, n) => (IReadOnlyList<string>)[(n + 1).ToString(Vi), m.UnitName]), textColumns: 2));
         }
 
-        body.Append(Signature(["Như trên", "Lưu: VT"], "", null));
-        body.Append(A4());
-        main.Document = new Document(body);
-        main.Document.Save();
+        Finish(main, body);
+    }
+
+    /// <summary>The body the issuer answers to (to report to), the Party's Ban Tuyên giáo và Dân vận (which reviews), the archive.</summary>
+    private static List<string> Recipients(Rollup rollup, string issuer, string? parentBody)
+    {
+        var list = new List<string>();
+        if (rollup.Root.Kind == OrgUnitKind.Country)
+        {
+            list.Add("Thủ tướng Chính phủ (để báo cáo)");
+            list.Add("Ban Tuyên giáo và Dân vận Trung ương");
+        }
+        else
+        {
+            list.Add((parentBody ?? "Bộ Nội vụ") + " (để báo cáo)");
+            list.Add("Ban Tuyên giáo và Dân vận Tỉnh ủy");
+            if (parentBody is not null)
+            {
+                list.Add("Bộ Nội vụ");
+            }
+        }
+
+        list.Add("Lưu: VT, " + Abbreviation(issuer));
+        return list;
     }
 
     private static void AppendFigures(Body body, Rollup rollup)

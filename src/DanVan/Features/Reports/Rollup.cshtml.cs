@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Domain.Access;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Units;
+using DanVan.Features.Shared;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,11 +76,13 @@ public class RollupModel(AppDbContext db, CurrentUser currentUser, ReportQueries
         var narrative = await outputs.NarrativesAsync(Result, ct);
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == Result.Period.OwnerUnitId, ct);
         var coordinator = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == owner.Id && u.Kind == OrgUnitKind.Department && u.Name.StartsWith("Sở Nội vụ"))
-            .Select(u => u.Name).FirstOrDefaultAsync(ct);
+            .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var issuing = owner.Kind == OrgUnitKind.Country ? null : await DocumentPlace.IssuingAsync(db, coordinator ?? owner.Id, ct);
         var stream = new MemoryStream();
-        ReportOutputs.WriteDocx(stream, Result, narrative, coordinator ?? owner.Name, coordinator is null ? null : "UBND " + owner.Name, VietnamClock.Today(clock));
+        ReportOutputs.WriteDocx(stream, Result, narrative, issuing?.Issuer ?? "Bộ Nội vụ", issuing?.ParentBody, issuing?.Place ?? "Hà Nội", VietnamClock.Today(clock));
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-{Result.Period.Id}-{Result.Root.Code}.docx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Nd30Docx.FileName(null, $"Bao cao {Result.Period.Label} {Result.Root.Name}"));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)

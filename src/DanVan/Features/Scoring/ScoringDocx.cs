@@ -128,9 +128,7 @@ public static class ScoringDocx
 
     private static void Finish(WordprocessingDocument doc, Body body)
     {
-        body.Append(A4());
-        doc.MainDocumentPart!.Document = new Document(body);
-        doc.MainDocumentPart.Document.Save();
+        DanVan.Infrastructure.Nd30Docx.Finish(doc.MainDocumentPart!, body);
         doc.Dispose();
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class CaseTests
 {
     private static string DocxText(byte[] bytes)
     {
+        DanVan.Testing.Nd30Layout.AssertValid(bytes);
         using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         return string.Concat(word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
     }

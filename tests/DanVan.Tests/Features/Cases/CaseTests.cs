@@ -396,7 +396,9 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
         using var notice = await officer.GetAsync($"/Cases/Details/{id}?handler=Notice");
         Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
         Assert.StartsWith("thong-bao-thu-ly-", notice.Content.Headers.ContentDisposition!.FileNameStar ?? notice.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
-        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await notice.Content.ReadAsByteArrayAsync()), false))
+        var noticeBytes = await notice.Content.ReadAsByteArrayAsync();
+        DanVan.Testing.Nd30Layout.AssertValid(noticeBytes);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(noticeBytes), false))
         {
             var body = word.MainDocumentPart!.Document.Body!;
             var text = string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
@@ -427,7 +429,9 @@ public sealed partial class CaseTests(AppFixture app) : IClassFixture<AppFixture
         using var receipt = await DanVanAppFactory.PostFormAsync(officer, $"/Cases/Details/{id}?handler=Receipt", new Dictionary<string, string>(), $"/Cases/Details/{id}");
         Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
         string key;
-        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await receipt.Content.ReadAsByteArrayAsync()), false))
+        var receiptBytes = await receipt.Content.ReadAsByteArrayAsync();
+        DanVan.Testing.Nd30Layout.AssertValid(receiptBytes);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(receiptBytes), false))
         {
             var text = word.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("GIẤY BIÊN NHẬN", text, StringComparison.Ordinal);

@@ -162,6 +162,7 @@ public class ConsultationCommandTests(SeededDatabaseFixture fx) : IClassFixture<
             Assert.Equal(4, facts.Respondents.Count(r => r.State == RespondentState.Silent && r.SilenceAppliedAtUtc is not null));
             using var docx = new MemoryStream();
             ConsultationOutputs.SynthesisDocx(docx, facts);
+            DanVan.Testing.Nd30Layout.AssertValid(docx.ToArray());
             docx.Position = 0;
             using (var word = WordprocessingDocument.Open(docx, false))
             {
@@ -195,6 +196,7 @@ public class ConsultationCommandTests(SeededDatabaseFixture fx) : IClassFixture<
 
             using var letter = new MemoryStream();
             ConsultationOutputs.Letter(letter, facts);
+            DanVan.Testing.Nd30Layout.AssertValid(letter.ToArray(), titleAfterHeader: false);
             letter.Position = 0;
             using var lw = WordprocessingDocument.Open(letter, false);
             var lt = lw.MainDocumentPart!.Document.Body!.InnerText;

@@ -31,8 +31,9 @@ public sealed class ConsultationPageTests(AppFixture app) : IClassFixture<AppFix
         return int.Parse(response.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string DocxText(byte[] bytes)
+    private static string DocxText(byte[] bytes, bool letter = false)
     {
+        DanVan.Testing.Nd30Layout.AssertValid(bytes, titleAfterHeader: !letter);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
         return word.MainDocumentPart!.Document.Body!.InnerText;
     }
@@ -132,7 +133,7 @@ public sealed class ConsultationPageTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("Đề nghị bổ sung chỉ tiêu đối thoại với Nhân dân.", synthesis, StringComparison.Ordinal);
         Assert.Contains("Tiếp thu một phần", synthesis, StringComparison.Ordinal);
         Assert.Contains("Bổ sung chỉ tiêu mỗi xã", synthesis, StringComparison.Ordinal);
-        var letter = DocxText(await coordinator.GetByteArrayAsync($"/Consultations/Details/{id}?handler=Docx&kind=letter"));
+        var letter = DocxText(await coordinator.GetByteArrayAsync($"/Consultations/Details/{id}?handler=Docx&kind=letter"), letter: true);
         Assert.Contains("Kính gửi:", letter, StringComparison.Ordinal);
         Assert.Contains("Sở Tư pháp tỉnh Tây Ninh", letter, StringComparison.Ordinal);
         using var xlsx = await coordinator.GetAsync($"/Consultations/Details/{id}?handler=Xlsx");

@@ -44,6 +44,7 @@ public sealed class DecisionPagesTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains("Thông qua khi từ 2/3 tổng số hộ gia đình đồng ý", details, StringComparison.Ordinal);
 
         var bytes = await officer.GetByteArrayAsync($"/Democracy/Decisions/Details/{id}?handler=Docx");
+        DanVan.Testing.Nd30Layout.AssertValid(bytes, recipients: false);
         using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
         {
             var text = docx.MainDocumentPart!.Document.Body!.InnerText;

@@ -99,6 +99,7 @@ public sealed partial class PeopleConsultationPagesTests(AppFixture app) : IClas
         }
 
         var bytes = await officer.GetByteArrayAsync($"/Democracy/PeopleConsultations/Details/{id}?handler=Docx");
+        DanVan.Testing.Nd30Layout.AssertValid(bytes);
         using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
         {
             var text = docx.MainDocumentPart!.Document.Body!.InnerText;

@@ -55,6 +55,7 @@ public sealed partial class DialoguePageTests(AppFixture app) : IClassFixture<Ap
 
     private static string DocxText(byte[] bytes)
     {
+        DanVan.Testing.Nd30Layout.AssertValid(bytes);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
         return string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }

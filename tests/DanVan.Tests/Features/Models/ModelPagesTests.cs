@@ -67,6 +67,7 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
         var coordinator = await app.As("dieuphoi");
         var year = Today.AddDays(-20).Year; // the demo recognises its model 20 days before today
         var bytes = await coordinator.GetByteArrayAsync($"/Models?handler=Recognised&year={year}");
+        DanVan.Testing.Nd30Layout.AssertValid(bytes);
         using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
         {
             var text = docx.MainDocumentPart!.Document.Body!.InnerText;
@@ -161,6 +162,7 @@ public sealed partial class ModelPagesTests(AppFixture app) : IClassFixture<AppF
         }
 
         var bytes = await officer.GetByteArrayAsync($"/Models/Details/{id}?handler=Docx");
+        DanVan.Testing.Nd30Layout.AssertValid(bytes);
         using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var text = docx.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("PHIẾU ĐĂNG KÝ", text, StringComparison.Ordinal);

@@ -63,6 +63,19 @@ public class PlanCascadeTests(AppFixture app)
         Assert.Contains("Bỏ: Phường đã tổ chức đối thoại trong năm 2025", child, StringComparison.Ordinal);
         Assert.Contains("bổ sung", child, StringComparison.Ordinal);
 
+        // The ward's plan on paper: its committee heads it, under the province's plan it carries out.
+        var childDocx = await officer.GetByteArrayAsync(adopted.Headers.Location + "?handler=Docx");
+        Nd30Layout.AssertValid(childDocx);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(childDocx), false))
+        {
+            var lines = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", lines);
+            Assert.DoesNotContain("PHƯỜNG TÂN NINH", lines);
+            Assert.Contains(lines, l => l.StartsWith($"Thực hiện Kế hoạch số {n}/KH-UBND ngày 02/02/2026 của Ủy ban nhân dân tỉnh Tây Ninh về thực hiện Quy chế dân chủ", StringComparison.Ordinal)
+                && l.EndsWith("Ủy ban nhân dân phường Tân Ninh ban hành Kế hoạch thực hiện như sau:", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("Tây Ninh, ngày 20 tháng 02 năm 2026", StringComparison.Ordinal));
+        }
+
         using var twice = await DanVanAppFactory.PostFormAsync(officer, "/Plans/Adopt", fields, $"/Plans/Adopt?parentId={parentId}");
         Assert.Contains("Đơn vị đã xây dựng kế hoạch", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -67,7 +67,10 @@ public class PlansHttpTests(AppFixture app)
 
         using var docx = await coordinator.GetAsync(planUrl + "?handler=Docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
-        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var file = await docx.Content.ReadAsByteArrayAsync();
+        Nd30Layout.AssertValid(file);
+        Assert.StartsWith($"{n}-KH-UBND-ke-hoach-thuc-hien-cong-tac-dan-van", docx.Content.Headers.ContentDisposition!.FileNameStar ?? docx.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        using var word = WordprocessingDocument.Open(new MemoryStream(file), false);
         var body = word.MainDocumentPart!.Document.Body!;
         var paragraphs = body.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", paragraphs);
@@ -75,9 +78,13 @@ public class PlansHttpTests(AppFixture app)
         Assert.Contains($"Số: {n}/KH-UBND", paragraphs);
         Assert.Contains($"Tây Ninh, ngày 05 tháng 01 năm {year}", paragraphs);
         Assert.Contains("KẾ HOẠCH", paragraphs);
-        Assert.Contains("- Mức độ hài lòng của người dân đạt trên 90% (theo kết quả khảo sát SIPAS)", paragraphs);
+        Assert.Contains("- Mức độ hài lòng của người dân đạt trên 90% (theo kết quả khảo sát SIPAS).", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("- Tổ chức hội nghị đối thoại với Nhân dân (Trước ngày 15/11 hằng năm)", StringComparison.Ordinal));
-        Assert.Contains("KT. PHÓ CHỦ TỊCH", paragraphs);
+        var kt = paragraphs.IndexOf("KT. CHỦ TỊCH"); // Nghị định 30: the authority over the deputy's own title
+        Assert.True(kt >= 0 && paragraphs[kt + 1] == "PHÓ CHỦ TỊCH", string.Join(" | ", paragraphs));
+        Assert.DoesNotContain("KT. PHÓ CHỦ TỊCH", paragraphs);
+        Assert.Contains("ỦY BAN NHÂN DÂN TỈNH TÂY NINH", paragraphs);
+        Assert.Single(paragraphs, p => p.Contains("TỔ CHỨC THỰC HIỆN", StringComparison.Ordinal));
         Assert.Contains("Nơi nhận:", paragraphs);
         Assert.Contains("- Lưu: VT.", paragraphs);
         var margin = body.GetFirstChild<SectionProperties>()!.GetFirstChild<PageMargin>()!;

@@ -117,7 +117,9 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
         {
             Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
             Assert.StartsWith("thong-bao-ket-luan-tiep-cong-dan-", notice.Content.Headers.ContentDisposition?.FileNameStar ?? notice.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
-            using var word = WordprocessingDocument.Open(new MemoryStream(await notice.Content.ReadAsByteArrayAsync()), false);
+            var noticeBytes = await notice.Content.ReadAsByteArrayAsync();
+            DanVan.Testing.Nd30Layout.AssertValid(noticeBytes);
+            using var word = WordprocessingDocument.Open(new MemoryStream(noticeBytes), false);
             var text = string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
             Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN NINH", text.ToUpper(VietnameseText.Culture), StringComparison.Ordinal);
             Assert.Contains("THÔNG BÁO", text, StringComparison.Ordinal);

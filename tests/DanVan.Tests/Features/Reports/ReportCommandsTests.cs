@@ -225,7 +225,8 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
         var outputs = new ReportOutputs(qdb);
         using (var docx = new MemoryStream())
         {
-            ReportOutputs.WriteDocx(docx, rollup, await outputs.NarrativesAsync(rollup, CancellationToken.None), "Sở Nội vụ tỉnh Tây Ninh", "UBND tỉnh Tây Ninh", new DateOnly(2026, 10, 1));
+            ReportOutputs.WriteDocx(docx, rollup, await outputs.NarrativesAsync(rollup, CancellationToken.None), "Sở Nội vụ", "Ủy ban nhân dân tỉnh Tây Ninh", "Tây Ninh", new DateOnly(2026, 10, 1));
+            Nd30Layout.AssertValid(docx.ToArray());
             docx.Position = 0;
             using var word = WordprocessingDocument.Open(docx, false);
             var text = word.MainDocumentPart!.Document.Body!.InnerText;
@@ -233,6 +234,22 @@ public class ReportCommandsTests(SeededDatabaseFixture fx) : IClassFixture<Seede
             Assert.Contains("quý iii năm 2026", text, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("Đối thoại ở 80.TTR.", text, StringComparison.Ordinal);
             Assert.Contains("Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhậnđơn130", text, StringComparison.Ordinal); // the figures table row
+            var lines = word.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains("Tây Ninh, ngày 01 tháng 10 năm 2026", lines);
+            Assert.Contains("SỞ NỘI VỤ", lines);
+            Assert.Contains("GIÁM ĐỐC", lines);
+            Assert.Contains("- Ủy ban nhân dân tỉnh Tây Ninh (để báo cáo);", lines);
+            Assert.DoesNotContain(lines, l => l.Contains("Như trên", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"{rollup.Missing.Count} đơn vị chưa nộp báo cáo (danh sách tại Phụ lục kèm theo)", StringComparison.Ordinal));
+            // The units that did not submit are in the annex after the signature, not in the body.
+            var signature = lines.IndexOf("Nơi nhận:");
+            var annexAt = lines.IndexOf("PHỤ LỤC");
+            Assert.True(annexAt > signature, "the annex follows the signature");
+            Assert.Contains(lines.Skip(annexAt), l => l.StartsWith("Sở Tài chính", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines.Take(signature), l => l.Contains("Sở Tài chính", StringComparison.Ordinal));
+            var unitRun = word.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>().First(r => r.InnerText.StartsWith("- Thanh tra tỉnh", StringComparison.Ordinal));
+            Assert.Null(unitRun.RunProperties!.Bold); // a unit's name in italics, not bold
+            Assert.NotNull(unitRun.RunProperties.Italic);
         }
 
         using var xlsx = new MemoryStream();

@@ -280,6 +280,7 @@ public sealed class ScoringPagesTests(AppFixture app) : IClassFixture<AppFixture
 
     private static string DocxText(byte[] docx)
     {
+        DanVan.Testing.Nd30Layout.AssertValid(docx);
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
