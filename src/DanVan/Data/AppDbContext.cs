@@ -196,6 +196,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     /// <summary>When set, one summary audit entry is written instead of one per row (bulk imports).</summary>
     public string? BulkAuditSummary { get; set; }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(VietnameseOrder.SqliteInterceptor.Instance); // Vietnamese order on SQLite too
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

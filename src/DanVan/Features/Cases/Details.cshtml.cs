@@ -234,7 +234,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, CaseCommands
         Allowed = CanHandle ? CaseRules.Allowed(await commands.FactsAsync(row, ct)) : [];
         if (CanAssign)
         {
-            Staff = (await db.Users.AsNoTracking().Where(u => u.OrgUnitId == row.UnitId).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).Take(500).ToListAsync(ct))
+            Staff = (await db.Users.AsNoTracking().Where(u => u.OrgUnitId == row.UnitId).OrderByVietnamese(db, u => u.FullName!).Select(u => new { u.Id, u.FullName }).Take(500).ToListAsync(ct))
                 .Select(u => (u.Id, u.FullName)).ToList();
         }
 

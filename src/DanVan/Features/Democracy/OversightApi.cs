@@ -26,7 +26,7 @@ public static class OversightApi
             return TypedResults.Unauthorized();
         }
 
-        var query = (await db.OversightBoards.AsNoTracking().VisibleToAsync(db, user, ct)).Matching(q, kind, unit).Sorted(sort);
+        var query = (await db.OversightBoards.AsNoTracking().VisibleToAsync(db, user, ct)).Matching(q, kind, unit).Sorted(db, sort);
         var rows = await query.ToPagedListAsync(x => x.ToRows(db), page, PagedList<OversightBoardRow>.ClampSize(pageSize), ct);
         return TypedResults.Ok(new
         {

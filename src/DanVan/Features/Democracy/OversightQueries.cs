@@ -62,9 +62,9 @@ public static class OversightQueries
         return folded.Length > 0 ? query.Where(b => b.SearchText.Contains(folded)) : query;
     }
 
-    public static IQueryable<OversightBoard> Sorted(this IQueryable<OversightBoard> query, string? sort) => sort switch
+    public static IQueryable<OversightBoard> Sorted(this IQueryable<OversightBoard> query, AppDbContext db, string? sort) => sort switch
     {
-        "name" => query.OrderBy(b => b.Name).ThenBy(b => b.Id),
+        "name" => query.OrderByVietnamese(db, b => b.Name).ThenBy(b => b.Id),
         "members" => query.OrderByDescending(b => b.MemberCount).ThenBy(b => b.Id),
         "unit" => query.OrderBy(b => b.UnitId).ThenByDescending(b => b.TermFrom).ThenBy(b => b.Id),
         _ => query.OrderByDescending(b => b.TermFrom).ThenByDescending(b => b.Id),

@@ -235,7 +235,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, DialogueComm
 
         if (CanManage && row.State == DialogueState.Held)
         {
-            OwnerUnits = (await commands.OwnerCandidates(unit).OrderBy(u => u.Id != unit.Id).ThenBy(u => u.Depth).ThenBy(u => u.Name)
+            OwnerUnits = (await commands.OwnerCandidates(unit).OrderBy(u => u.Id != unit.Id).ThenBy(u => u.Depth).ThenByVietnamese(db, u => u.Name)
                 .Select(u => new { u.Id, u.Name }).Take(500).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
         }
 

@@ -29,7 +29,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
         var scope = (await currentUser.GetScopeAsync(ct))!;
         CanRegister = DocumentAccessRules.CanWrite(scope, scope.UnitAncestorPath, scope.UnitId);
         Documents = await Filtered(scope).ToRows(db).ToPagedListAsync(PageNumber, 50, ct);
-        Types = (await db.DocumentTypes.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Code, t.Name }).ToListAsync(ct))
+        Types = (await db.DocumentTypes.AsNoTracking().OrderByVietnamese(db, t => t.Name).Select(t => new { t.Code, t.Name }).ToListAsync(ct))
             .Select(t => (t.Code, t.Name)).ToList();
     }
 

@@ -29,7 +29,7 @@ public sealed class UnitMatcher(AppDbContext db)
         var prefix = user.IsAdmin ? origin?.ProvincePrefix ?? UserScope.ProvincePrefix(user.UnitAncestorPath, user.UnitId) : user.ScopePrefix;
         var rows = await db.OrgUnits.AsNoTracking()
             .Where(u => u.ValidTo == null && (u.AncestorPath.StartsWith(prefix) || u.Id == user.UnitId))
-            .OrderBy(u => u.Name).Take(2000)
+            .OrderByVietnamese(db, u => u.Name).Take(2000)
             .Select(u => new { u.Id, u.Name, u.AncestorPath, u.Kind })
             .ToListAsync(ct);
         var provinceNames = await ProvinceNamesAsync(rows.Select(r => r.AncestorPath).Distinct().ToList(), ct);

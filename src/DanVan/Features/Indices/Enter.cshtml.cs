@@ -143,7 +143,7 @@ public class EnterModel(AppDbContext db, CurrentUser currentUser, IndexCommands 
             units = units.Where(u => u.Kind == OrgUnitKind.Province);
         }
 
-        Units = (await units.OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(5000).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        Units = (await units.OrderBy(u => u.Depth).ThenByVietnamese(db, u => u.Name).Take(5000).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
         return null;
     }
 

@@ -219,7 +219,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             query = query.Where(u => u.Kind == OrgUnitKind.Province);
         }
 
-        var units = await query.OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(5000).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        var units = await query.OrderBy(u => u.Depth).ThenByVietnamese(db, u => u.Name).Take(5000).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
         return units.Select(u => (u.Id, u.Code, u.Name)).ToList();
     }
 

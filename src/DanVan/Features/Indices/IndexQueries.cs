@@ -63,11 +63,11 @@ public static class IndexQueries
                    select new { v, u.Code, u.Name };
         rows = sort switch
         {
-            "cu" => rows.OrderBy(r => r.v.Year).ThenBy(r => r.Name).ThenBy(r => r.v.Id),
+            "cu" => rows.OrderBy(r => r.v.Year).ThenByVietnamese(db, r => r.Name).ThenBy(r => r.v.Id),
             "cao" => rows.OrderByDescending(r => r.v.Value).ThenByDescending(r => r.v.Year).ThenBy(r => r.v.Id),
             "thap" => rows.OrderBy(r => r.v.Value).ThenByDescending(r => r.v.Year).ThenBy(r => r.v.Id),
-            "ten" => rows.OrderBy(r => r.Name).ThenByDescending(r => r.v.Year).ThenBy(r => r.v.Id),
-            _ => rows.OrderByDescending(r => r.v.Year).ThenBy(r => r.Name).ThenBy(r => r.v.Id),
+            "ten" => rows.OrderByVietnamese(db, r => r.Name).ThenByDescending(r => r.v.Year).ThenBy(r => r.v.Id),
+            _ => rows.OrderByDescending(r => r.v.Year).ThenByVietnamese(db, r => r.Name).ThenBy(r => r.v.Id),
         };
         return rows.Select(r => new IndexValueRow(r.v.UnitId, r.Code, r.Name, r.v.Year, r.v.Value, r.v.Source, r.v.SourceNote, r.v.EnteredByUserName, r.v.EnteredAtUtc, r.v.ConcurrencyStamp));
     }

@@ -83,7 +83,7 @@ public class ComplianceModel(AppDbContext db, CurrentUser currentUser, TimeProvi
             units = units.Where(u => registered.Count(m => m.UnitId == u.Id) < quota);
         }
 
-        var page = await units.OrderBy(u => registered.Count(m => m.UnitId == u.Id)).ThenBy(u => u.Name).ThenBy(u => u.Id)
+        var page = await units.OrderBy(u => registered.Count(m => m.UnitId == u.Id)).ThenByVietnamese(db, u => u.Name).ThenBy(u => u.Id)
             .ToPagedListAsync(q => q.Select(u => new UnitCounts(u.Id, u.Name, 0, 0, 0)), PageNumber, 100, ct);
         var ids = page.Items.Select(u => u.UnitId).ToList();
         var counts = await registered.Where(m => ids.Contains(m.UnitId)).GroupBy(m => m.UnitId)

@@ -143,7 +143,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
             .ToDictionaryAsync(x => x.Key, x => x.Name, StringComparer.Ordinal, ct);
         // The units' ids first, then their names by id: as one IN-subquery PostgreSQL scanned and sorted every unit of the country.
         var visibleUnits = await (await VisibleAsync(scope, ct)).Select(m => m.UnitId).Distinct().ToListAsync(ct);
-        Units = (await db.OrgUnits.AsNoTracking().Where(u => EF.Parameter(visibleUnits).Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).Take(1000).ToListAsync(ct))
+        Units = (await db.OrgUnits.AsNoTracking().Where(u => EF.Parameter(visibleUnits).Contains(u.Id)).OrderByVietnamese(db, u => u.Name).Select(u => new { u.Id, u.Name }).Take(1000).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
     }
 

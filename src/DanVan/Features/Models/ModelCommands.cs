@@ -78,7 +78,7 @@ public sealed class ModelCommands(AppDbContext db, TimeProvider clock, IConfigur
         var rows = await db.OrgUnits.AsNoTracking()
             .Where(u => u.ValidTo == null && u.Id != user.UnitId
                 && (u.Id == provinceId || (u.AncestorPath == prefix && kinds.Contains(u.Kind)) || (u.Kind == OrgUnitKind.PartyBoard && u.AncestorPath.StartsWith(prefix))))
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).Take(200).ToListAsync(ct);
+            .OrderByVietnamese(db, u => u.Name).Select(u => new { u.Id, u.Name }).Take(200).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 

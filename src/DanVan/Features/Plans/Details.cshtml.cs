@@ -93,7 +93,7 @@ public class DetailsModel(AppDbContext db, CurrentUser currentUser, TimeProvider
         }
 
         var items = await db.WorkItems.AsNoTracking().Where(w => w.SourceDocumentId == Document.Id)
-            .Join(db.OrgUnits, w => w.LeadUnitId, u => u.Id, (w, u) => new { w, u.Name }).OrderBy(x => x.Name).ThenBy(x => x.w.Id).ToListAsync(ct);
+            .Join(db.OrgUnits, w => w.LeadUnitId, u => u.Id, (w, u) => new { w, u.Name }).OrderByVietnamese(db, x => x.Name).ThenBy(x => x.w.Id).ToListAsync(ct);
         var stream = new MemoryStream();
         PlanDocx.Write(stream, Document, Plan, Targets.Where(t => t.WithdrawnAtUtc == null).ToList(), // a withdrawn target is no longer part of the plan
             items.Select(x => new PlanDocx.TaskLine(x.Name, x.w.Title, x.w.Schedule.Describe())).ToList(),

@@ -123,7 +123,7 @@ public sealed class PlanCommands(AppDbContext db, TimeProvider clock, Documents.
     public async Task<List<AdoptionRow>> AdoptionAsync(Plan plan, CancellationToken ct)
     {
         var owner = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == plan.OwnerUnitId, ct);
-        var units = await Obligated(plan, owner.SubtreePrefix).OrderBy(u => u.SearchText).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var units = await Obligated(plan, owner.SubtreePrefix).OrderByVietnamese(db, u => u.Name).ThenBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var children = await (from p in db.Plans.AsNoTracking()
                                where p.ParentPlanId == plan.Id && p.WithdrawnAtUtc == null
                                join d in db.Documents on p.DocumentId equals d.Id

@@ -70,7 +70,7 @@ public class DisclosuresModel(AppDbContext db) : PageModel
             units = units.Where(u => u.SearchText.Contains(folded));
         }
 
-        Units = await units.OrderBy(u => u.Name).ThenBy(u => u.Id).ToPagedListAsync(q => q.Select(u => new PublicUnit(u.Id, u.Name,
+        Units = await units.OrderByVietnamese(db, u => u.Name).ThenBy(u => u.Id).ToPagedListAsync(q => q.Select(u => new PublicUnit(u.Id, u.Name,
             published.Count(d => d.UnitId == u.Id), published.Where(d => d.UnitId == u.Id).Max(d => d.DisclosedOn))), PageNumber, 50, ct);
         return Page();
     }

@@ -41,7 +41,7 @@ public class ReceptionModel(AppDbContext db, TimeProvider clock) : PageModel
             query = query.Where(r => r.SearchText.Contains(folded));
         }
 
-        Sessions = await query.OrderBy(r => r.s.On).ThenBy(r => r.Name).ThenBy(r => r.s.Id)
+        Sessions = await query.OrderBy(r => r.s.On).ThenByVietnamese(db, r => r.Name).ThenBy(r => r.s.Id)
             .Select(r => new Row(r.s.On, r.s.Time, r.s.Kind, r.s.HostName, r.s.HostPost, r.s.Place, r.Name))
             .ToPagedListAsync(PageNumber is > 0 and < 10_000 ? PageNumber : 1, 50, ct);
     }

@@ -236,7 +236,7 @@ public static class ReceptionQueries
             rows = rows.Where(r => r.SearchText.Contains(folded));
         }
 
-        return rows.OrderBy(r => r.s.On).ThenBy(r => r.Name).ThenBy(r => r.s.Id)
+        return rows.OrderBy(r => r.s.On).ThenByVietnamese(db, r => r.Name).ThenBy(r => r.s.Id)
             .Select(r => new SessionRow(r.s.Id, r.s.On, r.s.Time, r.s.Kind, r.s.State, r.s.HostName, r.s.HostPost, r.s.Place, r.s.CitizensReceived, r.s.Groups, r.Name));
     }
 

@@ -70,7 +70,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         }
 
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(x => x.s.Status).ThenBy(x => x.Name).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await q.OrderBy(x => x.s.Status).ThenByVietnamese(db, x => x.Name).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct);
         var today = VietnamClock.Today(clock);
         return (rows.Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today))).ToList(), total);
@@ -123,7 +123,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
                 g => g.Key,
                 g => new IndicatorAggregate(g.Key, (decimal)g.Sum(x => x.Sum), g.Sum(x => x.Count), (decimal)g.Max(x => x.Max), LatestOf(g.Key, null))));
             var reportCounts = await counted.GroupBy(s => s.ProvinceId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-            var names = await db.OrgUnits.AsNoTracking().Where(u => u.AncestorPath == prefix).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+            var names = await db.OrgUnits.AsNoTracking().Where(u => u.AncestorPath == prefix).OrderByVietnamese(db, u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
             foreach (var p in names)
             {
                 var aggregates = byProvince.Where(x => x.ProvinceId == p.Id).ToDictionary(
@@ -167,11 +167,11 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
                           where s.PeriodId == period.Id && s.UnitPath.StartsWith(prefix)
                           select new { s, u.Name };
         var missing = (await slotsInTree.Where(x => x.s.Status == SubmissionStatus.Pending || x.s.Status == SubmissionStatus.Returned || x.s.Status == SubmissionStatus.AwaitingApproval)
-                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
+                .OrderByVietnamese(db, x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
             .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today))).ToList();
         var dueEndUtc = period.DueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7); // end of the due day in Việt Nam
         var late = (await slotsInTree.Where(x => (x.s.Status == SubmissionStatus.Submitted || x.s.Status == SubmissionStatus.Accepted) && x.s.SubmittedAtUtc > dueEndUtc)
-                .OrderBy(x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
+                .OrderByVietnamese(db, x => x.Name).Take(2000).Select(x => new { x.s.Id, x.s.UnitId, x.Name, x.s.Status, x.s.Version, x.s.SubmittedAtUtc, x.s.OwnDueOn }).ToListAsync(ct))
             .Where(r => IsLate(period, r.OwnDueOn, r.Status, r.SubmittedAtUtc, today)) // an extension for the unit alone moves its due day (always later)
             .Select(r => new SlotRow(r.Id, r.UnitId, r.Name, r.Status, r.Version, r.SubmittedAtUtc, true)).ToList();
         return new Rollup(period, root, indicators, totals, reports, children, flags, missing, late, flagsChecked);

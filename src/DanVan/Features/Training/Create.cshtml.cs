@@ -69,7 +69,7 @@ public class CreateModel(AppDbContext db, CurrentUser currentUser, TrainingComma
         Documents = latest.Concat(extra).DistinctBy(d => d.Id)
             .Select(d => new Option(d.Id, $"{d.Code}{(d.IssuedOn is { } on ? " ngày " + VietnameseText.FormatDate(on) : "")} — {Short(d.Title)}")).ToList();
         var today = VietnamClock.Today(clock);
-        Staff = await TrainingQueries.OnStaff(db, [scope.UnitId], today).OrderBy(s => s.FullName).ThenBy(s => s.Id).Take(2000).ToListAsync(ct);
+        Staff = await TrainingQueries.OnStaff(db, [scope.UnitId], today).OrderByVietnamese(db, s => s.FullName).ThenBy(s => s.Id).Take(2000).ToListAsync(ct);
         return null;
     }
 

@@ -128,7 +128,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     {
         var documents = await db.Documents.AsNoTracking().VisibleTo(db, scope).Where(d => d.WithdrawnAtUtc == null)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(2000).Select(d => new { d.Id, d.Code, d.Title }).ToListAsync(ct);
-        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.UnitId == scope.UnitId).OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).Take(5000).ToListAsync(ct);
+        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.UnitId == scope.UnitId).OrderByVietnamese(db, s => s.FullName).Select(s => new { s.Id, s.FullName }).Take(5000).ToListAsync(ct);
         return (documents.Select(d => (d.Id, d.Code, d.Title)).ToList(), staff.Select(s => (s.Id, s.FullName)).ToList());
     }
 

@@ -97,7 +97,7 @@ public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingComman
         }
 
         var stream = new MemoryStream();
-        TrainingWorkbook.WriteStaffTemplate(stream, await db.StaffMembers.AsNoTracking().Where(s => s.UnitId == Unit).OrderBy(s => s.FullName).ThenBy(s => s.Id).Take(5000).ToListAsync(ct));
+        TrainingWorkbook.WriteStaffTemplate(stream, await db.StaffMembers.AsNoTracking().Where(s => s.UnitId == Unit).OrderByVietnamese(db, s => s.FullName).ThenBy(s => s.Id).Take(5000).ToListAsync(ct));
         stream.Position = 0;
         return File(stream, XlsxExport.ContentType, $"mau-danh-sach-can-bo-{Unit}.xlsx");
     }
@@ -220,7 +220,7 @@ public class StaffModel(AppDbContext db, CurrentUser currentUser, TrainingComman
             query = query.Where(s => s.SearchText.Contains(folded));
         }
 
-        return query.OrderBy(s => s.LeftOn != null).ThenBy(s => s.FullName).ThenBy(s => s.Id);
+        return query.OrderBy(s => s.LeftOn != null).ThenByVietnamese(db, s => s.FullName).ThenBy(s => s.Id);
     }
 
     public static string? Format(DateOnly? d) => d is { } v ? VietnameseText.FormatDate(v) : null;

@@ -82,7 +82,7 @@ public static class TrainingQueries
     public static Task<List<StaffMember>> NotBriefedAsync(AppDbContext db, int unitId, int documentId, DateOnly asOf, CancellationToken ct)
     {
         var briefed = BriefedIds(db, [unitId], documentId, asOf);
-        return OnStaff(db, [unitId], asOf).Where(s => !briefed.Contains(s.Id)).OrderBy(s => s.FullName).ThenBy(s => s.Id).Take(1000).ToListAsync(ct);
+        return OnStaff(db, [unitId], asOf).Where(s => !briefed.Contains(s.Id)).OrderByVietnamese(db, s => s.FullName).ThenBy(s => s.Id).Take(1000).ToListAsync(ct);
     }
 
     /// <summary>The unit's staff on a day (joined on or before it, not yet left): <see cref="TrainingRules.OnStaff"/> in SQL.</summary>

@@ -48,7 +48,7 @@ public class IndexModel(AppDbContext db, CurrentUser currentUser, TimeProvider c
     }
 
     private async Task<IQueryable<OversightBoard>> FilteredAsync(UserScope scope, CancellationToken ct) =>
-        (await db.OversightBoards.AsNoTracking().VisibleToAsync(db, scope, ct)).Matching(Query, Kind, null).Sorted(Sort);
+        (await db.OversightBoards.AsNoTracking().VisibleToAsync(db, scope, ct)).Matching(Query, Kind, null).Sorted(db, Sort);
 
     public string SortKey => Sort is { } s && OversightQueries.BoardSorts.Contains(s) ? s : "term";
 
