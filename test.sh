@@ -14,6 +14,7 @@ set -euo pipefail
 PG_BIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
 PDFTOTEXT=/usr/bin/pdftotext
+SOFFICE=/usr/bin/soffice
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export MSBUILDTERMINALLOGGER=off   # plain output, so the summary lines can be parsed
@@ -54,6 +55,17 @@ ensure_pdftotext() {
   log "installing poppler-utils (pdftotext)"
   apt_install --no-install-recommends poppler-utils
   [[ -x $PDFTOTEXT ]] || die "poppler-utils install did not provide $PDFTOTEXT"
+}
+
+# PDF copies of every DOCX download are made by LibreOffice headless (ADR-033).
+ensure_soffice() {
+  command -v soffice >/dev/null || {
+    log "installing libreoffice-writer-nogui (soffice)"
+    apt_install --no-install-recommends libreoffice-writer-nogui
+    [[ -x $SOFFICE ]] || die "libreoffice-writer-nogui install did not provide $SOFFICE"
+  }
+  DANVAN_SOFFICE=$(command -v soffice)
+  export DANVAN_SOFFICE
 }
 
 ensure_postgres() {
@@ -239,6 +251,7 @@ main() {
 
   ensure_chromium
   ensure_pdftotext
+  ensure_soffice
   [[ " ${engines[*]} " == *" postgres "* ]] && ensure_postgres
 
   export DANVAN_ARTIFACTS=$PWD/artifacts DANVAN_CHROMIUM=$CHROMIUM

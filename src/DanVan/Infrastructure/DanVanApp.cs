@@ -178,6 +178,7 @@ public static class DanVanApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy("Admin", p => p.RequireRole(Domain.Access.Roles.Admin));
 
+        services.AddSingleton<IPdfConverter, LibreOfficePdfConverter>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -198,6 +199,7 @@ public static class DanVanApp
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(o =>
             {
+                o.Filters.Add<PdfCopyFilter>(); // ?format=pdf on any DOCX download (ADR-033)
                 o.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());
                 o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
 
