@@ -130,8 +130,17 @@ public sealed partial class ReceptionTests(AppFixture app) : IClassFixture<AppFi
             Assert.DoesNotContain("Đại Diện", text, StringComparison.Ordinal);
         }
 
-        using (var notYet = await officer.GetAsync($"/Reception/Details/{upcoming}?handler=Notice"))
+        // Its PDF copy (issue 12, ADR-033): the same notice converted, and the same refusal before the session is logged.
+        using (var pdf = await officer.GetAsync($"/Reception/Details/{held}?handler=Notice&format=pdf"))
         {
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.EndsWith(".pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar ?? pdf.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+            Assert.Contains("Thụ lý đơn khiếu nại theo quy định.", DanVan.Tests.Features.Pdf.PdfCopyTests.PdfText(await pdf.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        }
+
+        foreach (var format in new[] { "", "&format=pdf" })
+        {
+            using var notYet = await officer.GetAsync($"/Reception/Details/{upcoming}?handler=Notice{format}");
             Assert.Contains("Chưa có thông báo kết luận", WebUtility.HtmlDecode(await notYet.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
         Assert.Contains("Bà Lê Thị Đại Diện", WebUtility.HtmlDecode(await officer.GetStringAsync($"/Reception/Details/{held}")), StringComparison.Ordinal);
