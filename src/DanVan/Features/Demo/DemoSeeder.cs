@@ -95,6 +95,7 @@ public sealed partial class DemoSeeder(
         changed |= await SeedCalendarAsync(ct);
         changed |= await SeedAccountsAsync();
         changed |= await SeedWorkAsync(ct);
+        changed |= await SeedYearAsync(ct);
         changed |= await SeedReceptionAsync(ct);
         changed |= await SeedCasesAsync(ct);
         changed |= await SeedDialoguesAsync(ct);
